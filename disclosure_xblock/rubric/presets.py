@@ -1,0 +1,39 @@
+"""
+The built-in rubrics, shipped as OLX data files in ``rubric/presets/``.
+
+A designer's exercise that says ``<rubric preset="appropriate-self-disclosure"/>`` gets the rubric
+defined in ``presets/appropriate-self-disclosure.xml``.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+
+from .model import RubricError
+
+DEFAULT_PRESET = "appropriate-self-disclosure"
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
+
+
+def preset_names():
+    """The names of every built-in rubric."""
+    folder = importlib.resources.files(__package__).joinpath("presets")
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".xml"))
+
+
+@functools.lru_cache(maxsize=8)  # read-only package data: safe to cache per process
+def load_preset(name):
+    """Return the built-in Rubric called ``name``, or raise RubricError."""
+    from .olx import parse_rubric, parse_xml_string  # noqa: PLC0415 (olx imports this module)
+
+    if not isinstance(name, str) or not _NAME_RE.match(name) or name not in preset_names():
+        raise RubricError("rubric", f"unknown preset {name!r}; available: {', '.join(preset_names())}")
+    data = importlib.resources.files(__package__).joinpath("presets", f"{name}.xml").read_bytes()
+    node = parse_xml_string(data, f"preset {name}")
+    rubric = parse_rubric(node, load_preset=_no_nested_presets)
+    return type(rubric)(criteria=rubric.criteria, privacy_gate=rubric.privacy_gate, preset=name)
+
+
+def _no_nested_presets(name):
+    raise RubricError("rubric", "a preset file must define its criteria itself")
