@@ -1,0 +1,1 @@
+"""The local development server: xblock-sdk's workbench configured for this block."""
