@@ -81,6 +81,13 @@ class Exercise:
             rubric = load_preset(DEFAULT_PRESET)
         else:
             rubric = Rubric.from_dict(rubric_data)
+        if grading_mode == "auto":
+            manual = [c.id for c in rubric.criteria if not c.is_automatic]
+            if manual:
+                raise RubricError(
+                    "grading_mode",
+                    "automatic grading needs an automatic check on every criterion; "
+                    f"these have none: {', '.join(manual)}")
         scenario_data = data.get("scenario") or {}
         scenario = scenario_data if isinstance(scenario_data, Scenario) else Scenario.from_dict(
             scenario_data, require_prompt=require_prompt)
