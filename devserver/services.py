@@ -11,7 +11,8 @@ import hashlib
 from django.conf import settings
 from xblock.reference.user_service import UserService, XBlockUser
 
-DEV_COURSE_ID = "course-v1:Hospital+Onboarding+2026"
+# The course id the workbench patches onto every block (runtime._patch_xblock).
+DEV_COURSE_ID = "course-v1:edX+Demo+2020"
 
 
 def dev_anonymous_id(user_id, course_id=DEV_COURSE_ID):
