@@ -1,0 +1,352 @@
+"""
+Studio authoring: what the block's editor handlers do, as plain functions over ``Exercise``.
+
+The block stays thin: each Studio handler calls one function here and turns ``AuthoringError``
+into an HTTP 400 answer. Nothing here touches XBlock, Django or the request.
+
+Every function takes the editor's JSON (``data``) and returns JSON-ready dicts:
+
+``validate(data)``                      the edited exercise as an Exercise, or AuthoringError
+``save(current, data, has_submissions)`` (new Exercise, ``{"saved", "warning", "exercise"}``)
+``try_draft(data, language)``           the feedback a learner would get with the unsaved exercise
+``library(data)``                       a library exercise, a blank one, or a built-in rubric
+``export_olx(data)``                    ``{"olx": ...}`` preview of what course export writes
+``editor_context(exercise, ...)``       the data ``studio_view`` gives the template and the JS
+
+Errors name the field twice: ``field`` is the model's path (``criterion[brief]/level[2]``,
+``min_words`` …, as OLX import errors say it; scenario fields are ``scenario/prompt`` …) and ``input`` is the editor input
+to mark (``criteria.0.levels.1.points``, ``scenario.prompt`` …; see ``docs/olx.md``).
+"""
+from __future__ import annotations
+
+import re
+
+from .exercise import MAX_DRAFT_CHARS, Exercise
+from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
+from .rubric.checks import DETECTORS
+
+BLANK = "blank"
+
+# Plain-language meaning of each built-in detector, shown next to a detector check in the editor.
+DETECTOR_EXPLANATIONS = {
+    "relevance": "Met when the draft shares the scenario's concern: its keywords or close synonyms.",
+    "resolution": "Met when the draft tells of a past challenge that was overcome, "
+                  "not a struggle the writer still has.",
+    "coping_hope": "Met when the draft names a safe thing that helped and says that things got better.",
+    "patient_focus": "Met when the draft ends by turning back to the patient, "
+                     "for example with an open question.",
+    "minimizing": "Not met when the draft claims sameness (\"I know exactly how you feel\"), "
+                  "plays the feeling down or gives orders; negations are understood.",
+    "boundaries": "Not met when the draft gives sensitive specifics (medications, substances, "
+                  "trauma detail), offers contact outside care or burdens the patient.",
+}
+
+# Top-level settings and the editor input each one is edited in (same names).
+_SCALARS = ("display_name", "min_words", "max_words", "max_feedback_requests", "grading_mode",
+            "weight", "show_exemplar", "allow_resubmission", "exemplar")
+_SCENARIO_FIELDS = ("key", "patient", "context", "prompt", "keywords", "allowed_names")
+# How Scenario.from_dict names each field at the start of its message.
+_SCENARIO_MESSAGE_PREFIX = (
+    ("prompt", "prompt"), ("context", "context"), ("patient name", "patient"),
+    ("key", "key"), ("keywords", "keywords"), ("allowed names", "allowed_names"),
+    ("an entry of keywords", "keywords"), ("an entry of allowed names", "allowed_names"),
+)
+_CHECK_PARAM_RE = re.compile(r"^(met_min|met_max|partial_min|partial_max|mode|phrases|on_fail|"
+                             r"min_count|name)\b")
+
+
+class AuthoringError(ValueError):
+    """The edited exercise cannot be saved or tried.
+
+    ``errors`` is a list of ``{"field", "input", "message"}``, the first being the one to focus.
+    """
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        first = self.errors[0] if self.errors else {"field": "", "message": "invalid exercise"}
+        self.field = first["field"]
+        self.message = first["message"]
+        super().__init__(f"{self.field}: {self.message}" if self.field else self.message)
+
+    def to_dict(self):
+        """The 400 answer's body."""
+        return {"error": self.message, "field": self.field, "errors": self.errors}
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+def validate(data):
+    """Return the exercise the editor sent (``data["exercise"]``) as an Exercise.
+
+    Raises AuthoringError listing every problem found (each setting, the scenario, every
+    criterion), so the designer sees all of them at once.
+    """
+    raw = data.get("exercise") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        raise AuthoringError([_error("exercise", "", "the request has no exercise object")])
+    errors = []
+    errors.extend(_scalar_errors(raw))
+    errors.extend(_scenario_errors(raw.get("scenario")))
+    errors.extend(_rubric_errors(raw.get("rubric")))
+    if errors:
+        raise AuthoringError(errors)
+    try:
+        exercise = Exercise.from_dict(raw, require_prompt=True)
+    except RubricError as exc:  # anything the piecewise checks above did not catch
+        raise AuthoringError([_error(exc.path, _input_for_path(exc, raw), exc.message)]) from None
+    return _normalise_preset(exercise)
+
+
+def _error(field, input_name, message):
+    return {"field": field, "input": input_name, "message": message}
+
+
+def _scalar_errors(raw):
+    """Check each top-level setting alone (with valid neighbours) so every bad one is reported."""
+    defaults = {name: value for name, value in Exercise().to_dict().items() if name in _SCALARS}
+    fixed = {"scenario": Scenario(prompt="-"), "rubric": load_preset(DEFAULT_PRESET)}
+    errors = []
+    for name in _SCALARS:
+        probe = {**defaults, **fixed}
+        if name in ("min_words", "max_words"):
+            probe["min_words"], probe["max_words"] = 0, 1000
+        probe[name] = raw.get(name, defaults[name])
+        try:
+            Exercise.from_dict(probe)
+        except RubricError as exc:
+            errors.append(_error(exc.path, exc.path, exc.message))
+    if not any(e["field"] in ("min_words", "max_words") for e in errors):
+        try:
+            Exercise.from_dict({**defaults, **fixed, "min_words": raw.get("min_words", defaults["min_words"]),
+                                "max_words": raw.get("max_words", defaults["max_words"])})
+        except RubricError as exc:
+            errors.append(_error(exc.path, exc.path, exc.message))
+    return errors
+
+
+def _scenario_errors(scenario):
+    if scenario is None:
+        scenario = {}
+    if not isinstance(scenario, dict):
+        return [_error("scenario", "scenario.prompt", "a scenario must be an object")]
+    errors = []
+    for name in _SCENARIO_FIELDS:
+        probe = {"prompt": "-", name: scenario.get(name)}
+        try:
+            Scenario.from_dict(probe, require_prompt=True)
+        except RubricError as exc:
+            errors.append(_error(f"scenario/{name}", f"scenario.{name}", exc.message))
+    return errors
+
+
+def _rubric_errors(rubric):
+    if rubric is None:
+        return []
+    if not isinstance(rubric, dict):
+        return [_error("rubric", "rubric", "a rubric must be an object")]
+    criteria = rubric.get("criteria")
+    if rubric.get("preset") and not criteria:
+        try:
+            load_preset(rubric["preset"])
+        except RubricError as exc:
+            return [_error(exc.path, "rubric", exc.message)]
+        return []
+    if not isinstance(criteria, list) or not criteria:
+        return [_error("rubric", "rubric", "a rubric needs at least one criterion")]
+    errors = []
+    seen = {}
+    for index, raw in enumerate(criteria):
+        try:
+            criterion = Criterion.from_dict(raw, f"criterion[{index + 1}]")
+        except RubricError as exc:
+            errors.append(_error(exc.path, _criterion_input(index, exc, raw), exc.message))
+            continue
+        if criterion.id in seen:
+            errors.append(_error(f"criterion[{criterion.id}]", f"criteria.{index}.id",
+                                 f"duplicate criterion id (criterion {seen[criterion.id] + 1} "
+                                 "already uses it)"))
+        else:
+            seen[criterion.id] = index
+    if not errors:
+        try:
+            Rubric.from_dict(rubric)
+        except RubricError as exc:
+            errors.append(_error(exc.path, "rubric", exc.message))
+    return errors
+
+
+def _criterion_input(index, exc, raw):
+    """The editor input a criterion's RubricError is about."""
+    base = f"criteria.{index}"
+    message = exc.message
+    level = re.search(r"/level\[(\d+)\]$", exc.path)
+    if level:
+        part = message.split(" ", 1)[0]
+        part = part if part in ("points", "label", "message") else "points"
+        return f"{base}.levels.{int(level.group(1)) - 1}.{part}"
+    check = re.search(r"/check\[(\d+)\]$", exc.path)
+    if check:
+        check_base = f"{base}.checks.{int(check.group(1)) - 1}"
+        if message.startswith("unknown check type"):
+            return f"{check_base}.type"
+        if message.startswith("unknown detector"):
+            return f"{check_base}.name"
+        if message.startswith(("a phrase", "a word", "'*'")):
+            return f"{check_base}.phrases"
+        if message.startswith("the partial range"):
+            return f"{check_base}.partial_min"
+        found = _CHECK_PARAM_RE.match(message)
+        return f"{check_base}.{found.group(1)}" if found else check_base
+    if message.startswith(("id ", "duplicate")):
+        return f"{base}.id"
+    if message.startswith("label"):
+        return f"{base}.label"
+    if message.startswith("description"):
+        return f"{base}.description"
+    if "level" in message:
+        return f"{base}.levels"
+    if "check" in message:
+        return f"{base}.checks"
+    return f"{base}.id" if isinstance(raw, dict) else base
+
+
+def _input_for_path(exc, raw):
+    path = exc.path
+    if path in _SCALARS:
+        return path
+    if path == "scenario":
+        for prefix, name in sorted(_SCENARIO_MESSAGE_PREFIX, key=lambda p: -len(p[0])):
+            if exc.message.startswith(prefix):
+                return f"scenario.{name}"
+        return "scenario.prompt"
+    found = re.match(r"^criterion\[([^\]]+)\]", path)
+    if found:
+        criteria = ((raw.get("rubric") or {}).get("criteria") or []) if isinstance(raw, dict) else []
+        key = found.group(1)
+        for index, criterion in enumerate(criteria):
+            if isinstance(criterion, dict) and (criterion.get("id") == key or str(index + 1) == key):
+                return _criterion_input(index, exc, criterion)
+    return "rubric"
+
+
+def _normalise_preset(exercise):
+    """Keep a rubric's preset name only while it is still exactly that preset.
+
+    Export writes the short ``<rubric preset=…/>`` form only for an unchanged preset, so an edited
+    rubric that kept the name would come back from import without it.
+    """
+    rubric = exercise.rubric
+    if not rubric.preset:
+        return exercise
+    try:
+        preset = load_preset(rubric.preset)
+    except RubricError:
+        preset = None
+    if preset is not None and (preset.criteria, preset.privacy_gate) == (rubric.criteria, rubric.privacy_gate):
+        return exercise.with_changes(rubric=preset)
+    return exercise.with_changes(rubric=Rubric(criteria=rubric.criteria, privacy_gate=rubric.privacy_gate))
+
+
+# --- handlers ------------------------------------------------------------------------------------
+
+def save(current, data, has_submissions=False, gettext=None):
+    """Validate the edited exercise; return ``(new_exercise, answer)``.
+
+    ``current`` is the saved Exercise (nothing is changed on error: AuthoringError is raised
+    before the block writes a field). The answer warns when learners already submitted and
+    what they are judged by changed: their submissions keep the rubric they were given.
+    """
+    _ = gettext or _identity
+    exercise = validate(data)
+    warning = None
+    if has_submissions and _feedback_changed(current, exercise):
+        warning = _(
+            "Learners have already submitted. Your changes apply to new feedback only: "
+            "submitted answers keep the rubric they were given."
+        )
+    return exercise, {"saved": True, "warning": warning, "exercise": exercise.to_dict()}
+
+
+def _feedback_changed(old, new):
+    if old is None:
+        return True
+    watched = ("rubric", "scenario", "min_words", "max_words", "grading_mode", "weight")
+    return any(getattr(old, name) != getattr(new, name) for name in watched)
+
+
+def check_draft_text(text, exercise, gettext=None):
+    """Return the draft text trimmed, or raise AuthoringError as the learner's request would."""
+    _ = gettext or _identity
+    if not isinstance(text, str) or not text.strip():
+        raise AuthoringError([_error("text", "text", _("Type a sample draft first."))])
+    if len(text) > MAX_DRAFT_CHARS:
+        raise AuthoringError([_error("text", "text", _("The draft is longer than {limit} characters.")
+                                     .format(limit=MAX_DRAFT_CHARS))])
+    return text
+
+
+def try_draft(data, language="en", gettext=None):
+    """The feedback a learner would get for ``data["text"]`` under the unsaved ``data["exercise"]``.
+
+    Returns ``{"feedback": evaluate(...).to_dict(), "word_count", "min_words", "max_words"}``.
+    """
+    exercise = validate(data)
+    text = check_draft_text(data.get("text"), exercise, gettext)
+    from .feedback import evaluate  # noqa: PLC0415  (the engine is optional at import time)
+
+    feedback = evaluate(text, exercise.rubric, exercise.scenario, language).to_dict()
+    return {"feedback": feedback, "min_words": exercise.min_words, "max_words": exercise.max_words}
+
+
+def library(data):
+    """Starting points for the editor.
+
+    ``{"key": <library key>}`` -> ``{"exercise": …}`` that library exercise;
+    ``{"key": "blank"}`` -> ``{"exercise": …}`` an empty scenario with the default rubric;
+    ``{"preset": <name>}`` -> ``{"rubric": …}`` a built-in rubric (to reset the rubric only).
+    """
+    from .scenarios import load_exercise, scenario_keys  # noqa: PLC0415 (scenarios imports exercise)
+
+    if not isinstance(data, dict):
+        raise AuthoringError([_error("key", "library", "the request must be an object")])
+    if data.get("preset"):
+        try:
+            return {"rubric": load_preset(data["preset"]).to_dict()}
+        except RubricError as exc:
+            raise AuthoringError([_error("preset", "library", exc.message)]) from None
+    key = data.get("key")
+    if key == BLANK:
+        return {"exercise": Exercise(display_name="Self-disclosure practice").to_dict()}
+    if key not in scenario_keys():
+        raise AuthoringError([_error(
+            "key", "library", f"unknown library scenario {key!r}; choose one of: "
+            + ", ".join((*scenario_keys(), BLANK)))])
+    return {"exercise": load_exercise(key).to_dict()}
+
+
+def export_olx(data):
+    """``{"olx": text}``: the ``<disclosure_exercise>`` element course export writes for the edit."""
+    return {"olx": validate(data).to_olx_string()}
+
+
+# --- studio_view ---------------------------------------------------------------------------------
+
+def editor_context(exercise, has_submissions=False, gettext=None, json_id="disclosure-studio-data"):
+    """The template context (and ``initialize_js`` data) of ``studio_view``."""
+    _ = gettext or _identity
+    from .scenarios import load_exercise, scenario_keys  # noqa: PLC0415
+
+    return {
+        "exercise_json_id": json_id,
+        "exercise": exercise.to_dict(),
+        "library": [{"key": key, "display_name": load_exercise(key).display_name}
+                    for key in scenario_keys()],
+        "presets": preset_names(),
+        "detectors": [{"name": name, "explanation": _(DETECTOR_EXPLANATIONS[name])}
+                      for name in DETECTORS],
+        "has_submissions": bool(has_submissions),
+    }
+
+
+def _identity(text):
+    return text
