@@ -6,12 +6,15 @@ into an HTTP 400 answer. Nothing here touches XBlock, Django or the request.
 
 Every function takes the editor's JSON (``data``) and returns JSON-ready dicts:
 
-``validate(data)``                      the edited exercise as an Exercise, or AuthoringError
-``save(current, data, has_submissions)`` (new Exercise, ``{"saved", "warning", "exercise"}``)
-``try_draft(data, language)``           the feedback a learner would get with the unsaved exercise
-``library(data)``                       a library exercise, a blank one, or a built-in rubric
-``export_olx(data)``                    ``{"olx": ...}`` preview of what course export writes
-``editor_context(exercise, ...)``       the data ``studio_view`` gives the template and the JS
+``validate(data)``                  the edited exercise as an Exercise, or AuthoringError
+``save(current, data)``             (new Exercise, ``{"saved", "warning", "exercise"}``)
+``try_draft(current, data)``        the feedback a learner would get with the unsaved exercise
+``library(current, data)``          a library exercise, a blank one, or a built-in rubric
+``export_olx(current, data)``       ``{"olx": ...}`` preview of what course export writes
+``editor_data(exercise, ...)``      the data ``studio_view`` gives the template and the JS
+
+Each handler function has the same form, ``f(current, data, language=None, gettext=None, …)``,
+so the block wires each in one line; ``current`` is the saved Exercise.
 
 Errors name the field twice: ``field`` is the model's path (``criterion[brief]/level[2]``,
 ``min_words`` …, as OLX import errors say it; scenario fields are ``scenario/prompt`` …) and ``input`` is the editor input
@@ -249,7 +252,7 @@ def _normalise_preset(exercise):
 
 # --- handlers ------------------------------------------------------------------------------------
 
-def save(current, data, has_submissions=False, gettext=None):
+def save(current, data, has_submissions=False, language=None, gettext=None):  # noqa: ARG001
     """Validate the edited exercise; return ``(new_exercise, answer)``.
 
     ``current`` is the saved Exercise (nothing is changed on error: AuthoringError is raised
@@ -285,7 +288,7 @@ def check_draft_text(text, exercise, gettext=None):
     return text
 
 
-def try_draft(data, language="en", gettext=None):
+def try_draft(current, data, language=None, gettext=None):  # noqa: ARG001
     """The feedback a learner would get for ``data["text"]`` under the unsaved ``data["exercise"]``.
 
     Returns ``{"feedback": evaluate(...).to_dict(), "word_count", "min_words", "max_words"}``.
@@ -294,11 +297,11 @@ def try_draft(data, language="en", gettext=None):
     text = check_draft_text(data.get("text"), exercise, gettext)
     from .feedback import evaluate  # noqa: PLC0415  (the engine is optional at import time)
 
-    feedback = evaluate(text, exercise.rubric, exercise.scenario, language).to_dict()
+    feedback = evaluate(text, exercise.rubric, exercise.scenario, language=language or "en").to_dict()
     return {"feedback": feedback, "min_words": exercise.min_words, "max_words": exercise.max_words}
 
 
-def library(data):
+def library(current, data, language=None, gettext=None):  # noqa: ARG001
     """Starting points for the editor.
 
     ``{"key": <library key>}`` -> ``{"exercise": …}`` that library exercise;
@@ -324,20 +327,20 @@ def library(data):
     return {"exercise": load_exercise(key).to_dict()}
 
 
-def export_olx(data):
+def export_olx(current, data, language=None, gettext=None):  # noqa: ARG001
     """``{"olx": text}``: the ``<disclosure_exercise>`` element course export writes for the edit."""
     return {"olx": validate(data).to_olx_string()}
 
 
 # --- studio_view ---------------------------------------------------------------------------------
 
-def editor_context(exercise, has_submissions=False, gettext=None, json_id="disclosure-studio-data"):
-    """The template context (and ``initialize_js`` data) of ``studio_view``."""
+def editor_data(exercise, has_submissions=False, gettext=None):
+    """The template context and ``initialize_js`` data of ``studio_view`` (the block adds
+    ``exercise_json_id``)."""
     _ = gettext or _identity
     from .scenarios import load_exercise, scenario_keys  # noqa: PLC0415
 
     return {
-        "exercise_json_id": json_id,
         "exercise": exercise.to_dict(),
         "library": [{"key": key, "display_name": load_exercise(key).display_name}
                     for key in scenario_keys()],

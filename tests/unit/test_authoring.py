@@ -262,7 +262,7 @@ def edited_everything():
 
 def test_olx_round_trip_after_edits():
     exercise, _answer = authoring.save(Exercise(), {"exercise": edited_everything()})
-    olx = authoring.export_olx({"exercise": exercise.to_dict()})["olx"]
+    olx = authoring.export_olx(None, {"exercise": exercise.to_dict()})["olx"]
     assert olx.startswith("<disclosure_exercise")
     again = Exercise.from_olx_string(olx)
     assert again == exercise
@@ -271,26 +271,26 @@ def test_olx_round_trip_after_edits():
 
 @pytest.mark.parametrize("key", scenario_keys())
 def test_olx_round_trip_of_library_starts(key):
-    start = authoring.library({"key": key})["exercise"]
+    start = authoring.library(None, {"key": key})["exercise"]
     exercise, _answer = authoring.save(Exercise(), {"exercise": start})
-    assert Exercise.from_olx_string(authoring.export_olx({"exercise": start})["olx"]) == exercise
+    assert Exercise.from_olx_string(authoring.export_olx(None, {"exercise": start})["olx"]) == exercise
 
 
 def test_export_of_an_invalid_edit_is_refused(edit):
     edit["max_words"] = 0
     with pytest.raises(AuthoringError):
-        authoring.export_olx({"exercise": edit})
+        authoring.export_olx(None, {"exercise": edit})
 
 
 # --- starting points ---------------------------------------------------------------------------------
 
 def test_library_start():
-    assert authoring.library({"key": "hopelessness"}) == {
+    assert authoring.library(None, {"key": "hopelessness"}) == {
         "exercise": load_exercise("hopelessness").to_dict()}
 
 
 def test_blank_start_has_the_default_rubric_and_needs_a_prompt():
-    blank = authoring.library({"key": "blank"})["exercise"]
+    blank = authoring.library(None, {"key": "blank"})["exercise"]
     assert blank["scenario"]["prompt"] == ""
     assert blank["rubric"] == load_preset(DEFAULT_PRESET).to_dict()
     with pytest.raises(AuthoringError) as info:
@@ -299,18 +299,18 @@ def test_blank_start_has_the_default_rubric_and_needs_a_prompt():
 
 
 def test_reset_the_rubric_to_the_preset():
-    assert authoring.library({"preset": DEFAULT_PRESET}) == {
+    assert authoring.library(None, {"preset": DEFAULT_PRESET}) == {
         "rubric": load_preset(DEFAULT_PRESET).to_dict()}
 
 
 @pytest.mark.parametrize("data", [{"key": "../etc/passwd"}, {"key": None}, {"preset": "nope"}, []])
 def test_unknown_starting_points(data):
     with pytest.raises(AuthoringError):
-        authoring.library(data)
+        authoring.library(None, data)
 
 
-def test_editor_context():
-    context = authoring.editor_context(load_exercise("hopelessness"), has_submissions=True)
+def test_editor_data():
+    context = authoring.editor_data(load_exercise("hopelessness"), has_submissions=True)
     assert context["exercise"] == load_exercise("hopelessness").to_dict()
     assert [item["key"] for item in context["library"]] == scenario_keys()
     assert all(item["display_name"] for item in context["library"])
@@ -325,14 +325,14 @@ def test_editor_context():
 def test_try_draft_refuses_an_invalid_exercise_before_running(edit):
     edit["scenario"]["prompt"] = ""
     with pytest.raises(AuthoringError) as info:
-        authoring.try_draft({"exercise": edit, "text": "Something."})
+        authoring.try_draft(None, {"exercise": edit, "text": "Something."})
     assert info.value.field == "scenario/prompt"
 
 
 @pytest.mark.parametrize("text", ["", "   ", None, 5, "x" * 5001])
 def test_try_draft_refuses_an_empty_or_huge_draft(edit, text):
     with pytest.raises(AuthoringError) as info:
-        authoring.try_draft({"exercise": edit, "text": text})
+        authoring.try_draft(None, {"exercise": edit, "text": text})
     assert info.value.field == "text"
 
 
@@ -347,7 +347,7 @@ def test_try_draft_uses_the_unsaved_rubric(edit):
     criterion(edit, "brief")["label"] = "Short"
     criterion(edit, "brief")["checks"].append(
         {"type": "phrases", "params": {"mode": "forbid", "phrases": ["slow breathing"]}})
-    answer = authoring.try_draft({"exercise": edit, "text": text})
+    answer = authoring.try_draft(None, {"exercise": edit, "text": text})
     exercise = Exercise.from_dict(edit)
     assert answer["feedback"] == evaluate(text, exercise.rubric, exercise.scenario, "en").to_dict()
     brief = next(c for c in answer["feedback"]["criteria"] if c["id"] == "brief")
