@@ -1,0 +1,154 @@
+"""The learner's side: submit once, read back what they may see, start over after a reset."""
+from __future__ import annotations
+
+import json
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from submissions import api as submissions_api
+from submissions.errors import SubmissionError
+
+from . import rubric_points as rp
+from . import scoring, serialize
+from .errors import Conflict, GradingError, InvalidRequest
+from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
+from .permissions import require_learner
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 20000           # the block allows less; this is the store's own ceiling
+MAX_ANSWER_BYTES = 100 * 1024    # edx-submissions caps an answer at 100 KB of JSON
+MAX_HISTORY_ENTRIES = 50
+MAX_HISTORY_TEXT = 10000
+
+
+def current_record(ctx, anonymous_id=None):
+    """The learner's current record (their latest attempt) or None."""
+    return (SubmissionRecord.objects
+            .filter(course_id=ctx.course_id, item_id=ctx.item_id,
+                    anonymous_id=anonymous_id or ctx.identity.anonymous_id)
+            .select_related("released_assessment")
+            .order_by("-attempt").first())
+
+
+def _history(draft_history):
+    """A bounded, JSON-clean copy of the learner's drafts and the feedback each received."""
+    out = []
+    for entry in (draft_history or [])[-MAX_HISTORY_ENTRIES:]:
+        if not isinstance(entry, dict):
+            continue
+        clean = {
+            "at": str(entry.get("at") or "")[:40],
+            "text": str(entry.get("text") or "")[:MAX_HISTORY_TEXT],
+            "word_count": entry.get("word_count") if isinstance(entry.get("word_count"), int) else None,
+        }
+        clean.update(serialize.compact_feedback(entry))
+        out.append(clean)
+    return out
+
+
+def _answer(ctx, text, compact):
+    answer = {"text": text, "rubric_version": ctx.rubric_version, "rubric": ctx.rubric, "auto": compact}
+    if len(json.dumps(answer)) > MAX_ANSWER_BYTES:
+        # Keep the scoring skeleton of the rubric (ids, labels, points); the full snapshot is
+        # in our own record.
+        answer["rubric"] = {"criteria": [
+            {"id": c.get("id"), "label": c.get("label"),
+             "levels": [{"points": lvl.get("points"), "label": lvl.get("label")}
+                        for lvl in c.get("levels") or []]}
+            for c in rp.criteria(ctx.rubric)]}
+        if len(json.dumps(answer)) > MAX_ANSWER_BYTES:
+            raise InvalidRequest(_("The submission is too large to store. Shorten it and try again."))
+    return answer
+
+
+def _existing_answer(ctx, record, text):
+    """A second submit of the same learner: the same text is a double click, else a conflict."""
+    if record.text == text:
+        return serialize.learner_state(record, ctx)
+    raise Conflict(_("You have already submitted this exercise."))
+
+
+def submit(ctx, *, text, auto_feedback, draft_history, username=None):
+    require_learner(ctx)
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidRequest(_("Write your disclosure before you submit it."))
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidRequest(_("The submission is too long."))
+    compact = serialize.compact_feedback(auto_feedback)
+    previous = current_record(ctx)
+    if previous is not None and previous.status != RETURNED:
+        return _existing_answer(ctx, previous, text)
+    answer = _answer(ctx, text, compact)
+    now = timezone.now()
+    attempt = previous.attempt + 1 if previous else 1
+    try:
+        with transaction.atomic():
+            # The row first: its unique (course, item, learner, attempt) constraint serializes
+            # racing requests before any submission exists.
+            record = SubmissionRecord.objects.create(
+                course_id=ctx.course_id, item_id=ctx.item_id,
+                anonymous_id=ctx.identity.anonymous_id, username=(username or "")[:150],
+                attempt=attempt, submitted_at=now, text=text, status=SUBMITTED,
+                auto_score=compact["score"], auto_max=compact["max_score"],
+                auto_levels=compact["levels"], red_flags=compact["red_flags"],
+                flagged=bool(compact["red_flags"]),
+                auto_feedback=auto_feedback if isinstance(auto_feedback, dict) else {},
+                rubric_version=str(ctx.rubric_version or "")[:64], rubric=ctx.rubric,
+                draft_history=_history(draft_history),
+            )
+            if previous is not None:
+                SubmissionRecord.objects.filter(pk=previous.pk).update(is_current=False)
+            submission = submissions_api.create_submission(
+                ctx.student_item(), answer, submitted_at=now, attempt_number=attempt)
+            record.uuid = str(submission["uuid"])
+            if ctx.grading_mode == "auto":
+                _score_automatically(ctx, record, compact, now)
+            record.save()
+    except IntegrityError:
+        existing = current_record(ctx)
+        if existing is None:
+            raise
+        return _existing_answer(ctx, existing, text)
+    except SubmissionError as exc:
+        log.exception("edx-submissions refused a submission for %s", ctx.item_id)
+        raise GradingError(_("Your submission could not be stored. Try again in a moment."),
+                           status=503) from exc
+    return serialize.learner_state(record, ctx)
+
+
+def _score_automatically(ctx, record, compact, now):
+    raw_possible = compact["max_score"] or rp.raw_possible(ctx.rubric) or ctx.max_score
+    sent = scoring.send_score(
+        record.uuid, compact["score"] or 0, raw_possible, ctx.weight,
+        creator="auto", kind=scoring.ANNOTATION_AUTO, reason="automatic rubric feedback")
+    record.status = GRADED
+    record.graded_at = now
+    if sent:
+        record.score_earned, record.score_possible = sent
+
+
+def learner_state(ctx):
+    if not ctx.identity.anonymous_id:
+        return None
+    record = current_record(ctx)
+    return serialize.learner_state(record, ctx) if record else None
+
+
+def clear_learner(ctx, anonymous_id, requesting_user_id=None):
+    """Remove the learner's score, submissions (soft delete) and our records for this item."""
+    if not anonymous_id:
+        return 0
+    with transaction.atomic():
+        scoring.reset_scores(anonymous_id, ctx.course_id, ctx.item_id)
+        deleted, _detail = SubmissionRecord.objects.filter(
+            course_id=ctx.course_id, item_id=ctx.item_id, anonymous_id=anonymous_id).delete()
+    log.info("Cleared disclosure submissions of %s in %s (requested by %s)",
+             anonymous_id, ctx.item_id, requesting_user_id)
+    return deleted
+
+
+def has_submissions(ctx):
+    return SubmissionRecord.objects.filter(course_id=ctx.course_id, item_id=ctx.item_id).exists()

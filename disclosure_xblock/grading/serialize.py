@@ -1,0 +1,154 @@
+"""Shapes records and assessments into the JSON dicts the block and the panel receive."""
+from __future__ import annotations
+
+from . import rubric_points as rp
+from .models import GRADED, RETURNED, SUBMITTED
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def compact_feedback(feedback):
+    """The compact automatic result from either ``evaluate().to_dict()`` or ``.compact()``.
+
+    Returns ``{"score", "max_score", "levels": {cid: level}, "privacy_passed", "red_flags": [kinds]}``.
+    """
+    feedback = feedback if isinstance(feedback, dict) else {}
+    if "levels" in feedback and "criteria" not in feedback:
+        levels = feedback.get("levels") or {}
+        flags = feedback.get("red_flags") or []
+        privacy_passed = feedback.get("privacy_passed", True)
+    else:
+        levels = {
+            str(c.get("id")): c.get("level")
+            for c in feedback.get("criteria") or [] if isinstance(c, dict) and c.get("id")
+        }
+        flags = feedback.get("red_flags") or []
+        privacy_passed = (feedback.get("privacy") or {}).get("passed", True)
+    kinds = []
+    for flag in flags:
+        kind = flag.get("kind") if isinstance(flag, dict) else flag
+        if isinstance(kind, str) and kind and kind not in kinds:
+            kinds.append(kind[:64])
+    levels = {str(k)[:64]: (v if isinstance(v, int) and not isinstance(v, bool) else None)
+              for k, v in levels.items()}
+    return {
+        "score": _num(feedback.get("score")),
+        "max_score": _num(feedback.get("max_score")),
+        "levels": levels,
+        "privacy_passed": bool(privacy_passed),
+        "red_flags": kinds,
+    }
+
+
+def _num(value):
+    try:
+        return rp.number(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def assessment_criteria(rubric, assessment):
+    """Per criterion of the snapshot: the grader's level, its label and points, and the comment."""
+    levels = assessment.levels or {}
+    comments = assessment.comments or {}
+    out = []
+    for criterion in rp.criteria(rubric):
+        cid = criterion.get("id")
+        level = levels.get(cid)
+        label, points = rp.level_info(criterion, level)
+        out.append({
+            "id": cid,
+            "label": criterion.get("label") or cid,
+            "level": level if points is not None else None,
+            "level_label": label,
+            "points": rp.number(points),
+            "max_points": rp.number(rp.max_points(criterion)),
+            "comment": comments.get(cid, ""),
+        })
+    return out
+
+
+def learner_assessment(record, assessment):
+    if assessment is None:
+        return None
+    return {
+        "criteria": assessment_criteria(record.rubric, assessment),
+        "overall_comment": assessment.overall_comment,
+        "graded_at": iso(assessment.released_at or assessment.created_at),
+        "comment_only": assessment.comment_only,
+        "raw_earned": rp.number(assessment.raw_earned),
+        "raw_possible": rp.number(assessment.raw_possible),
+    }
+
+
+def learner_status(record):
+    """What the learner may know: a held (unreleased) grade still reads as "submitted"."""
+    if record.status == RETURNED:
+        return RETURNED
+    if record.status == GRADED and (not record.held or record.released_assessment_id
+                                    or record.score_earned is not None):
+        return GRADED
+    return SUBMITTED
+
+
+def learner_state(record, ctx):
+    auto = {
+        "score": rp.number(record.auto_score),
+        "max_score": rp.number(record.auto_max),
+        "levels": record.auto_levels or {},
+        "privacy_passed": bool((record.auto_feedback or {}).get("privacy_passed", True)),
+        "red_flags": list(record.red_flags or []),
+    }
+    score = None
+    if record.score_possible:
+        score = {"earned": record.score_earned, "possible": record.score_possible}
+    released = record.released_assessment
+    return {
+        "uuid": record.uuid,
+        "text": record.text,
+        "submitted_at": iso(record.submitted_at),
+        "status": learner_status(record),
+        "attempt": record.attempt,
+        "auto": auto,
+        "score": score,
+        "assessment": learner_assessment(record, released),
+        "returned_comment": record.returned_comment if record.status == RETURNED else "",
+        "can_resubmit": record.status == RETURNED,
+        "rubric_version": record.rubric_version,
+    }
+
+
+def staff_assessment(record, assessment):
+    if assessment is None:
+        return None
+    return {
+        **learner_assessment(record, assessment),
+        "version": assessment.version,
+        "levels": assessment.levels or {},
+        "comments": assessment.comments or {},
+        "grader": assessment.grader_name or assessment.grader_id,
+        "grader_role": assessment.grader_role,
+        "held": assessment.held,
+        "created_at": iso(assessment.created_at),
+        "released_at": iso(assessment.released_at),
+    }
+
+
+def list_item(record, now):
+    holder = record.claim_holder(now)
+    return {
+        "uuid": record.uuid,
+        "learner": record.learner,
+        "submitted_at": iso(record.submitted_at),
+        "auto_score": rp.number(record.auto_score),
+        "auto_max": rp.number(record.auto_max),
+        "status": record.status,
+        "held": record.held,
+        "attempt": record.attempt,
+        "red_flags": list(record.red_flags or []),
+        "claimed_by": holder[1] or holder[0] if holder else None,
+        "score": ({"earned": record.score_earned, "possible": record.score_possible}
+                  if record.score_possible else None),
+    }
