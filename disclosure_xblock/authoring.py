@@ -159,17 +159,17 @@ def _rubric_errors(rubric):
     errors = []
     seen = {}
     for index, raw in enumerate(criteria):
+        criterion_id = str(raw.get("id") or "").strip() if isinstance(raw, dict) else ""
+        if criterion_id and criterion_id in seen:
+            errors.append(_error(f"criterion[{criterion_id}]", f"criteria.{index}.id",
+                                 f"duplicate criterion id (criterion {seen[criterion_id] + 1} "
+                                 "already uses it)"))
+        elif criterion_id:
+            seen[criterion_id] = index
         try:
-            criterion = Criterion.from_dict(raw, f"criterion[{index + 1}]")
+            Criterion.from_dict(raw, f"criterion[{index + 1}]")
         except RubricError as exc:
             errors.append(_error(exc.path, _criterion_input(index, exc, raw), exc.message))
-            continue
-        if criterion.id in seen:
-            errors.append(_error(f"criterion[{criterion.id}]", f"criteria.{index}.id",
-                                 f"duplicate criterion id (criterion {seen[criterion.id] + 1} "
-                                 "already uses it)"))
-        else:
-            seen[criterion.id] = index
     if not errors:
         try:
             Rubric.from_dict(rubric)

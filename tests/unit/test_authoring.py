@@ -353,3 +353,12 @@ def test_try_draft_uses_the_unsaved_rubric(edit):
     brief = next(c for c in answer["feedback"]["criteria"] if c["id"] == "brief")
     assert brief["label"] == "Short"
     assert brief["level"] == 0
+
+
+def test_a_duplicate_id_is_reported_even_when_the_first_criterion_has_other_problems(edit):
+    criterion(edit, "brief")["levels"][1]["points"] = ""
+    edit["rubric"]["criteria"][3]["id"] = "brief"
+    error = refused(edit)
+    assert [(e["field"], e["input"]) for e in error.errors] == [
+        ("criterion[brief]/level[2]", "criteria.0.levels.1.points"),
+        ("criterion[brief]", "criteria.3.id")]
