@@ -15,7 +15,7 @@ from disclosure_xblock.grading.calibration import kappa
     (13, 20, 1, (1, 1)),          # weight 1: pass/fail at 50 %
     (9, 20, 1, (0, 1)),
     (10, 20, 1, (1, 1)),
-    (7, 20, 2.5, (1, 2)),         # non-whole weight: possible rounds to 2 (logged)
+    (7, 20, 2.5, (1, 3)),         # non-whole weight: possible rounds half up to 3 (logged)
     (5, 20, 0, None),             # weight 0: no score at all
     (5, 0, 10, None),             # rubric worth nothing
     (25, 20, 10, (10, 10)),       # clamped
