@@ -10,8 +10,13 @@ function DisclosureStudio(runtime, element, initArgs) {
 
     var root = element && element.jquery ? element[0] : element;
     var editor = root.querySelector('.dx-studio') || root;
-    var gettext = typeof window.gettext === 'function' ? window.gettext : function (s) { return s; };
-    var ngettext = typeof window.ngettext === 'function' ? window.ngettext :
+    // The block's own catalogue (static/js/translations/<lang>/text.js) wins over the page's.
+    var catalogue = window.DisclosureXBlockI18N && typeof window.DisclosureXBlockI18N.gettext === 'function' ?
+        window.DisclosureXBlockI18N : window;
+    var gettext = typeof catalogue.gettext === 'function' ? function (s) { return catalogue.gettext(s); } :
+        function (s) { return s; };
+    var ngettext = typeof catalogue.ngettext === 'function' ?
+        function (one, many, n) { return catalogue.ngettext(one, many, n); } :
         function (one, many, n) { return n === 1 ? one : many; };
     var idPrefix = editor.getAttribute('data-json-id') || 'dx-studio';
     var data = initArgs && initArgs.exercise ? initArgs : readJsonData();
@@ -140,16 +145,16 @@ function DisclosureStudio(runtime, element, initArgs) {
         var headingId = nextId('criterion-heading');
         var item = el('li', {'class': 'dx-criterion', 'data-index': index, 'aria-labelledby': headingId});
         var heading = el('h4', {id: headingId, 'class': 'dx-criterion-title', tabindex: '-1',
-            text: fmt(gettext('Criterion %(number)s of %(count)s: %(label)s'),
+            text: fmt(gettext('Criterion {number} of {count}: {label}'),
                 {number: index + 1, count: count, label: title})});
         var tools = el('div', {'class': 'dx-tools', role: 'group',
-            'aria-label': fmt(gettext('Arrange criterion “%(label)s”'), {label: title})}, [
+            'aria-label': fmt(gettext('Arrange criterion “{label}”'), {label: title})}, [
             button('criterion-up', gettext('Move up'), {disabled: index === 0 ? 'disabled' : null,
-                'aria-label': fmt(gettext('Move criterion “%(label)s” up'), {label: title})}),
+                'aria-label': fmt(gettext('Move criterion “{label}” up'), {label: title})}),
             button('criterion-down', gettext('Move down'), {disabled: index === count - 1 ? 'disabled' : null,
-                'aria-label': fmt(gettext('Move criterion “%(label)s” down'), {label: title})}),
+                'aria-label': fmt(gettext('Move criterion “{label}” down'), {label: title})}),
             button('criterion-remove', gettext('Remove'), {'class': 'dx-button dx-small dx-danger',
-                'aria-label': fmt(gettext('Remove criterion “%(label)s”'), {label: title})})
+                'aria-label': fmt(gettext('Remove criterion “{label}”'), {label: title})})
         ]);
         var label = el('input', {type: 'text', 'data-input': base + '.label', 'data-key': 'label',
             value: criterion.label || '', maxlength: '200', required: true});
@@ -178,7 +183,7 @@ function DisclosureStudio(runtime, element, initArgs) {
         var list = el('ol', {'class': 'dx-level-list'});
         levels.forEach(function (level, index) {
             var lbase = base + '.levels.' + index;
-            var name = level.label || fmt(gettext('Level %(number)s'), {number: index + 1});
+            var name = level.label || fmt(gettext('Level {number}'), {number: index + 1});
             var points = el('input', {type: 'number', 'data-input': lbase + '.points', 'data-key': 'points',
                 min: '0', max: '100', step: 'any', inputmode: 'decimal',
                 value: level.points === null || level.points === undefined ? '' : level.points});
@@ -188,13 +193,13 @@ function DisclosureStudio(runtime, element, initArgs) {
                 maxlength: '2000', value: level.message || ''});
             list.appendChild(el('li', {'class': 'dx-level', 'data-index': index}, [
                 el('div', {'class': 'dx-row'}, [
-                    labelled(fmt(gettext('Points for level %(number)s'), {number: index + 1}), points),
-                    labelled(fmt(gettext('Name of level %(number)s'), {number: index + 1}), labelInput),
+                    labelled(fmt(gettext('Points for level {number}'), {number: index + 1}), points),
+                    labelled(fmt(gettext('Name of level {number}'), {number: index + 1}), labelInput),
                     button('level-remove', gettext('Remove level'), {'class': 'dx-button dx-small dx-danger',
                         disabled: levels.length <= 2 ? 'disabled' : null,
-                        'aria-label': fmt(gettext('Remove level “%(label)s”'), {label: name})})
+                        'aria-label': fmt(gettext('Remove level “{label}”'), {label: name})})
                 ]),
-                labelled(fmt(gettext('What the learner reads at level %(number)s'), {number: index + 1}), message)
+                labelled(fmt(gettext('What the learner reads at level {number}'), {number: index + 1}), message)
             ]));
         });
         fieldset.appendChild(list);
@@ -233,9 +238,9 @@ function DisclosureStudio(runtime, element, initArgs) {
             'data-input': cbase + '.type'});
         var explanation = el('p', {'class': 'dx-explain', 'data-role': 'explain'});
         item.appendChild(el('div', {'class': 'dx-criterion-head'}, [
-            el('h5', {text: fmt(gettext('Check %(number)s: %(kind)s'), {number: index + 1, kind: kindLabel})}),
+            el('h5', {text: fmt(gettext('Check {number}: {kind}'), {number: index + 1, kind: kindLabel})}),
             button('check-remove', gettext('Remove check'), {'class': 'dx-button dx-small dx-danger',
-                'aria-label': fmt(gettext('Remove check %(number)s (%(kind)s)'), {number: index + 1, kind: kindLabel})})
+                'aria-label': fmt(gettext('Remove check {number} ({kind})'), {number: index + 1, kind: kindLabel})})
         ]));
         if (type === 'word_count') {
             item.appendChild(el('div', {'class': 'dx-row'}, ['met_min', 'met_max', 'partial_min', 'partial_max'].map(
@@ -283,7 +288,7 @@ function DisclosureStudio(runtime, element, initArgs) {
             }
             item.appendChild(labelled(gettext('Detector'), select));
         } else {
-            item.appendChild(el('p', {text: fmt(gettext('Unknown kind of check “%(type)s”: remove it.'), {type: type})}));
+            item.appendChild(el('p', {text: fmt(gettext('Unknown kind of check “{type}”: remove it.'), {type: type})}));
         }
         item.appendChild(explanation);
         explainCheck(item);
@@ -297,8 +302,8 @@ function DisclosureStudio(runtime, element, initArgs) {
         var params = readCheck(item).params;
         var text = '';
         if (type === 'word_count') {
-            text = fmt(gettext('Counts the words of the draft. Met from %(met_min)s to %(met_max)s words; ' +
-                'partly met from %(partial_min)s to %(partial_max)s words; not met otherwise.'), {
+            text = fmt(gettext('Counts the words of the draft. Met from {met_min} to {met_max} words; ' +
+                'partly met from {partial_min} to {partial_max} words; not met otherwise.'), {
                 met_min: params.met_min || '?', met_max: params.met_max || '?',
                 partial_min: params.partial_min || params.met_min || '?',
                 partial_max: params.partial_max || params.met_max || '?'
@@ -306,10 +311,10 @@ function DisclosureStudio(runtime, element, initArgs) {
         } else if (type === 'phrases') {
             var outcome = params.on_fail === 'partial' ? gettext('partly met') : gettext('not met');
             if (params.mode === 'require') {
-                text = fmt(gettext('Met when the draft contains at least %(count)s of these phrases; ' +
-                    'otherwise %(outcome)s.'), {count: params.min_count || 1, outcome: outcome});
+                text = fmt(gettext('Met when the draft contains at least {count} of these phrases; ' +
+                    'otherwise {outcome}.'), {count: params.min_count || 1, outcome: outcome});
             } else {
-                text = fmt(gettext('Met when the draft contains none of these phrases; %(outcome)s as soon ' +
+                text = fmt(gettext('Met when the draft contains none of these phrases; {outcome} as soon ' +
                     'as one appears. The learner sees which words triggered it.'), {outcome: outcome});
             }
             var minField = q('[data-role="min-count"]', item);
@@ -388,8 +393,8 @@ function DisclosureStudio(runtime, element, initArgs) {
         });
         var count = qa('.dx-criterion').length;
         q('[data-role="rubric-total"]').textContent = fmt(ngettext(
-            '%(count)s criterion, worth %(total)s points in all.',
-            '%(count)s criteria, worth %(total)s points in all.', count), {count: count, total: total});
+            '{count} criterion, worth {total} points in all.',
+            '{count} criteria, worth {total} points in all.', count), {count: count, total: total});
     }
 
     // --- structural edits (buttons; all keyboard-operable) ----------------------------------
@@ -442,7 +447,7 @@ function DisclosureStudio(runtime, element, initArgs) {
             }, function (i) {
                 return i >= 0 ? q('.dx-criterion-title', criterionAt(i)) : q('[data-action="add-criterion"]');
             }, function () {
-                return fmt(gettext('Criterion “%(label)s” removed. Cancel discards all unsaved changes.'),
+                return fmt(gettext('Criterion “{label}” removed. Cancel discards all unsaved changes.'),
                     {label: removed});
             });
         },
@@ -515,7 +520,7 @@ function DisclosureStudio(runtime, element, initArgs) {
             var same = q('[data-action="' + action + '"]', item);
             return same && !same.disabled ? same : q('.dx-criterion-title', item);
         }, function () {
-            return fmt(gettext('Criterion “%(label)s” is now number %(number)s.'),
+            return fmt(gettext('Criterion “{label}” is now number {number}.'),
                 {label: label, number: index + delta + 1});
         });
     }
@@ -539,7 +544,7 @@ function DisclosureStudio(runtime, element, initArgs) {
                 var payload;
                 try { payload = text ? JSON.parse(text) : {}; } catch (e) { payload = {}; }
                 if (!response.ok) {
-                    var error = new Error(payload.error || fmt(gettext('The server answered %(status)s.'),
+                    var error = new Error(payload.error || fmt(gettext('The server answered {status}.'),
                         {status: response.status}));
                     error.payload = payload;
                     throw error;
@@ -568,7 +573,7 @@ function DisclosureStudio(runtime, element, initArgs) {
             clearErrors();
             if (answer.exercise) {
                 fill(answer.exercise);
-                status(fmt(gettext('Loaded “%(name)s” into the editor. Save to keep it.'),
+                status(fmt(gettext('Loaded “{name}” into the editor. Save to keep it.'),
                     {name: answer.exercise.display_name}));
             } else if (answer.rubric) {
                 fillRubric(answer.rubric);
@@ -674,7 +679,7 @@ function DisclosureStudio(runtime, element, initArgs) {
             (payload.field ? [{field: payload.field, input: payload.field, message: payload.error}] : null);
         if (errors) {
             showErrors(errors);
-            status(fmt(ngettext('Not saved: %(count)s problem to fix.', 'Not saved: %(count)s problems to fix.',
+            status(fmt(ngettext('Not saved: {count} problem to fix.', 'Not saved: {count} problems to fix.',
                 errors.length), {count: errors.length}));
         } else {
             status(error.message || gettext('Something went wrong. Your edits are still here; try again.'));
@@ -692,45 +697,70 @@ function DisclosureStudio(runtime, element, initArgs) {
             status(gettext('Feedback for the sample draft is shown below the button.'));
             return;
         }
+        var OUTCOMES = {
+            met: {icon: '\u2713', label: gettext('Met')},
+            partial: {icon: '\u25D0', label: gettext('Partly met')},
+            not_met: {icon: '\u2717', label: gettext('Not yet')},
+            instructor: {icon: '\u2026', label: gettext('Your instructor will assess this')}
+        };
+        var counts = {met: 0, partial: 0, not_met: 0, instructor: 0};
+        function key(c) { return c.automatic !== false && OUTCOMES[c.outcome] ? c.outcome : 'instructor'; }
+        (feedback.criteria || []).forEach(function (c) { counts[key(c)] += 1; });
         container.appendChild(el('h4', {text: gettext('Feedback a learner would get')}));
         var privacy = feedback.privacy || {passed: true, findings: []};
-        if (!privacy.passed) {
-            var findings = el('ul', {}, (privacy.findings || []).map(function (finding) {
-                return el('li', {text: typeof finding === 'string' ? finding :
-                    [finding.text ? '“' + finding.text + '”' : '', finding.message || finding.note ||
-                        finding.kind || ''].filter(Boolean).join(' — ')});
-            }));
-            container.appendChild(el('div', {'class': 'dx-fb-privacy', role: 'alert'}, [
-                el('p', {text: gettext('Privacy check: the draft seems to contain identifying details. ' +
-                    'Learners are asked to remove them first.')}), findings]));
+        if (privacy.passed === false) {
+            container.appendChild(el('div', {'class': 'dx-fb-privacy'}, [
+                el('p', {}, [el('strong', {text: gettext('Remove identifying details before you go on.')})]),
+                el('ul', {}, (privacy.findings || []).map(function (finding) {
+                    return el('li', {}, [finding.text ? el('q', {text: finding.text}) : null,
+                        finding.text ? ' — ' : '',
+                        finding.message || gettext('This looks like an identifying detail.')]);
+                }))
+            ]));
         }
-        container.appendChild(el('p', {'class': 'dx-fb-score', text: fmt(
-            gettext('Automatic score: %(score)s of %(max)s points. %(words)s words.'),
-            {score: feedback.score, max: feedback.max_score, words: feedback.word_count})}));
-        var list = el('ul', {'class': 'dx-fb-criteria'});
+        if ((feedback.red_flags || []).length) {
+            container.appendChild(el('div', {'class': 'dx-fb-flags'}, [
+                el('p', {}, [el('strong', {text: gettext('Your instructor will review this draft personally.')})]),
+                el('ul', {}, feedback.red_flags.map(function (flag) {
+                    return el('li', {text: flag.message || flag.kind || String(flag)});
+                }))
+            ]));
+        }
+        var summary = [fmt(gettext('Automatic score: {score} of {max} points.'),
+            {score: feedback.score, max: feedback.max_score}),
+            fmt(gettext('Met: {met}. Partly met: {partial}. Not yet: {not_met}.'), counts)];
+        if (counts.instructor) {
+            summary.push(fmt(ngettext('{count} criterion is left to your instructor.',
+                '{count} criteria are left to your instructor.', counts.instructor), {count: counts.instructor}));
+        }
+        summary.push(fmt(ngettext('{count} word.', '{count} words.', feedback.word_count || 0),
+            {count: feedback.word_count || 0}));
+        container.appendChild(el('p', {'class': 'dx-fb-score', text: summary.join(' ')}));
+        var list = el('ol', {'class': 'dx-fb-criteria'});
         (feedback.criteria || []).forEach(function (c) {
-            var head = c.automatic ?
-                fmt(gettext('%(label)s: %(level)s (%(points)s of %(max)s)'),
-                    {label: c.label, level: c.level_label || '', points: c.points, max: c.max_points}) :
-                fmt(gettext('%(label)s: graded by your instructor'), {label: c.label});
-            var evidence = el('ul', {'class': 'dx-fb-evidence'}, (c.evidence || []).map(function (e) {
-                return el('li', {}, [el('q', {text: e.text || ''}), e.note ? ' — ' + e.note : '']);
-            }));
-            list.appendChild(el('li', {'class': 'dx-fb-criterion dx-outcome-' + (c.outcome || 'manual'),
-                'data-criterion': c.id}, [
-                el('p', {'class': 'dx-fb-head', text: head}),
-                c.message ? el('p', {text: c.message}) : null,
-                (c.evidence || []).length ? evidence : null
+            var k = key(c);
+            var head = el('p', {'class': 'dx-fb-head'}, [
+                el('span', {'aria-hidden': 'true', text: OUTCOMES[k].icon + ' '}),
+                el('strong', {text: c.label}), ' — ', OUTCOMES[k].label,
+                k !== 'instructor' && typeof c.max_points === 'number' ?
+                    ' (' + fmt(gettext('{points} of {max} points'), {points: c.points, max: c.max_points}) + ')' : ''
+            ]);
+            var quotes = (c.evidence || []).filter(function (e) { return e.text; });
+            var evidence = null;
+            if (quotes.length) {
+                evidence = el('p', {'class': 'dx-fb-evidence'}, [gettext('In your draft:') + ' ']);
+                quotes.forEach(function (e, i) {
+                    if (i) { evidence.appendChild(document.createTextNode(', ')); }
+                    evidence.appendChild(el('q', {text: e.text}));
+                    if (e.note) { evidence.appendChild(document.createTextNode(' (' + e.note + ')')); }
+                });
+            }
+            list.appendChild(el('li', {'class': 'dx-fb-criterion dx-outcome-' + k, 'data-criterion': c.id}, [
+                head, c.message ? el('p', {text: c.message}) : null, evidence
             ]));
         });
         container.appendChild(list);
-        if ((feedback.red_flags || []).length) {
-            container.appendChild(el('p', {'class': 'dx-fb-flags', text: fmt(
-                gettext('This draft would be sent to the instructor for review (%(flags)s).'),
-                {flags: feedback.red_flags.map(function (f) { return f.label || f.kind || f; }).join(', ')})}));
-        }
-        status(fmt(gettext('Feedback ready: %(score)s of %(max)s points.'),
-            {score: feedback.score, max: feedback.max_score}));
+        status(gettext('Feedback for the sample draft is ready.') + ' ' + summary[0]);
     }
 
     // --- wiring -----------------------------------------------------------------------------

@@ -362,3 +362,29 @@ def test_a_duplicate_id_is_reported_even_when_the_first_criterion_has_other_prob
     assert [(e["field"], e["input"]) for e in error.errors] == [
         ("criterion[brief]/level[2]", "criteria.0.levels.1.points"),
         ("criterion[brief]", "criteria.3.id")]
+
+
+# --- docs/olx.md stays true ------------------------------------------------------------------------
+
+def _doc_examples():
+    import pathlib  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    text = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "olx.md").read_text(encoding="utf-8")
+    return re.findall(r"```xml\n(.*?)```", text, flags=re.S)
+
+
+def test_the_documented_examples_import_and_round_trip():
+    examples = _doc_examples()
+    assert len(examples) == 2
+    full = Exercise.from_olx_string(examples[0])
+    assert {check.type for c in full.rubric.criteria for check in c.checks} == {
+        "word_count", "phrases", "detector"}
+    assert not full.rubric.criterion("warmth").is_automatic
+    assert full.allow_resubmission and full.scenario.names == ("Jamie", "Sam")
+    assert Exercise.from_olx_string(full.to_olx_string()) == full
+    # and the editor can save exactly what the file says
+    assert authoring.save(None, {"exercise": full.to_dict()})[0] == full
+    preset = Exercise.from_olx_string(examples[1])
+    assert preset.rubric == load_preset(DEFAULT_PRESET)
+    assert 'preset="appropriate-self-disclosure"' in preset.to_olx_string()
