@@ -1,0 +1,451 @@
+/* The instructor's grading panel inside the disclosure exercise (course staff only).
+ *
+ * Entry point: window.DisclosureInstructorPanel(runtime, element, options), called by the
+ * learner script when `.dx-instructor` is present. Talks to the block's staff_* JSON handlers;
+ * the server pages, filters and checks permissions. Learner text (and anything from the
+ * server) is put into the page with textContent only, never innerHTML.
+ */
+(function (global) {
+    'use strict';
+
+    var idCounter = 0;
+
+    function gettext(msgid) {
+        var ns = global.DisclosureXBlockI18N;
+        if (ns && typeof ns.gettext === 'function') { return ns.gettext(msgid); }
+        return typeof global.gettext === 'function' ? global.gettext(msgid) : msgid;
+    }
+
+    function fmt(template, values) {
+        return template.replace(/\{(\w+)\}/g, function (whole, key) {
+            return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+        });
+    }
+
+    function uid(prefix) { idCounter += 1; return 'dx-i-' + prefix + '-' + idCounter; }
+
+    /* Build an element: el('td', {className: 'x'}, ['text', child]). Strings become text nodes. */
+    function el(tag, props, children) {
+        var node = document.createElement(tag);
+        Object.keys(props || {}).forEach(function (key) {
+            if (key === 'attrs') {
+                Object.keys(props.attrs).forEach(function (a) { node.setAttribute(a, props.attrs[a]); });
+            } else {
+                node[key] = props[key];
+            }
+        });
+        (children || []).forEach(function (child) {
+            if (child === null || child === undefined) { return; }
+            node.appendChild(typeof child === 'string' || typeof child === 'number'
+                ? document.createTextNode(String(child)) : child);
+        });
+        return node;
+    }
+
+    function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+    function readCookie(name) {
+        var match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
+        return match ? decodeURIComponent(match[1]) : null;
+    }
+
+    function formatTime(iso) {
+        if (!iso) { return ''; }
+        var date = new Date(iso);
+        if (isNaN(date.getTime())) { return iso; }
+        try { return date.toLocaleString(); } catch (e) { return iso; }
+    }
+
+    var STATUS_LABELS = {
+        submitted: gettext('Waiting for a grade'),
+        graded: gettext('Graded'),
+        returned: gettext('Returned for revision')
+    };
+
+    function statusLabel(item) {
+        if (item.held) { return gettext('Held for release'); }
+        return STATUS_LABELS[item.status] || item.status;
+    }
+
+    function DisclosureInstructorPanel(runtime, element, options) {
+        var root = element.querySelector('.dx-instructor');
+        if (!root || root.getAttribute('data-dx-ready')) { return; }
+        root.setAttribute('data-dx-ready', 'true');
+        var isInstructor = root.getAttribute('data-instructor') === 'true';
+        var $ = function (selector) { return root.querySelector(selector); };
+        var statusBox = $('.dx-i-status');
+        var errorBox = $('.dx-i-error');
+        var listView = $('.dx-i-list-view');
+        var detailView = $('.dx-i-detail');
+        var filters = $('.dx-i-filters');
+        var state = {page: 1, pages: 1, detail: null, lastOpener: null};
+
+        function announce(message) { statusBox.textContent = ''; statusBox.textContent = message; }
+        function showError(message) { errorBox.textContent = message || ''; }
+
+        function post(name, data) {
+            var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+            var token = readCookie('csrftoken');
+            if (token) { headers['X-CSRFToken'] = token; }
+            return global.fetch(runtime.handlerUrl(element, name), {
+                method: 'POST', headers: headers, credentials: 'same-origin',
+                body: JSON.stringify(data || {})
+            }).then(function (response) {
+                return response.json().catch(function () { return {}; }).then(function (body) {
+                    if (!response.ok) {
+                        var error = new Error(body.error || fmt(gettext('The request failed ({status}).'),
+                                                                {status: response.status}));
+                        error.status = response.status;
+                        error.body = body;
+                        throw error;
+                    }
+                    return body;
+                });
+            });
+        }
+
+        function listParams() {
+            var flagged = filters.elements.flagged.value;
+            return {
+                status: filters.elements.status.value || null,
+                flagged: flagged === '' ? null : flagged === 'true',
+                search: filters.elements.search.value.trim(),
+                sort: filters.elements.sort.value
+            };
+        }
+
+        /* --- summary and list --------------------------------------------------------------- */
+
+        function loadSummary() {
+            return post('staff_summary').then(function (counts) {
+                Array.prototype.forEach.call(root.querySelectorAll('[data-count]'), function (dd) {
+                    var value = counts[dd.getAttribute('data-count')];
+                    dd.textContent = value === undefined ? '–' : String(value);
+                });
+                var releaseAll = $('.dx-i-release-all');
+                if (releaseAll) { releaseAll.disabled = !counts.held; }
+            });
+        }
+
+        function scoreText(item) {
+            if (item.auto_score === null || item.auto_score === undefined) { return '–'; }
+            return fmt(gettext('{earned} of {possible}'), {earned: item.auto_score, possible: item.auto_max});
+        }
+
+        function renderRows(items) {
+            var tbody = $('.dx-i-submissions tbody');
+            clear(tbody);
+            if (!items.length) {
+                tbody.appendChild(el('tr', {}, [el('td', {colSpan: 7}, [gettext('No submissions match.')])]));
+                return;
+            }
+            items.forEach(function (item) {
+                var open = el('button', {type: 'button', className: 'dx-i-button dx-i-open'},
+                              [gettext('Open')]);
+                open.setAttribute('aria-label', fmt(gettext('Open the submission by {learner}'), {learner: item.learner}));
+                open.addEventListener('click', function () { state.lastOpener = open; openDetail(item.uuid); });
+                var flags = item.red_flags && item.red_flags.length
+                    ? el('span', {className: 'dx-i-flag'}, ['⚑ ' + item.red_flags.join(', ')])
+                    : el('span', {}, [gettext('None')]);
+                tbody.appendChild(el('tr', {}, [
+                    el('th', {scope: 'row'}, [item.learner]),
+                    el('td', {}, [formatTime(item.submitted_at)]),
+                    el('td', {}, [scoreText(item)]),
+                    el('td', {}, [statusLabel(item)]),
+                    el('td', {}, [flags]),
+                    el('td', {}, [item.claimed_by || '–']),
+                    el('td', {}, [open])
+                ]));
+            });
+        }
+
+        function loadList(page) {
+            var params = listParams();
+            params.page = page || state.page;
+            params.page_size = 25;
+            showError('');
+            return post('staff_list', params).then(function (result) {
+                state.page = result.page;
+                state.pages = result.pages;
+                renderRows(result.items);
+                $('.dx-i-page-info').textContent = fmt(gettext('Page {page} of {pages} ({total} submissions)'),
+                    {page: result.page, pages: result.pages, total: result.total});
+                $('.dx-i-prev-page').disabled = result.page <= 1;
+                $('.dx-i-next-page').disabled = result.page >= result.pages;
+                var th = $('.dx-i-submissions thead th[aria-sort]');
+                var sort = filters.elements.sort.value;
+                if (th) {
+                    th.setAttribute('aria-sort', sort === 'submitted_at' ? 'ascending'
+                        : (sort === '-submitted_at' ? 'descending' : 'none'));
+                }
+                announce(fmt(gettext('{total} submissions, page {page} of {pages}.'),
+                    {total: result.total, page: result.page, pages: result.pages}));
+            }).catch(function (err) { showError(err.message); });
+        }
+
+        function refresh() { return Promise.all([loadSummary(), loadList()]).catch(function (err) { showError(err.message); }); }
+
+        /* --- detail ------------------------------------------------------------------------- */
+
+        function renderCriteria(detail) {
+            var box = $('.dx-i-criteria');
+            clear(box);
+            var chosen = detail.prefill.levels || {};
+            var suggested = detail.auto.levels || {};
+            var comments = (detail.assessment && detail.assessment.comments) || {};
+            detail.rubric.forEach(function (criterion) {
+                var legendId = uid('legend');
+                var fieldset = el('fieldset', {className: 'dx-i-criterion'}, [
+                    el('legend', {id: legendId}, [
+                        fmt(gettext('{label} (up to {points} points)'),
+                            {label: criterion.label, points: criterion.max_points})
+                    ])
+                ]);
+                if (criterion.description) {
+                    fieldset.appendChild(el('p', {className: 'dx-i-help'}, [criterion.description]));
+                }
+                var name = uid('level');
+                criterion.levels.forEach(function (level, index) {
+                    var input = el('input', {type: 'radio', name: name, value: String(index)});
+                    input.setAttribute('data-criterion', criterion.id);
+                    if (chosen[criterion.id] === index) { input.checked = true; }
+                    var parts = [input, ' ', fmt(gettext('{label}: {points} points'),
+                        {label: level.label || fmt(gettext('Level {n}'), {n: index + 1}), points: level.points})];
+                    if (criterion.automatic && suggested[criterion.id] === index) {
+                        parts.push(el('span', {className: 'dx-i-suggested'}, [' ' + gettext('(suggested)')]));
+                    }
+                    fieldset.appendChild(el('label', {className: 'dx-i-level'}, parts));
+                });
+                var autoInfo = (detail.auto.criteria || []).filter(function (c) { return c.id === criterion.id; })[0];
+                if (autoInfo && autoInfo.message) {
+                    fieldset.appendChild(el('p', {className: 'dx-i-auto-message'}, [
+                        gettext('Automatic feedback: '), autoInfo.message]));
+                }
+                var textarea = el('textarea', {rows: 2, maxLength: 5000});
+                textarea.setAttribute('data-comment', criterion.id);
+                textarea.value = comments[criterion.id] || '';
+                fieldset.appendChild(el('label', {className: 'dx-i-block-label'}, [
+                    fmt(gettext('Comment on {label}'), {label: criterion.label}), textarea]));
+                box.appendChild(fieldset);
+            });
+        }
+
+        function renderClaim(detail) {
+            var box = $('.dx-i-claim');
+            clear(box);
+            if (detail.claim && !detail.claim.mine) {
+                var take = el('button', {type: 'button', className: 'dx-i-button'}, [gettext('Take over grading')]);
+                take.addEventListener('click', function () {
+                    post('staff_claim', {uuid: detail.uuid, take_over: true}).then(function (claim) {
+                        detail.claim = claim;
+                        renderClaim(detail);
+                        announce(gettext('You are now grading this submission.'));
+                    }).catch(function (err) { showError(err.message); });
+                });
+                box.appendChild(el('p', {className: 'dx-i-warning'}, [
+                    fmt(gettext('{name} is grading this submission right now.'), {name: detail.claim.by}), ' ', take]));
+            } else if (detail.claim && detail.claim.mine) {
+                box.appendChild(el('p', {}, [fmt(gettext('You hold this submission until {time}.'),
+                    {time: formatTime(detail.claim.expires_at)})]));
+            }
+        }
+
+        function renderDetail(detail) {
+            state.detail = detail;
+            $('.dx-i-detail-title').textContent = fmt(gettext('Submission by {learner}'), {learner: detail.learner});
+            var meta = fmt(gettext('Submitted {time}. Attempt {attempt}. Status: {status}.'), {
+                time: formatTime(detail.submitted_at), attempt: detail.attempt, status: statusLabel(detail)});
+            if (detail.score) {
+                meta += ' ' + fmt(gettext('Gradebook: {earned} of {possible}.'), detail.score);
+            }
+            if (detail.rubric_changed) {
+                meta += ' ' + gettext('The rubric has changed since this submission; it is graded on the rubric the learner was given.');
+            }
+            $('.dx-i-meta').textContent = meta;
+            var flags = $('.dx-i-flags');
+            clear(flags);
+            (detail.red_flag_details || []).forEach(function (flag) {
+                flags.appendChild(el('p', {className: 'dx-i-flag'}, ['⚑ ' + (flag.message || flag.kind)]));
+            });
+            $('.dx-i-text').textContent = detail.text;
+            var drafts = $('.dx-i-draft-list');
+            clear(drafts);
+            (detail.draft_history || []).forEach(function (entry) {
+                drafts.appendChild(el('li', {}, [
+                    el('p', {className: 'dx-i-help'}, [fmt(gettext('{time}: automatic score {score} of {max}'),
+                        {time: formatTime(entry.at), score: entry.score, max: entry.max_score})]),
+                    el('p', {className: 'dx-i-draft-text'}, [entry.text || ''])
+                ]));
+            });
+            if (!drafts.firstChild) { drafts.appendChild(el('li', {}, [gettext('No drafts were checked.')])); }
+            var history = $('.dx-i-history-list');
+            clear(history);
+            (detail.history || []).forEach(function (a) {
+                history.appendChild(el('li', {}, [fmt(gettext('Version {version} by {grader}, {time}: {earned} of {possible} rubric points'), {
+                    version: a.version, grader: a.grader, time: formatTime(a.created_at),
+                    earned: a.raw_earned === null ? '–' : a.raw_earned, possible: a.raw_possible === null ? '–' : a.raw_possible
+                }) + (a.held ? ' ' + gettext('(held)') : '') + (a.overall_comment ? ' — ' + a.overall_comment : '')]));
+            });
+            $('.dx-i-history').hidden = !history.firstChild;
+            renderClaim(detail);
+            renderCriteria(detail);
+            $('.dx-i-assess').elements.overall_comment.value = (detail.assessment && detail.assessment.overall_comment) || '';
+            var releaseOne = $('.dx-i-release-one');
+            if (releaseOne) { releaseOne.hidden = !detail.can_release; }
+            $('.dx-i-return').hidden = !detail.can_return;
+            $('.dx-i-prev').disabled = !detail.neighbours.previous;
+            $('.dx-i-next').disabled = !detail.neighbours.next;
+            $('.dx-i-detail-next-ungraded').disabled = !detail.neighbours.next_ungraded;
+        }
+
+        function openDetail(uuid) {
+            showError('');
+            var params = listParams();
+            params.uuid = uuid;
+            return post('staff_detail', params).then(function (detail) {
+                renderDetail(detail);
+                listView.hidden = true;
+                detailView.hidden = false;
+                detailView.focus();
+                announce(fmt(gettext('Opened the submission by {learner}.'), {learner: detail.learner}));
+                if (!detail.claim) {
+                    return post('staff_claim', {uuid: uuid}).then(function (claim) {
+                        detail.claim = claim;
+                        renderClaim(detail);
+                    }).catch(function (err) { showError(err.message); });
+                }
+            }).catch(function (err) { showError(err.message); });
+        }
+
+        function backToList() {
+            detailView.hidden = true;
+            listView.hidden = false;
+            refresh().then(function () {
+                var target = state.lastOpener && root.contains(state.lastOpener) ? state.lastOpener
+                    : root.querySelector('.dx-i-submissions caption');
+                if (target) { target.setAttribute('tabindex', target.tagName === 'BUTTON' ? '0' : '-1'); target.focus(); }
+            });
+        }
+
+        function collect(commentOnly) {
+            var form = $('.dx-i-assess');
+            var levels = {};
+            var comments = {};
+            Array.prototype.forEach.call(form.querySelectorAll('input[type=radio]:checked'), function (input) {
+                levels[input.getAttribute('data-criterion')] = parseInt(input.value, 10);
+            });
+            Array.prototype.forEach.call(form.querySelectorAll('textarea[data-comment]'), function (area) {
+                if (area.value.trim()) { comments[area.getAttribute('data-comment')] = area.value; }
+            });
+            return {
+                uuid: state.detail.uuid, levels: commentOnly ? {} : levels, comments: comments,
+                overall_comment: form.elements.overall_comment.value,
+                expected_version: state.detail.version, comment_only: !!commentOnly
+            };
+        }
+
+        function save(commentOnly) {
+            showError('');
+            var payload = collect(commentOnly);
+            if (!commentOnly) {
+                var missing = state.detail.rubric.filter(function (c) { return payload.levels[c.id] === undefined; });
+                if (missing.length) {
+                    showError(fmt(gettext('Choose a level for every criterion. Missing: {names}'),
+                        {names: missing.map(function (c) { return c.label; }).join(', ')}));
+                    var first = $('.dx-i-criteria input[data-criterion="' + missing[0].id + '"]');
+                    if (first) { first.focus(); }
+                    return;
+                }
+            }
+            post('staff_save_assessment', payload).then(function (result) {
+                announce(result.held ? gettext('Saved. The grade waits for an instructor to release it.')
+                    : (commentOnly ? gettext('Comments saved.') : gettext('Grade saved and sent to the learner.')));
+                var next = state.detail.neighbours.next_ungraded;
+                loadSummary();
+                if (next && !commentOnly) { openDetail(next); } else { openDetail(state.detail.uuid); }
+            }).catch(function (err) {
+                showError(err.message);
+                if (err.status === 409) { errorBox.setAttribute('tabindex', '-1'); errorBox.focus(); }
+            });
+        }
+
+        /* --- wiring ------------------------------------------------------------------------- */
+
+        filters.addEventListener('submit', function (event) { event.preventDefault(); state.page = 1; loadList(1); });
+        $('.dx-i-sort').addEventListener('click', function () {
+            filters.elements.sort.value = filters.elements.sort.value === '-submitted_at' ? 'submitted_at' : '-submitted_at';
+            loadList(1);
+        });
+        $('.dx-i-prev-page').addEventListener('click', function () { loadList(state.page - 1); });
+        $('.dx-i-next-page').addEventListener('click', function () { loadList(state.page + 1); });
+        $('.dx-i-back').addEventListener('click', backToList);
+        $('.dx-i-prev').addEventListener('click', function () { if (state.detail.neighbours.previous) { openDetail(state.detail.neighbours.previous); } });
+        $('.dx-i-next').addEventListener('click', function () { if (state.detail.neighbours.next) { openDetail(state.detail.neighbours.next); } });
+        $('.dx-i-detail-next-ungraded').addEventListener('click', function () {
+            if (state.detail.neighbours.next_ungraded) { openDetail(state.detail.neighbours.next_ungraded); }
+        });
+        $('.dx-i-next-ungraded').addEventListener('click', function () {
+            post('staff_list', {status: 'submitted', sort: 'submitted_at', page: 1, page_size: 1}).then(function (result) {
+                if (result.items.length) { openDetail(result.items[0].uuid); } else { announce(gettext('Nothing is waiting for a grade.')); }
+            }).catch(function (err) { showError(err.message); });
+        });
+        $('.dx-i-assess').addEventListener('submit', function (event) { event.preventDefault(); save(false); });
+        $('.dx-i-comment-only').addEventListener('click', function () { save(true); });
+        $('.dx-i-return-button').addEventListener('click', function () {
+            var comment = $('.dx-i-assess').elements.return_comment.value;
+            post('staff_return', {uuid: state.detail.uuid, comment: comment}).then(function () {
+                announce(gettext('Returned to the learner for revision.'));
+                openDetail(state.detail.uuid);
+            }).catch(function (err) { showError(err.message); });
+        });
+        var releaseOne = $('.dx-i-release-one');
+        if (releaseOne) {
+            releaseOne.addEventListener('click', function () {
+                post('staff_release', {uuid: state.detail.uuid}).then(function () {
+                    announce(gettext('Grade released to the learner.'));
+                    openDetail(state.detail.uuid);
+                }).catch(function (err) { showError(err.message); });
+            });
+        }
+        var releaseAll = $('.dx-i-release-all');
+        if (releaseAll) {
+            releaseAll.addEventListener('click', function () {
+                post('staff_release', {}).then(function (result) {
+                    announce(fmt(gettext('{count} held grades released.'), {count: result.released}));
+                    refresh();
+                }).catch(function (err) { showError(err.message); });
+            });
+        }
+        var calToggle = $('.dx-i-calibration-toggle');
+        calToggle.addEventListener('click', function () {
+            var section = $('.dx-i-calibration');
+            var open = section.hidden;
+            section.hidden = !open;
+            calToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+            if (!open) { return; }
+            post('staff_calibration').then(function (result) {
+                var tbody = $('.dx-i-calibration-table tbody');
+                clear(tbody);
+                var rows = result.criteria.slice().sort(function (a, b) {
+                    return (b.override_rate || 0) - (a.override_rate || 0);
+                });
+                rows.forEach(function (c) {
+                    var pct = function (v) { return v === null ? '–' : Math.round(v * 100) + ' %'; };
+                    tbody.appendChild(el('tr', {}, [
+                        el('th', {scope: 'row'}, [c.label]), el('td', {}, [String(c.n)]),
+                        el('td', {}, [pct(c.agreement)]), el('td', {}, [c.kappa === null ? '–' : c.kappa.toFixed(2)]),
+                        el('td', {}, [String(c.raised)]), el('td', {}, [String(c.lowered)])
+                    ]));
+                });
+                if (!rows.length) { tbody.appendChild(el('tr', {}, [el('td', {colSpan: 6}, [gettext('No graded submissions yet.')])])); }
+                announce(gettext('Calibration loaded.'));
+            }).catch(function (err) { showError(err.message); });
+        });
+        $('.dx-i-export').setAttribute('href', runtime.handlerUrl(element, 'staff_export'));
+
+        refresh();
+        return {refresh: refresh, open: openDetail, options: options, isInstructor: isInstructor};
+    }
+
+    global.DisclosureInstructorPanel = DisclosureInstructorPanel;
+}(window));
