@@ -37,8 +37,9 @@ function DisclosureStudio(runtime, element, initArgs) {
 
     // --- small helpers ----------------------------------------------------------------------
 
+    /* "{name}" placeholders, as in learner.js (Python's str.format with keywords). */
     function fmt(template, values) {
-        return template.replace(/%\((\w+)\)s/g, function (match, name) {
+        return template.replace(/\{(\w+)\}/g, function (match, name) {
             return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
         });
     }
