@@ -75,6 +75,8 @@ LOGGING = {
 }
 
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# The block's catalogues (conf/locale, the Open edX layout) for Django's gettext and {% trans %}.
+LOCALE_PATHS = [os.path.join(REPO_ROOT, "disclosure_xblock", "conf", "locale")]
 MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -269,7 +269,7 @@
             var parts = [];
             parts.push(fmt(ngettext('{count} word', '{count} words', words), {count: words}));
             if (maxWords) {
-                parts.push(fmt(gettext('aim for {min}–{max}'), {min: minWords, max: maxWords}));
+                parts.push(fmt(gettext('aim for {min}\u2013{max}'), {min: minWords, max: maxWords}));
             }
             parts.push(fmt(gettext('{count} of {max} characters'), {count: chars, max: maxChars}));
             var level = null;
@@ -286,7 +286,7 @@
                 warning = gettext('Close to the limit.');
             }
             clear(ui.counter);
-            ui.counter.appendChild(document.createTextNode(parts.join(' · ')));
+            ui.counter.appendChild(document.createTextNode(parts.join(' \u00B7 ')));
             if (warning) {
                 ui.counter.appendChild(document.createTextNode(' '));
                 ui.counter.appendChild(el('strong', {className: 'dx-counter-warn'}, [
@@ -328,7 +328,7 @@
             if (text === state.lastSavedText) { return; }
             global.clearTimeout(state.retryTimer);
             state.saving = true;
-            setSaveStatus('saving', gettext('Saving…'));
+            setSaveStatus('saving', gettext('Saving\u2026'));
             post('save_draft', {text: text}).then(function (result) {
                 state.saving = false;
                 state.retryIndex = 0;
@@ -339,13 +339,13 @@
                 state.saving = false;
                 if (error.status && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
                     // The server refused this text (e.g. too long): retrying the same text won't help.
-                    setSaveStatus('error', fmt(gettext('Couldn’t save: {reason} Your text is kept on this device.'),
+                    setSaveStatus('error', fmt(gettext('Couldn\u2019t save: {reason} Your text is kept on this device.'),
                         {reason: networkMessage(error)}));
                     return;
                 }
                 var delay = RETRY_DELAYS_S[Math.min(state.retryIndex, RETRY_DELAYS_S.length - 1)];
                 state.retryIndex += 1;
-                setSaveStatus('error', fmt(gettext('Couldn’t save. Retrying in {seconds} s… Your text is kept on this device.'),
+                setSaveStatus('error', fmt(gettext('Couldn\u2019t save. Retrying in {seconds} s\u2026 Your text is kept on this device.'),
                     {seconds: delay}));
                 state.retryTimer = global.setTimeout(saveNow, delay * 1000);
             });
@@ -503,7 +503,7 @@
                 var item = el('li');
                 if (finding.text) {
                     item.appendChild(quoteButton(finding._range, finding.text));
-                    item.appendChild(document.createTextNode(' — '));
+                    item.appendChild(document.createTextNode(' \u2014 '));
                 }
                 item.appendChild(document.createTextNode(finding.message || gettext('This looks like an identifying detail.')));
                 list.appendChild(item);
@@ -616,8 +616,8 @@
             ui.feedbackBtn.disabled = true;
             ui.feedbackBtn.setAttribute('aria-busy', 'true');
             var original = ui.feedbackBtn.textContent;
-            ui.feedbackBtn.textContent = gettext('Checking your draft…');
-            announce(gettext('Checking your draft…'));
+            ui.feedbackBtn.textContent = gettext('Checking your draft\u2026');
+            announce(gettext('Checking your draft\u2026'));
             post('get_feedback', {text: text}).then(function (result) {
                 state.used = result.feedback_requests_used;
                 state.lastSavedText = text;
@@ -661,8 +661,8 @@
             var items = entries.map(function (entry, i) {
                 var previous = i ? entries[i - 1] : null;
                 var line = el('p', {className: 'dx-hist-line'}, [
-                    el('strong', {text: fmt(gettext('Feedback request {number}'), {number: i + 1})}), ' · ',
-                    el('time', {datetime: entry.at || '', text: formatTime(entry.at)}), ' · ',
+                    el('strong', {text: fmt(gettext('Feedback request {number}'), {number: i + 1})}), ' \u00B7 ',
+                    el('time', {datetime: entry.at || '', text: formatTime(entry.at)}), ' \u00B7 ',
                     fmt(gettext('{score} of {max} points'), {score: entry.score, max: entry.max_score})
                 ]);
                 if (previous && typeof previous.score === 'number' && typeof entry.score === 'number') {
@@ -685,7 +685,7 @@
                         '(' + deltaText + ')'
                     ]));
                 }
-                line.appendChild(document.createTextNode(' · ' + fmt(ngettext('{count} word', '{count} words', entry.word_count || 0),
+                line.appendChild(document.createTextNode(' \u00B7 ' + fmt(ngettext('{count} word', '{count} words', entry.word_count || 0),
                     {count: entry.word_count || 0})));
                 var item = el('li', {className: 'dx-hist-item'}, [line]);
                 var notes = el('ul', {className: 'dx-hist-changes'});
@@ -699,7 +699,7 @@
                         if (before[cid] === undefined || before[cid] === levels[cid]) { return; }
                         var criterion = rubricById[cid];
                         notes.appendChild(el('li', {
-                            text: fmt(gettext('{criterion}: {before} → {after}'), {
+                            text: fmt(gettext('{criterion}: {before} \u2192 {after}'), {
                                 criterion: criterion ? criterion.label : cid,
                                 before: levelLabel(cid, before[cid]),
                                 after: levelLabel(cid, levels[cid])
@@ -723,7 +723,7 @@
             if (submission.status === 'graded') { return gettext('Graded'); }
             if (submission.status === 'returned') { return gettext('Returned to you for revision'); }
             if (args.grading_mode === 'auto') { return gettext('Submitted'); }
-            return gettext('Submitted: waiting for your instructor’s assessment');
+            return gettext('Submitted: waiting for your instructor\u2019s assessment');
         }
 
         function renderSubmission() {
