@@ -26,6 +26,9 @@ SORTS = {
 STATUS_FILTERS = (SUBMITTED, GRADED, RETURNED, "held", "waiting")
 MAX_PAGE_SIZE = 100
 MAX_SEARCH = 150
+LIST_COLUMNS = ("uuid", "username", "anonymous_id", "submitted_at", "auto_score", "auto_max",
+                "status", "held", "attempt", "red_flags", "claimed_by", "claimed_by_name",
+                "claim_expires", "score_earned", "score_possible")
 
 
 def item_records(ctx):
@@ -110,7 +113,11 @@ def list_submissions(ctx, *, page=1, page_size=25, status=None, flagged=None, se
     page = max(1, min(int(page), pages))
     start = (page - 1) * page_size
     now = timezone.now()
-    items = [serialize.list_item(record, now) for record in rows[start:start + page_size]]
+    # Page the narrow index first (ids only), then load just those rows' list columns: OFFSET
+    # never drags the large JSON columns (rubric snapshot, drafts, feedback) through the scan.
+    ids = list(rows.values_list("pk", flat=True)[start:start + page_size])
+    by_id = SubmissionRecord.objects.only(*LIST_COLUMNS).in_bulk(ids)
+    items = [serialize.list_item(by_id[pk], now) for pk in ids if pk in by_id]
     return {"items": items, "page": page, "pages": pages, "total": total, "page_size": page_size}
 
 
