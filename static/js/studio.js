@@ -96,10 +96,15 @@ function DisclosureStudio(runtime, element, initArgs) {
         return el('option', {value: value, text: text, selected: selected ? 'selected' : null});
     }
 
+    /* A small action button; ``extra.context`` is read by screen readers after the visible text
+     * (the visible words stay the start of the accessible name, WCAG 2.5.3). */
     function button(action, text, extra) {
-        var attrs = {type: 'button', 'class': 'dx-button dx-small', 'data-action': action, text: text};
-        Object.keys(extra || {}).forEach(function (key) { attrs[key] = extra[key]; });
-        return el('button', attrs);
+        var attrs = {type: 'button', 'class': 'dx-button dx-small', 'data-action': action};
+        var context = null;
+        Object.keys(extra || {}).forEach(function (key) {
+            if (key === 'context') { context = extra[key]; } else { attrs[key] = extra[key]; }
+        });
+        return el('button', attrs, [text, context ? el('span', {'class': 'dx-sr-only', text: ' ' + context}) : null]);
     }
 
     function lines(list) { return (list || []).join('\n'); }
@@ -151,11 +156,11 @@ function DisclosureStudio(runtime, element, initArgs) {
         var tools = el('div', {'class': 'dx-tools', role: 'group',
             'aria-label': fmt(gettext('Arrange criterion “{label}”'), {label: title})}, [
             button('criterion-up', gettext('Move up'), {disabled: index === 0 ? 'disabled' : null,
-                'aria-label': fmt(gettext('Move criterion “{label}” up'), {label: title})}),
+                context: fmt(gettext('criterion “{label}”'), {label: title})}),
             button('criterion-down', gettext('Move down'), {disabled: index === count - 1 ? 'disabled' : null,
-                'aria-label': fmt(gettext('Move criterion “{label}” down'), {label: title})}),
+                context: fmt(gettext('criterion “{label}”'), {label: title})}),
             button('criterion-remove', gettext('Remove'), {'class': 'dx-button dx-small dx-danger',
-                'aria-label': fmt(gettext('Remove criterion “{label}”'), {label: title})})
+                context: fmt(gettext('criterion “{label}”'), {label: title})})
         ]);
         var label = el('input', {type: 'text', 'data-input': base + '.label', 'data-key': 'label',
             value: criterion.label || '', maxlength: '200', required: true});
@@ -198,7 +203,7 @@ function DisclosureStudio(runtime, element, initArgs) {
                     labelled(fmt(gettext('Name of level {number}'), {number: index + 1}), labelInput),
                     button('level-remove', gettext('Remove level'), {'class': 'dx-button dx-small dx-danger',
                         disabled: levels.length <= 2 ? 'disabled' : null,
-                        'aria-label': fmt(gettext('Remove level “{label}”'), {label: name})})
+                        context: fmt(gettext('“{label}”'), {label: name})})
                 ]),
                 labelled(fmt(gettext('What the learner reads at level {number}'), {number: index + 1}), message)
             ]));
@@ -241,7 +246,7 @@ function DisclosureStudio(runtime, element, initArgs) {
         item.appendChild(el('div', {'class': 'dx-criterion-head'}, [
             el('h5', {text: fmt(gettext('Check {number}: {kind}'), {number: index + 1, kind: kindLabel})}),
             button('check-remove', gettext('Remove check'), {'class': 'dx-button dx-small dx-danger',
-                'aria-label': fmt(gettext('Remove check {number} ({kind})'), {number: index + 1, kind: kindLabel})})
+                context: fmt(gettext('{number} ({kind})'), {number: index + 1, kind: kindLabel})})
         ]));
         if (type === 'word_count') {
             item.appendChild(el('div', {'class': 'dx-row'}, ['met_min', 'met_max', 'partial_min', 'partial_max'].map(
