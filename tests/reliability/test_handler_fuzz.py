@@ -1,0 +1,155 @@
+"""
+Property tests: random and malformed payloads on every JSON handler.
+
+Whatever the body (wrong types, huge numbers, NaN, nested junk, unicode, missing keys, raw bytes),
+a handler answers 200 or a 4xx with an ``error`` message, never a 500; and a refused request
+leaves nothing half-written: the learner's state, the submissions and score tables and the
+grading tables are exactly as before.
+"""
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from disclosure_xblock.exercise import Exercise
+from disclosure_xblock.scenarios import load_exercise
+from tests.integration.helpers import STRONG_DRAFT, Workbench
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+LEARNER_HANDLERS = ["save_draft", "get_feedback", "submit", "learner_state"]
+STAFF_HANDLERS = ["staff_summary", "staff_list", "staff_detail", "staff_claim",
+                  "staff_save_assessment", "staff_release", "staff_return", "staff_calibration"]
+STUDIO_HANDLERS = ["studio_save", "studio_try_draft", "studio_library", "studio_export_olx"]
+KEYS = ["text", "uuid", "levels", "comments", "overall_comment", "expected_version", "comment_only",
+        "take_over", "page", "page_size", "status", "flagged", "search", "sort", "comment", "key",
+        "preset", "display_name", "scenario", "rubric", "exemplar", "min_words", "max_words",
+        "max_feedback_requests", "grading_mode", "weight", "show_exemplar", "allow_resubmission",
+        "require_text", "criteria", "levels", "id", "label", "points"]
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=60),
+    st.sampled_from(["", " ", "0", "-1", "1e309", "brief", "auto", "blank", "hopelessness",
+                     "appropriate-self-disclosure", "<script>", "\u202e", "\x00", "😀" * 10,
+                     STRONG_DRAFT, "a" * 5001]),
+)
+json_values = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12)
+bodies = st.dictionaries(st.sampled_from(KEYS), json_values, max_size=6)
+raw_bodies = st.one_of(
+    st.binary(max_size=200),
+    st.sampled_from([b"[" * 50000, b'{"text":' * 20000, b"null", b"[]", b'"text"', b"42",
+                     b'{"text": NaN}', b'{"text": "\\ud800"}', b"\xff\xfe{", b'{"text": 1e999}',
+                     b'{"page": 1e400}', b'{"text": "a"' + b', "text": 1' * 10 + b"}"]),
+)
+
+
+def _exercise_dict():
+    data = load_exercise("anxiety-withdrawal").to_dict()
+    data["allow_resubmission"] = True
+    return data
+
+
+@pytest.fixture
+def item(workbench):
+    wb = Workbench.from_olx("fuzz", Exercise.from_dict(_exercise_dict()).to_olx_string())
+    wb.json("save_draft", "learner_1", {"text": STRONG_DRAFT})
+    wb.uuid = wb.json("submit", "learner_1", {"text": STRONG_DRAFT})["submission"]["uuid"]
+    return wb
+
+
+def snapshot(wb):
+    """Everything a refused request must leave alone."""
+    from submissions.models import Score, StudentItem, Submission  # noqa: PLC0415
+
+    from disclosure_xblock.grading.models import Assessment, SubmissionRecord  # noqa: PLC0415
+
+    state = {who: json.loads(wb.call("learner_state", who, {}).content)
+             for who in ("learner_1", "learner_2")}
+    rows = {
+        "submissions": sorted(Submission.objects.values_list("uuid", "status")),
+        "scores": sorted(Score.objects.values_list("submission_id", "points_earned", "reset")),
+        "items": StudentItem.objects.count(),
+        "records": sorted(SubmissionRecord.objects.values_list(
+            "pk", "status", "held", "score_earned", "returned_comment")),
+        "assessments": Assessment.objects.count(),
+    }
+    return state, rows
+
+
+def check(response, handler):
+    assert response.status_code < 500, (handler, response.status_code, response.content[:400])
+    assert response["Content-Type"].startswith("application/json"), handler
+    text = response.content.decode("utf-8")
+    answer = json.loads(text, parse_constant=lambda c: pytest.fail(f"{handler} answered non-JSON {c}"))
+    if response.status_code >= 400:
+        assert isinstance(answer, dict) and isinstance(answer.get("error"), str) and answer["error"].strip(), \
+            (handler, answer)
+    return answer
+
+
+def fuzz_one(wb, handler, who, raw):
+    before = snapshot(wb)
+    response = wb.call(handler, who, raw=raw)
+    check(response, handler)
+    if response.status_code >= 400:
+        assert snapshot(wb) == before, f"{handler} refused {raw[:200]!r} but changed state"
+
+
+def _who(handler):
+    return "learner_2" if handler in LEARNER_HANDLERS else "instructor_1"
+
+
+@pytest.mark.parametrize("handler", LEARNER_HANDLERS + STAFF_HANDLERS + STUDIO_HANDLERS)
+def test_random_json_objects(item, handler):
+    @FUZZ
+    @given(body=bodies)
+    def run(body):
+        if "uuid" in body and body["uuid"] == "real":
+            body["uuid"] = item.uuid
+        fuzz_one(item, handler, _who(handler), json.dumps(body, allow_nan=True).encode())
+
+    run()
+
+
+@pytest.mark.parametrize("handler", LEARNER_HANDLERS + STAFF_HANDLERS + STUDIO_HANDLERS)
+def test_malformed_bodies(item, handler):
+    @FUZZ
+    @given(raw=raw_bodies)
+    def run(raw):
+        fuzz_one(item, handler, _who(handler), raw)
+
+    run()
+
+
+@pytest.mark.parametrize("handler", ["staff_detail", "staff_claim", "staff_save_assessment", "staff_return"])
+def test_staff_handlers_with_the_real_uuid_and_junk_fields(item, handler):
+    @FUZZ
+    @given(body=bodies)
+    def run(body):
+        body["uuid"] = item.uuid
+        fuzz_one(item, handler, "instructor_1", json.dumps(body, allow_nan=True).encode())
+
+    run()
+
+
+def test_studio_save_with_junk_in_each_field(item):
+    @FUZZ
+    @given(field=st.sampled_from(sorted(_exercise_dict())), value=json_values)
+    def run(field, value):
+        body = {**_exercise_dict(), field: value}
+        fuzz_one(item, "studio_save", "instructor_1", json.dumps(body, allow_nan=True).encode())
+
+    run()
+
+
+def test_deeply_nested_json_is_a_400_not_a_500(item):
+    """json.loads raises RecursionError (not ValueError) on deep nesting: web.py must catch it."""
+    response = item.call("save_draft", "learner_2", raw=b"[" * 100000)
+    assert response.status_code == 400, response.status_code
