@@ -17,7 +17,7 @@ AXE = pathlib.Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" 
 
 
 def studio(page, base):
-    page.goto(f"{base}/scenario/{SCENARIO}/studio_view/?student=designer_1")
+    page.goto(f"{base}/scenario/{SCENARIO}/studio_view/?student=instructor_1")
     page.wait_for_selector(".dx-criterion")
     return page
 

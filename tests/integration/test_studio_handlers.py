@@ -13,7 +13,7 @@ from .helpers import STRONG_DRAFT, Workbench
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DESIGNER = "designer_1"
+DESIGNER = "instructor_1"  # course staff: learners are refused (403)
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_a_saved_edit_reaches_the_learner_view(exercise_block):
     (lambda e: e["rubric"]["criteria"][0]["levels"][1].update(points=""), "criterion[brief]/level[2]"),
     (lambda e: e.update(min_words=300, max_words=100), "min_words"),
     (lambda e: e["rubric"]["criteria"][0]["checks"].append(
-        {"type": "phrases", "params": {"mode": "forbid", "phrases": ["ju*st"]}}), "criterion[brief]/check[2]"),
+        {"type": "phrases", "params": {"mode": "forbid", "phrases": ["ju*st"]}}), "criterion[brief]/check[3]"),
     (lambda e: e["rubric"]["criteria"][1]["checks"][0]["params"].update(name="vibes"),
      "criterion[relevant]/check[1]"),
 ])
@@ -190,3 +190,11 @@ def test_olx_round_trip_after_edits_through_the_handlers(exercise_block):
     # import the export as a new block: the learner sees the same exercise
     copy_block = Workbench.from_olx("studio_reimported", etree.tostring(exported, encoding="unicode"))
     assert saved_exercise(copy_block) == saved.to_dict()
+
+
+@pytest.mark.parametrize("handler", ["studio_save", "studio_try_draft", "studio_library", "studio_export_olx"])
+def test_learners_cannot_call_the_authoring_handlers(exercise_block, handler):
+    before = saved_exercise(exercise_block)
+    payload = {"exercise": edited(exercise_block), "text": STRONG_DRAFT, "key": "blank"}
+    assert exercise_block.call(handler, "learner_1", payload).status_code == 403
+    assert saved_exercise(exercise_block) == before
