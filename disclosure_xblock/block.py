@@ -1,0 +1,548 @@
+"""
+The self-disclosure drafting exercise as an XBlock.
+
+A learner reads a patient scenario, drafts a short disclosure, asks for rubric feedback, revises
+and submits; course staff grade in a panel inside the same view. This class only wires things
+together: validation and authoring live in exercise.py / authoring.py, feedback in feedback/,
+submissions and scores in grading/ (the only module that talks to edx-submissions).
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+
+import nh3
+from django.utils import translation
+from web_fragments.fragment import Fragment
+from webob import Response
+from xblock.core import XBlock
+from xblock.exceptions import DisallowedFileError
+from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+
+from . import authoring, resources
+from .exercise import GRADING_MODES, MAX_DRAFT_CHARS, SHOW_EXEMPLAR, TAG, Exercise
+from .feedback import count_words, evaluate
+from .grading import api as grading
+from .grading import handlers as staff
+from .grading.context import Identity, ItemContext
+from .grading.errors import GradingError
+from .rubric import DEFAULT_PRESET, RubricError, load_preset
+from .scenarios import library_olx, load_exercise, scenario_keys
+from .web import HandlerError, json_api, json_response
+
+log = logging.getLogger(__name__)
+
+# How many feedback requests the learner's history keeps (older ones drop off).
+MAX_HISTORY = 30
+# Scenario context is designer-authored rich text: only these tags survive sanitizing.
+CONTEXT_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote"}
+
+
+def _(text):
+    """Mark a field's display text for extraction; the LMS translates field help itself."""
+    return text
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+@XBlock.needs("user")
+@XBlock.needs("i18n")
+@XBlock.wants("settings")
+class DisclosureXBlock(XBlock):
+    """A patient scenario, a drafting area with rubric feedback, submission and staff grading."""
+
+    # --- authored content and settings -------------------------------------------------------
+    display_name = String(display_name=_("Display name"), default="Self-disclosure practice",
+                          scope=Scope.settings, help=_("The name learners see in the course outline."))
+    scenario = Dict(scope=Scope.content, default={},
+                    help=_("The patient scenario: key, patient, context, prompt, keywords, allowed names."))
+    rubric = Dict(scope=Scope.content, default={"preset": DEFAULT_PRESET},
+                  help=_("The rubric as data (Rubric.to_dict), or {'preset': name} for a built-in one."))
+    exemplar = String(scope=Scope.content, default="",
+                      help=_("A model disclosure learners may see after they submit."))
+    min_words = Integer(scope=Scope.settings, default=15, help=_("Fewest words a submission may have."))
+    max_words = Integer(scope=Scope.settings, default=120, help=_("Most words a submission may have."))
+    max_feedback_requests = Integer(scope=Scope.settings, default=5,
+                                    help=_("Automatic feedback requests per learner; 0 means unlimited."))
+    grading_mode = String(scope=Scope.settings, default="auto_and_instructor", values=GRADING_MODES,
+                          help=_("auto: the automatic score counts; instructor modes wait for a grader."))
+    weight = Float(display_name=_("Problem weight"), scope=Scope.settings, default=1.0,
+                   help=_("How many points this exercise is worth in the gradebook."))
+    show_exemplar = String(scope=Scope.settings, default="after_submit", values=SHOW_EXEMPLAR,
+                           help=_("When learners see the exemplar."))
+    allow_resubmission = Boolean(scope=Scope.settings, default=False,
+                                 help=_("Whether graders may return a submission for revision."))
+    hold_staff_grades = Boolean(scope=Scope.settings, default=False,
+                                help=_("Grades entered by non-instructor staff wait for an instructor's release."))
+
+    # --- the learner's own state (one row per learner and block) -----------------------------
+    draft = String(scope=Scope.user_state, default="", help=_("The learner's autosaved draft."))
+    draft_saved_at = String(scope=Scope.user_state, default="")
+    feedback_history = List(scope=Scope.user_state, default=[],
+                            help=_("Each feedback request: time, text and compact result."))
+    last_feedback = Dict(scope=Scope.user_state, default={})
+    # The LMS's "reset attempts" clears a field named exactly this: it gives feedback requests back.
+    attempts = Integer(scope=Scope.user_state, default=0, help=_("Feedback requests used."))
+
+    has_score = True
+    icon_class = "problem"
+    public_dir = "static"
+    i18n_js_namespace = "DisclosureXBlockI18N"
+
+    # --- derived values ----------------------------------------------------------------------
+
+    @property
+    def exercise(self):
+        """The fields as one validated Exercise (falls back to safe defaults if a field is bad)."""
+        cached = getattr(self, "_exercise_cache", None)
+        key = self._exercise_key()
+        if cached and cached[0] == key:
+            return cached[1]
+        try:
+            exercise = Exercise.from_dict(self._exercise_data(), require_prompt=False)
+        except RubricError:
+            log.exception("Invalid exercise fields in %s; using defaults", self.scope_ids.usage_id)
+            exercise = Exercise(display_name=self.display_name or "Self-disclosure practice")
+        self._exercise_cache = (key, exercise)
+        return exercise
+
+    def _exercise_data(self):
+        return {
+            "display_name": self.display_name, "scenario": self.scenario,
+            "rubric": load_preset(self.rubric["preset"]) if set(self.rubric) == {"preset"} else self.rubric,
+            "exemplar": self.exemplar, "min_words": self.min_words, "max_words": self.max_words,
+            "max_feedback_requests": self.max_feedback_requests, "grading_mode": self.grading_mode,
+            "weight": self.weight, "show_exemplar": self.show_exemplar,
+            "allow_resubmission": self.allow_resubmission,
+        }
+
+    def _exercise_key(self):
+        return repr(self._exercise_data_raw())
+
+    def _exercise_data_raw(self):
+        return (self.display_name, self.scenario, self.rubric, self.exemplar, self.min_words,
+                self.max_words, self.max_feedback_requests, self.grading_mode, self.weight,
+                self.show_exemplar, self.allow_resubmission)
+
+    def _store_exercise(self, exercise):
+        """Write a validated Exercise into the fields (the inverse of ``exercise``)."""
+        data = exercise.to_dict()
+        rubric = exercise.rubric
+        if rubric.preset and rubric == load_preset(rubric.preset):
+            data["rubric"] = {"preset": rubric.preset}
+        for name, value in data.items():
+            setattr(self, name, value)
+
+    def max_score(self):
+        """Raw rubric points; the LMS applies ``weight`` (see grading/scoring.py)."""
+        return self.exercise.rubric.max_score
+
+    @property
+    def i18n(self):
+        return self.runtime.service(self, "i18n")
+
+    def ugettext(self, text):
+        return self.i18n.gettext(text)
+
+    def _language(self):
+        return (translation.get_language() or "en").split("-")[0]
+
+    def _identity(self):
+        """Who is asking, from the runtime's user service only (never from the request)."""
+        try:
+            user = self.runtime.service(self, "user").get_current_user()
+        except Exception:  # pylint: disable=broad-except  (a runtime without users: no identity)
+            return Identity()
+        attrs = getattr(user, "opt_attrs", {}) or {}
+        role = attrs.get("edx-platform.user_role") or "student"
+        return Identity(
+            anonymous_id=attrs.get("edx-platform.anonymous_user_id") or None,
+            username=attrs.get("edx-platform.username") or None,
+            user_id=str(attrs["edx-platform.user_id"]) if attrs.get("edx-platform.user_id") else None,
+            is_staff=bool(attrs.get("edx-platform.user_is_staff")),
+            role=role if role in ("instructor", "staff", "student") else "student",
+        )
+
+    def _course_id(self):
+        usage_id = self.scope_ids.usage_id
+        course_key = getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None)
+        if course_key is not None:
+            return str(course_key)
+        # The workbench has no course keys; its runtime patches a course_id onto the block.
+        return str(getattr(self, "course_id", None) or "workbench")
+
+    def _context(self, identity=None):
+        exercise = self.exercise
+        return ItemContext(
+            course_id=self._course_id(),
+            item_id=str(self.scope_ids.usage_id),
+            item_type=TAG,
+            identity=identity or self._identity(),
+            rubric=exercise.rubric.to_dict(),
+            rubric_version=exercise.rubric.version(),
+            grading_mode=exercise.grading_mode,
+            weight=exercise.weight,
+            max_score=exercise.rubric.max_score,
+            allow_resubmission=exercise.allow_resubmission,
+            hold_staff_grades=self.hold_staff_grades,
+            scenario_key=exercise.scenario.key,
+        )
+
+    def _learner_context(self):
+        identity = self._identity()
+        if not identity.anonymous_id:
+            raise HandlerError(403, self.ugettext("Sign in to the course to work on this exercise."))
+        return self._context(identity)
+
+    # --- views -------------------------------------------------------------------------------
+
+    def student_view(self, context=None):
+        """The learner's exercise; course staff also get the grading panel below it."""
+        identity = self._identity()
+        ctx = self._context(identity)
+        frag = Fragment()
+        panel_html = ""
+        if identity.is_staff:
+            panel_html = resources.render_template("instructor_panel.html", {
+                "display_name": self.exercise.display_name,
+                "is_instructor": identity.is_instructor,
+            })
+        init_args = self._init_args(ctx)
+        frag.add_content(resources.render_template("learner.html", self._learner_template_context(
+            init_args, panel_html)))
+        self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
+        if identity.is_staff:
+            self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"])
+        frag.initialize_js("DisclosureLearner", init_args)
+        return frag
+
+    def author_view(self, context=None):
+        """Studio's preview: the learner view, noting that grading happens in the LMS."""
+        frag = Fragment()
+        init_args = self._init_args(self._context(Identity()), preview=True)
+        template_context = self._learner_template_context(init_args, "")
+        template_context["preview_note"] = self.ugettext(
+            "Preview: learners draft and get feedback here; submissions and grading run in the LMS.")
+        frag.add_content(resources.render_template("learner.html", template_context))
+        self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
+        frag.initialize_js("DisclosureLearner", init_args)
+        return frag
+
+    def studio_view(self, context=None):
+        """The designer's editor for every authored setting, with a try-a-draft panel."""
+        frag = Fragment()
+        data = authoring.editor_data(self.exercise, has_submissions=self._has_submissions(),
+                                     gettext=self.ugettext)
+        frag.add_content(resources.render_template("studio.html", {
+            **data, "exercise_json_id": f"dx-studio-{self._html_id()}"}))
+        self._add_assets(frag, ["css/studio.css"], ["js/studio.js"])
+        frag.initialize_js("DisclosureStudio", data)
+        return frag
+
+    def _html_id(self):
+        return "".join(c if c.isalnum() else "-" for c in str(self.scope_ids.usage_id))[-60:]
+
+    def _learner_template_context(self, init_args, panel_html):
+        exercise = self.exercise
+        return {
+            "display_name": exercise.display_name,
+            "patient": exercise.scenario.patient,
+            "context_html": nh3.clean(exercise.scenario.context.replace("\n\n", "<br><br>"),
+                                      tags=CONTEXT_TAGS, attributes={}),
+            "prompt": exercise.scenario.prompt,
+            "init_args": init_args,
+            "init_json_id": f"dx-init-{self._html_id()}",
+            "instructor_panel_html": panel_html,
+            "lang": self._language(),
+        }
+
+    def _add_assets(self, frag, css, js):
+        for path in css:
+            frag.add_css_url(self.runtime.local_resource_url(self, f"static/{path}"))
+        for path in js:
+            frag.add_javascript_url(self.runtime.local_resource_url(self, f"static/{path}"))
+        language = self._language()
+        if language != "en" and js:
+            catalogue = f"js/translations/{language}/text.js"
+            try:
+                resources.read_resource("static", catalogue)
+            except (FileNotFoundError, OSError):
+                return
+            frag.add_javascript_url(self.runtime.local_resource_url(self, f"static/{catalogue}"))
+
+    @classmethod
+    def open_local_resource(cls, uri):
+        """Serve files from static/ only (the mapped folder; see resources.py)."""
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8")
+        prefix = f"{cls.public_dir}/"
+        if not uri.startswith(prefix) or not resources.is_safe_path(uri[len(prefix):]):
+            raise DisallowedFileError(f"Only files from {prefix} are served: {uri!r}")
+        import io  # noqa: PLC0415
+
+        return io.BytesIO(resources.read_resource("static", uri[len(prefix):]))
+
+    def _init_args(self, ctx, preview=False):
+        exercise = self.exercise
+        submission = None if preview or not ctx.identity.anonymous_id else grading.learner_state(ctx)
+        show_exemplar = bool(submission) and exercise.show_exemplar == "after_submit" and exercise.exemplar
+        return {
+            "usage_id": str(self.scope_ids.usage_id),
+            "display_name": exercise.display_name,
+            "min_words": exercise.min_words,
+            "max_words": exercise.max_words,
+            "max_chars": MAX_DRAFT_CHARS,
+            "max_feedback_requests": exercise.max_feedback_requests,
+            "feedback_requests_used": self.attempts,
+            "draft": self.draft,
+            "draft_saved_at": self.draft_saved_at,
+            "history": [{k: v for k, v in entry.items() if k != "text"} for entry in self.feedback_history],
+            "last_feedback": self.last_feedback or None,
+            "submission": submission,
+            "exemplar": exercise.exemplar if show_exemplar else None,
+            "rubric": [
+                {"id": c.id, "label": c.label, "description": c.description,
+                 "max_points": c.max_points, "automatic": c.is_automatic,
+                 "levels": [{"points": lvl.points, "label": lvl.label} for lvl in c.levels]}
+                for c in exercise.rubric.criteria
+            ],
+            "grading_mode": exercise.grading_mode,
+            "is_staff": ctx.identity.is_staff,
+            "preview": preview,
+            "language": self._language(),
+        }
+
+    # --- learner handlers --------------------------------------------------------------------
+
+    def _checked_draft(self, data, for_submit=False):
+        """The draft text from a request, or HandlerError saying exactly what is wrong."""
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise HandlerError(400, self.ugettext("The draft must be text."))
+        text = text.replace("\r\n", "\n")
+        if len(text) > MAX_DRAFT_CHARS:
+            raise HandlerError(400, self.ugettext(
+                "The draft is longer than {limit} characters. Shorten it and try again."
+            ).format(limit=MAX_DRAFT_CHARS))
+        if for_submit or data.get("require_text"):
+            exercise = self.exercise
+            words = count_words(text)
+            if not text.strip():
+                raise HandlerError(400, self.ugettext("Write your disclosure before you submit it."))
+            if words > exercise.max_words:
+                raise HandlerError(400, self.ugettext(
+                    "Your draft has {count} words; the limit is {limit}. Shorten it and try again."
+                ).format(count=words, limit=exercise.max_words))
+            if words < exercise.min_words:
+                raise HandlerError(400, self.ugettext(
+                    "Your draft has {count} words; write at least {limit}."
+                ).format(count=words, limit=exercise.min_words))
+        return text
+
+    @json_api
+    def save_draft(self, data):
+        """Autosave: keep the learner's draft so a reload never loses it."""
+        self._learner_context()
+        text = self._checked_draft(data)
+        self.draft = text
+        self.draft_saved_at = _now()
+        return {"saved_at": self.draft_saved_at, "word_count": count_words(text)}
+
+    @json_api
+    def get_feedback(self, data):
+        """Run the automatic feedback on a draft; counts against the request limit."""
+        self._learner_context()
+        text = self._checked_draft(data)
+        if not text.strip():
+            raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
+        exercise = self.exercise
+        limit = exercise.max_feedback_requests
+        if limit and self.attempts >= limit:
+            raise HandlerError(429, self.ugettext(
+                "You have used all {limit} feedback requests for this exercise. You can still revise and submit."
+            ).format(limit=limit))
+        result = evaluate(text, exercise.rubric, exercise.scenario, language=self._language())
+        feedback = result.to_dict()
+        entry = {"at": _now(), "word_count": feedback["word_count"], **result.compact(), "text": text}
+        self.feedback_history = (self.feedback_history + [entry])[-MAX_HISTORY:]
+        self.last_feedback = feedback
+        self.attempts += 1
+        self.draft, self.draft_saved_at = text, entry["at"]
+        return {
+            "feedback": feedback,
+            "history_entry": {k: v for k, v in entry.items() if k != "text"},
+            "feedback_requests_used": self.attempts,
+            "feedback_requests_left": (limit - self.attempts) if limit else None,
+        }
+
+    @json_api
+    def submit(self, data):
+        """Submit the final text (once; a double click or a race makes one submission)."""
+        ctx = self._learner_context()
+        text = self._checked_draft(data, for_submit=True)
+        exercise = self.exercise
+        result = evaluate(text, exercise.rubric, exercise.scenario, language=self._language())
+        feedback = result.to_dict()
+        if not feedback["privacy"]["passed"]:
+            # The safe default: identifiers never reach the submission store or a grader's screen.
+            raise HandlerError(400, self.ugettext(
+                "Remove the identifying details highlighted in your draft before you submit."
+            ), feedback=feedback)
+        try:
+            submission = grading.submit(
+                ctx, text=text, auto_feedback=feedback, username=ctx.identity.username,
+                draft_history=[dict(entry) for entry in self.feedback_history])
+        except GradingError as exc:
+            raise HandlerError(exc.status, exc.message) from None
+        self.draft, self.draft_saved_at = text, _now()
+        show = exercise.show_exemplar == "after_submit" and exercise.exemplar
+        return {"submission": submission, "exemplar": exercise.exemplar if show else None,
+                "feedback": feedback}
+
+    @json_api
+    def learner_state(self, data):
+        """Everything the learner view shows, fresh (after a grade or a reset)."""
+        return self._init_args(self._learner_context())
+
+    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
+        """Instructor dashboard's "delete learner state": remove the submission and its score too.
+
+        ``user_id`` is the learner's course-specific anonymous id (the LMS deletes the
+        user_state row itself).
+        """
+        ctx = self._context(Identity(anonymous_id=user_id))
+        ctx = ItemContext(**{**ctx.__dict__, "course_id": str(course_id), "item_id": str(item_id)})
+        grading.clear_learner(ctx, user_id, requesting_user_id=requesting_user_id)
+
+    # --- staff handlers: each checks staff itself, then delegates to grading.handlers ----------
+
+    def _staff_call(self, handler, data):
+        identity = self._identity()
+        if not identity.is_staff:
+            raise HandlerError(403, self.ugettext("Only course staff can do this."))
+        try:
+            return handler(self._context(identity), data)
+        except GradingError as exc:
+            raise HandlerError(exc.status, exc.message) from None
+
+    @json_api
+    def staff_summary(self, data):
+        return self._staff_call(staff.staff_summary, data)
+
+    @json_api
+    def staff_list(self, data):
+        return self._staff_call(staff.staff_list, data)
+
+    @json_api
+    def staff_detail(self, data):
+        return self._staff_call(staff.staff_detail, data)
+
+    @json_api
+    def staff_claim(self, data):
+        return self._staff_call(staff.staff_claim, data)
+
+    @json_api
+    def staff_save_assessment(self, data):
+        return self._staff_call(staff.staff_save_assessment, data)
+
+    @json_api
+    def staff_release(self, data):
+        return self._staff_call(staff.staff_release, data)
+
+    @json_api
+    def staff_return(self, data):
+        return self._staff_call(staff.staff_return, data)
+
+    @json_api
+    def staff_calibration(self, data):
+        return self._staff_call(staff.staff_calibration, data)
+
+    @XBlock.handler
+    def staff_export(self, request, suffix=""):  # pylint: disable=unused-argument
+        """The cohort as a streamed CSV download (GET)."""
+        identity = self._identity()
+        if not identity.is_staff:
+            return json_response({"error": self.ugettext("Only course staff can do this.")}, 403)
+        response = Response(content_type="text/csv", charset="utf-8")
+        response.app_iter = (chunk.encode("utf-8") for chunk in grading.export_csv(self._context(identity)))
+        response.content_disposition = f'attachment; filename="disclosure-{self._html_id()}.csv"'
+        return response
+
+    # --- Studio handlers ---------------------------------------------------------------------
+
+    def _has_submissions(self):
+        try:
+            return grading.has_submissions(self._context(Identity()))
+        except Exception:  # pylint: disable=broad-except  (Studio may lack the submissions tables)
+            return False
+
+    def _authoring_call(self, func, data, **kwargs):
+        """Run one authoring action on the saved exercise; AuthoringError becomes a 400."""
+        # Studio's runtime gives editors a user with no course flags; in the LMS any enrolled
+        # learner can call any handler, so a known learner (anonymous id, not staff) is refused.
+        identity = self._identity()
+        if identity.anonymous_id and not identity.is_staff:
+            raise HandlerError(403, self.ugettext("Only course authors can edit this exercise."))
+        try:
+            return func(self.exercise, data, language=self._language(), gettext=self.ugettext, **kwargs)
+        except authoring.AuthoringError as exc:
+            raise HandlerError(400, exc.message, **exc.to_dict()) from None
+
+    @json_api
+    def studio_save(self, data):
+        """Validate and save the editor's exercise; nothing is written if anything is invalid."""
+        exercise, answer = self._authoring_call(authoring.save, data, has_submissions=self._has_submissions())
+        self._store_exercise(exercise)
+        return answer
+
+    @json_api
+    def studio_try_draft(self, data):
+        """The feedback a learner would get with the editor's unsaved exercise."""
+        return self._authoring_call(authoring.try_draft, data)
+
+    @json_api
+    def studio_library(self, data):
+        """A library exercise (or a blank one, or a built-in rubric) to start from."""
+        return self._authoring_call(authoring.library, data)
+
+    @json_api
+    def studio_export_olx(self, data):
+        """The OLX an export would write for the editor's exercise."""
+        return self._authoring_call(authoring.export_olx, data)
+
+    # --- OLX ---------------------------------------------------------------------------------
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        """Read ``<disclosure_exercise>`` with its nested scenario, rubric and exemplar."""
+        block = runtime.construct_xblock_from_class(cls, keys)
+        try:
+            exercise = Exercise.from_olx(node)
+        except RubricError as exc:
+            raise ValueError(f"Invalid <{TAG}> OLX: {exc}") from None
+        block._store_exercise(exercise)  # pylint: disable=protected-access
+        for name in ("hold_staff_grades",):
+            if node.get(name) is not None:
+                block.hold_staff_grades = node.get(name).strip().lower() == "true"
+        return block
+
+    def add_xml_to_node(self, node):
+        """Write this block as OLX (the inverse of parse_xml)."""
+        node.tag = TAG
+        self.exercise.write_olx(node)
+        if self.hold_staff_grades:
+            node.set("hold_staff_grades", "true")
+        url_name = getattr(self.scope_ids.usage_id, "block_id", None)
+        if url_name and isinstance(url_name, str):
+            node.set("url_name", url_name)
+
+    # --- workbench ---------------------------------------------------------------------------
+
+    @staticmethod
+    def workbench_scenarios():
+        """The demo course: one exercise per library scenario (see README for the dev users)."""
+        exercises = [(load_exercise(key).display_name, library_olx(key)) for key in scenario_keys()]
+        course = "<vertical_demo>\n" + "\n".join(olx for _name, olx in exercises) + "</vertical_demo>"
+        return [*exercises, ("Demo course: the three exercises on one page", course)]

@@ -1,0 +1,46 @@
+"""
+Where the block's front-end files live, installed or in a source checkout.
+
+The design card keeps static/ and templates/ at the repository's top level; setup.py maps them
+into the installed package (disclosure_xblock/static, disclosure_xblock/templates). An editable
+install does not map them, so a source checkout falls back to the top-level folders.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import mimetypes
+import re
+from pathlib import Path
+
+from django.template import Context, Template
+
+_SAFE_PATH = re.compile(r"^[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*\.[A-Za-z0-9]+$")
+
+
+def _root(kind):
+    installed = importlib.resources.files(__package__).joinpath(kind)
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / kind
+
+
+def is_safe_path(relpath):
+    """Only plain relative paths (no '..', no hidden files) may name a resource."""
+    return bool(_SAFE_PATH.match(relpath or ""))
+
+
+def read_resource(kind, relpath):
+    """Bytes of ``kind``/``relpath`` where kind is "static" or "templates"."""
+    if kind not in ("static", "templates") or not is_safe_path(relpath):
+        raise FileNotFoundError(relpath)
+    return _root(kind).joinpath(relpath).read_bytes()
+
+
+def guess_type(relpath):
+    return mimetypes.guess_type(relpath)[0] or "application/octet-stream"
+
+
+def render_template(relpath, context):
+    """Render one of our Django templates (autoescaped) to a string."""
+    text = read_resource("templates", relpath).decode("utf-8")
+    return Template(text).render(Context(context))

@@ -1,0 +1,93 @@
+"""The built wheel, installed in a fresh virtualenv away from the source tree, still renders.
+
+static/ and templates/ live at the top of the repository and are mapped into the package by
+setup.py; this is the test that the mapping really ships them.
+"""
+import os
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+CHECK = textwrap.dedent('''
+    import json, os, sys, tempfile
+    import django
+    from django.conf import settings
+    import workbench.settings as wb
+
+    settings.configure(
+        DEBUG=True, SECRET_KEY="wheel-test", ROOT_URLCONF="workbench.urls", USE_TZ=True,
+        INSTALLED_APPS=[*wb.INSTALLED_APPS, "submissions", "disclosure_xblock.grading"],
+        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3",
+                               "NAME": os.path.join(tempfile.mkdtemp(), "db.sqlite3")}},
+        TEMPLATES=wb.TEMPLATES, MIDDLEWARE=wb.MIDDLEWARE, STATIC_URL="/static/",
+        WORKBENCH={**wb.WORKBENCH, "services": dict(wb.WORKBENCH["services"])},
+        CACHES=wb.CACHES, DJFS=wb.DJFS,
+    )
+    django.setup()
+    from django.core.management import call_command
+    call_command("migrate", verbosity=0)
+
+    import disclosure_xblock
+    from disclosure_xblock.block import DisclosureXBlock
+    from workbench.runtime import WorkbenchRuntime
+
+    src = os.path.dirname(disclosure_xblock.__file__)
+    assert "site-packages" in src, src
+    runtime = WorkbenchRuntime("learner_1")
+    usage_id = runtime.parse_xml_string(DisclosureXBlock.workbench_scenarios()[0][1])
+    block = runtime.get_block(usage_id)
+    html = block.render("student_view", {}).body_html()
+    js = DisclosureXBlock.open_local_resource("static/js/learner.js").read()
+    css = DisclosureXBlock.open_local_resource("static/css/learner.css").read()
+    studio = block.render("studio_view", {}).body_html()
+    print(json.dumps({"src": src, "html": len(html), "has_scenario": "Jamie" in html,
+                      "js": len(js), "css": len(css), "studio": len(studio)}))
+''')
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(out), str(REPO)], check=True, cwd=out)
+    (found,) = out.glob("disclosure_xblock-*.whl")
+    return found
+
+
+def test_wheel_contains_static_templates_and_data(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in ("disclosure_xblock/static/js/learner.js", "disclosure_xblock/static/css/learner.css",
+                     "disclosure_xblock/templates/learner.html", "disclosure_xblock/templates/studio.html",
+                     "disclosure_xblock/rubric/presets/appropriate-self-disclosure.xml",
+                     "disclosure_xblock/scenarios/library/anxiety-withdrawal.xml"):
+        assert required in names, required
+    assert any(n.startswith("disclosure_xblock/grading/migrations/0001") for n in names)
+    assert not any(n.startswith(("tests/", "devserver/")) for n in names)
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "disclosure_exercise = disclosure_xblock.block:DisclosureXBlock" in text
+    assert "lms.djangoapp" in text and "cms.djangoapp" in text
+
+
+def test_wheel_installed_in_a_clean_venv_renders_the_block(wheel, tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    # The same pinned versions as the dev venv (pip's cache makes this quick), then the wheel.
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(REPO / "requirements" / "base.txt"),
+                    "xblock-sdk==0.15.2", str(wheel)], check=True, cwd=tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH")}
+    result = subprocess.run([str(python), "-c", CHECK], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    import json
+
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["has_scenario"] and report["html"] > 1000
+    assert report["js"] > 1000 and report["css"] > 200 and report["studio"] > 500
