@@ -68,8 +68,9 @@ class DisclosureXBlock(XBlock):
                                     help=_("Automatic feedback requests per learner; 0 means unlimited."))
     grading_mode = String(scope=Scope.settings, default="auto_and_instructor", values=GRADING_MODES,
                           help=_("auto: the automatic score counts; instructor modes wait for a grader."))
-    weight = Float(display_name=_("Problem weight"), scope=Scope.settings, default=1.0,
-                   help=_("How many points this exercise is worth in the gradebook."))
+    weight = Float(display_name=_("Problem weight"), scope=Scope.settings, default=None,
+                   help=_("Gradebook points this exercise is worth (a whole number); "
+                          "empty means the rubric's own points."))
     show_exemplar = String(scope=Scope.settings, default="after_submit", values=SHOW_EXEMPLAR,
                            help=_("When learners see the exemplar."))
     allow_resubmission = Boolean(scope=Scope.settings, default=False,

@@ -44,7 +44,7 @@ class Exercise:
     max_words: int = 120
     max_feedback_requests: int = 5
     grading_mode: str = "auto_and_instructor"
-    weight: float = 1.0
+    weight: float | None = None
     show_exemplar: str = "after_submit"
     allow_resubmission: bool = False
 
@@ -104,7 +104,7 @@ class Exercise:
             max_feedback_requests=_bounded_int(
                 data.get("max_feedback_requests", 5), "max_feedback_requests", 0, MAX_FEEDBACK_REQUESTS),
             grading_mode=grading_mode,
-            weight=_bounded_float(data.get("weight", 1.0), "weight", 0.0, MAX_WEIGHT),
+            weight=_weight(data.get("weight")),
             show_exemplar=show_exemplar,
             allow_resubmission=_bool(data.get("allow_resubmission", False), "allow_resubmission"),
         )
@@ -148,7 +148,7 @@ class Exercise:
             "max_words": attrs.get("max_words", cls.max_words),
             "max_feedback_requests": attrs.get("max_feedback_requests", cls.max_feedback_requests),
             "grading_mode": attrs.get("grading_mode", cls.grading_mode),
-            "weight": attrs.get("weight", cls.weight),
+            "weight": attrs.get("weight"),
             "show_exemplar": attrs.get("show_exemplar", cls.show_exemplar),
             "allow_resubmission": attrs.get("allow_resubmission", "false"),
             "exemplar": element_text(found["exemplar"]),
@@ -174,7 +174,8 @@ class Exercise:
         node.set("max_words", str(self.max_words))
         node.set("max_feedback_requests", str(self.max_feedback_requests))
         node.set("show_exemplar", self.show_exemplar)
-        node.set("weight", repr(float(self.weight)))
+        if self.weight is not None:
+            node.set("weight", repr(float(self.weight)))
         if self.allow_resubmission:
             node.set("allow_resubmission", "true")
         write_scenario(self.scenario, node)
@@ -217,6 +218,22 @@ def _bounded_float(value, name, low, high):
     if number != number or number < low or number > high:
         raise RubricError(name, f"must be between {low:g} and {high:g}")
     return number
+
+
+def _weight(value):
+    """None (score in raw rubric points) or a whole number of gradebook points.
+
+    edx-submissions stores whole points, and the LMS grades learners who never submitted against
+    the weight itself, so a fractional weight could not be honoured consistently (see
+    grading/scoring.py).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number = _bounded_float(value, "weight", 0.0, MAX_WEIGHT)
+    if number != int(number):
+        raise RubricError("weight", "must be a whole number of points (the gradebook stores whole points), "
+                                    "or empty to score in rubric points")
+    return float(number)
 
 
 def _bool(value, name):

@@ -18,10 +18,9 @@ def anxiety(workbench):
     return Workbench("disclosure_exercise.0")
 
 
-def auto_exercise(name, weight="1.0", **extra):
-    olx = library_olx("anxiety-withdrawal").replace(
-        'grading_mode="auto_and_instructor"', 'grading_mode="auto"').replace(
-        'weight="1.0"', f'weight="{weight}"')
+def auto_exercise(name, weight=None, **extra):
+    mode = 'grading_mode="auto"' + (f' weight="{weight}"' if weight is not None else "")
+    olx = library_olx("anxiety-withdrawal").replace('grading_mode="auto_and_instructor"', mode)
     for key, value in extra.items():
         olx = olx.replace(f'{key}="5"', f'{key}="{value}"')
     return Workbench.from_olx(name, olx)
@@ -163,10 +162,18 @@ def test_auto_mode_scores_on_submit_for_the_learner_with_weight(workbench):
     assert score is not None
     # Submissions scores are already weighted: the learner's fraction of the rubric, times weight.
     assert score["points_possible"] == 4
-    assert score["points_earned"] == pytest.approx(auto["score"] / auto["max_score"] * 4, abs=0.01)
+    # edx-submissions keeps whole points: the weighted fraction is rounded half up.
+    assert score["points_earned"] == int(auto["score"] / auto["max_score"] * 4 + 0.5)
     state = init_args(bench.view("learner_1"))["submission"]
     assert state["score"] is not None
     assert submissions_api.get_score(bench.student_item("learner_2")) is None
+
+
+def test_auto_mode_without_weight_scores_in_rubric_points(workbench):
+    bench = auto_exercise("dx-auto-raw")
+    auto = bench.json("submit", "learner_1", {"text": STRONG_DRAFT})["feedback"]
+    score = submissions_api.get_score(bench.student_item("learner_1"))
+    assert score["points_possible"] == 20 and score["points_earned"] == int(auto["score"] + 0.5)
 
 
 def test_clear_student_state_removes_submission_and_score_so_the_learner_can_start_over(workbench):

@@ -8,7 +8,7 @@ from disclosure_xblock.scenarios import load_exercise, scenario_keys
 
 FULL = """
 <disclosure_exercise display_name="Custom &amp; tricky ✓" grading_mode="instructor" min_words="10"
-    max_words="90" max_feedback_requests="0" show_exemplar="never" weight="2.5" allow_resubmission="true">
+    max_words="90" max_feedback_requests="0" show_exemplar="never" weight="3" allow_resubmission="true">
   <scenario key="custom" patient="Río" allowed_names="Río, Dr Okafor">
     <context><p>Río is <em>quiet</em> today &lt;script&gt;</p></context>
     <prompt>Share something brief.</prompt>
@@ -58,7 +58,7 @@ def test_hand_written_exercise_round_trips_with_every_check_type():
     exercise = Exercise.from_olx_string(FULL)
     assert exercise.display_name == "Custom & tricky ✓"
     assert exercise.grading_mode == "instructor"
-    assert exercise.weight == 2.5 and exercise.max_feedback_requests == 0
+    assert exercise.weight == 3 and exercise.max_feedback_requests == 0
     assert exercise.allow_resubmission is True
     assert exercise.scenario.allowed_names == ("Río", "Dr Okafor")
     assert exercise.scenario.keywords == ("sleep", "tired", "night")
@@ -122,6 +122,7 @@ CRIT = '<criterion id="a" label="A"><level points="0">x</level><level points="1"
     (wrap("<scenario/><scenario/>"), "more than one <scenario>"),
     (wrap("", 'min_words="80" max_words="20"'), "minimum word count is greater"),
     (wrap("", 'weight="heavy"'), "weight"),
+    (wrap("", 'weight="2.5"'), "weight: must be a whole number of points"),
     ("<disclosure_exercise><rubric>", "not well-formed XML"),
     ("<other_block/>", "expected <disclosure_exercise>"),
 ])
@@ -162,3 +163,10 @@ def test_write_rubric_output_is_parseable_by_plain_lxml():
 def test_auto_grading_refuses_instructor_only_criteria():
     message = bad(wrap(f"<rubric>{CRIT}</rubric>", 'grading_mode="auto"'))
     assert "automatic grading needs an automatic check on every criterion" in message and "a" in message
+
+
+def test_weight_is_optional_and_omitted_from_export_when_unset():
+    exercise = load_exercise("anxiety-withdrawal")
+    assert exercise.weight is None and "weight=" not in exercise.to_olx_string()
+    weighted = Exercise.from_olx_string(wrap("", 'weight="1.0"'))
+    assert weighted.weight == 1.0 and 'weight="1.0"' in weighted.to_olx_string()
