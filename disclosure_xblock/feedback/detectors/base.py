@@ -1,0 +1,79 @@
+"""What every detector gets (the analysed draft and the scenario) and what it returns."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..i18n import Msg
+from ..lexicons import cue_index
+from ..text import Analysis
+
+
+class Finding(NamedTuple):
+    """A detector's judgement: an outcome, the words behind it, and why (a Msg).
+
+    ``neutral`` marks an outcome given for lack of information (no scenario to compare with):
+    the level's own message would mislead, so only the explanation is shown.
+    """
+
+    outcome: str
+    spans: tuple = ()          # (start char, end char, note Msg)
+    explanation: Msg | None = None
+    neutral: bool = False
+
+
+class Context:
+    """One draft being evaluated: its analysis, the scenario, and every lexicon cue in it."""
+
+    __slots__ = ("analysis", "scenario", "hits", "_cache")
+
+    def __init__(self, text, scenario=None):
+        self.analysis = Analysis(text)
+        self.scenario = scenario
+        self.hits = cue_index().scan(self.analysis.norms)
+        self._cache = {}
+
+    def cached(self, key, compute):
+        """Run ``compute(self)`` once per draft (a detector may serve several criteria)."""
+        if key not in self._cache:
+            self._cache[key] = compute(self)
+        return self._cache[key]
+
+    @property
+    def patient(self):
+        return self.scenario.patient if self.scenario is not None and self.scenario.patient else ""
+
+    def patient_names(self):
+        if self.scenario is None:
+            return frozenset()
+        return frozenset(name.lower() for name in self.scenario.names for name in name.split())
+
+    def cues(self, key, own=True, negation=True):
+        """Hits of lexicon section ``key`` ("file.section") as (first, last) word indexes.
+
+        ``own`` drops quoted or reported words; ``negation`` drops negated cues.
+        """
+        a = self.analysis
+        found = []
+        for first, last in self.hits.get(key, ()):
+            if own and (a.quoted[first] or a.reported(first)):
+                continue
+            if negation and a.negated(first):
+                continue
+            found.append((first, last))
+        return found
+
+    def negated_cues(self, key):
+        """Hits of ``key`` that a negator cancels (kept to credit "I can't know exactly …")."""
+        a = self.analysis
+        return [(f, l) for f, l in self.hits.get(key, ())
+                if not a.quoted[f] and a.negated(f)]
+
+    def words(self, hit):
+        first, last = hit
+        a = self.analysis
+        return a.text[a.starts[first]:a.ends[last]]
+
+    def span(self, hit, note):
+        first, last = hit
+        a = self.analysis
+        return (a.starts[first], a.ends[last], note)

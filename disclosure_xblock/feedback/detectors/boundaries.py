@@ -1,0 +1,80 @@
+"""Professional boundaries: no sensitive specifics, no contact outside care, no burdening.
+
+Content cues (medication, substances, self-harm, trauma, intimate detail) count even when
+negated or quoted: naming them at all is the specific. Speech-act cues (sharing contact
+details, secrecy, special-relationship claims) count only in the learner's own, un-negated
+words: "I can't give you my number" keeps the boundary.
+"""
+from __future__ import annotations
+
+import re
+
+from ...rubric.model import MET, NOT_MET, PARTIAL
+from ..i18n import _, quote_list
+from .base import Finding
+
+# "50 mg", "0.5mg", "20 milligrams": a dose is a medication specific.
+DOSE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|milligrams?|ml)\b", re.IGNORECASE)
+
+SEVERE_CONTENT = (
+    ("boundaries.medication", _("medication detail")),
+    ("boundaries.substance", _("substance use")),
+    ("boundaries.self_harm", _("self-harm or suicide")),
+    ("boundaries.trauma", _("trauma detail")),
+    ("boundaries.intimate", _("intimate detail")),
+)
+SEVERE_ACTS = (
+    ("boundaries.contact_details", _("contact outside care")),
+    ("boundaries.contact", _("contact outside care")),
+    ("boundaries.burdening", _("asks the patient to carry something")),
+    ("boundaries.special_relationship", _("special-relationship claim")),
+)
+MILD = (
+    ("boundaries.diagnosis", _("diagnosis label")),
+    ("boundaries.mild_medication", _("treatment detail")),
+    ("boundaries.relationship", _("private relationship detail")),
+)
+
+
+def dose_spans(text):
+    return [(m.start(), m.end()) for m in DOSE_RE.finditer(text)]
+
+
+def detect(ctx):
+    severe, words, notes = [], [], []
+    for key, note in SEVERE_CONTENT:
+        for hit in ctx.cues(key, own=False, negation=False):
+            severe.append(ctx.span(hit, note))
+            words.append(ctx.words(hit))
+            notes.append(note)
+    text = ctx.analysis.text
+    for start, end in dose_spans(text):
+        severe.append((start, end, SEVERE_CONTENT[0][1]))
+        words.append(text[start:end])
+        notes.append(SEVERE_CONTENT[0][1])
+    for key, note in SEVERE_ACTS:
+        for hit in ctx.cues(key):
+            severe.append(ctx.span(hit, note))
+            words.append(ctx.words(hit))
+            notes.append(note)
+    mild, mild_words, mild_notes = [], [], []
+    for key, note in MILD:
+        for hit in ctx.cues(key, own=False, negation=False):
+            mild.append(ctx.span(hit, note))
+            mild_words.append(ctx.words(hit).lower())
+            mild_notes.append(note)
+    if severe:
+        severe.sort(key=lambda s: s[0])
+        return Finding(NOT_MET, tuple(severe[:4]) + tuple(mild[:2]), _(
+            "{words} ({kind}) is more than a patient should hear from staff. Keep the story "
+            "to the feeling and what helped.", words=quote_list(words), kind=notes[0]))
+    distinct = list(dict.fromkeys(mild_words))
+    if len(distinct) >= 2:
+        return Finding(NOT_MET, tuple(mild[:4]), _(
+            "Several specifics ({words}) add up to more than the moment needs. Leave labels "
+            "and treatment details out.", words=quote_list(distinct)))
+    if distinct:
+        return Finding(PARTIAL, tuple(mild[:2]), _(
+            "{words} ({kind}) is more specific than needed; describing the feeling is enough.",
+            words=quote_list(distinct), kind=mild_notes[0]))
+    return Finding(MET, (), _("No sensitive specifics, and nothing asks the patient to look after you."))

@@ -1,0 +1,80 @@
+"""Resolution: a past challenge that was overcome, not a struggle that is still going on.
+
+Tense is only a proxy: past markers ("used to", "back then", simple past verbs) plus a turn
+("eventually", "it got easier", "what helped") meet the criterion; present habits ("I still
+breathe slowly before groups") are fine; only first-person struggle cues ("I'm still
+struggling", "right now I can't") count as ongoing.
+"""
+from __future__ import annotations
+
+from ...rubric.model import MET, NOT_MET, PARTIAL
+from ..i18n import _, quote_list
+from ..lexicons import words
+from .base import Finding
+
+# "-ed" words that are not past verbs, and words before an "-ed" adjective that make it
+# present ("I'm worried", "I am scared").
+_NOT_PAST = frozenset(("need", "indeed", "speed", "proceed", "succeed", "exceed",
+                       "bed", "red", "seed", "feed", "breed", "shed", "embed", "hundred",
+                       "sacred", "naked", "wicked", "kindred", "ed", "greed", "tired"))
+_PRESENT_BEFORE = frozenset(("am", "is", "are", "i'm", "you're", "we're", "they're", "be",
+                             "being", "get", "feel", "seem", "look", "it's", "im", "youre"))
+
+
+def _past_positions(ctx):
+    """Word indexes that set the story in the past (markers, listed verbs, regular -ed)."""
+    a = ctx.analysis
+    found = ctx.cues("resolution.past", negation=False)
+    verbs = words("resolution", "past_verbs")
+    norms = a.norms
+    for k, norm in enumerate(norms):
+        if a.quoted[k]:
+            continue
+        if norm in verbs:
+            found.append((k, k))
+        elif (len(norm) > 4 and norm.endswith("ed") and norm not in _NOT_PAST
+                and (k == 0 or norms[k - 1] not in _PRESENT_BEFORE) and not a.quoted[k]):
+            found.append((k, k))
+    return sorted(set(found))
+
+
+
+def detect(ctx):
+    a = ctx.analysis
+    ongoing = ctx.cues("resolution.ongoing")
+    resolution = ctx.cues("resolution.resolution")
+    past = _past_positions(ctx)
+    patient = ctx.patient or _("the patient")
+    if ongoing:
+        last_ongoing = max(first for first, _l in ongoing)
+        later = [hit for hit in resolution if hit[0] > last_ongoing]
+        spans = tuple(ctx.span(hit, _("sounds ongoing")) for hit in ongoing[:3])
+        words_ongoing = quote_list(ctx.words(hit) for hit in ongoing)
+        if later:
+            return Finding(PARTIAL, spans + (ctx.span(later[0], _("how you manage it")),), _(
+                "{ongoing} suggests this is still with you, even though you also mention "
+                "{turn}. A challenge that is fully behind you keeps the focus on {patient}.",
+                ongoing=words_ongoing, turn=quote_list([ctx.words(later[0])]), patient=patient))
+        return Finding(NOT_MET, spans, _(
+            "{ongoing} sounds like something you are going through now. Choose a challenge "
+            "you have come through, so {patient} does not feel they must look after you.",
+            ongoing=words_ongoing, patient=patient))
+    past_spans = tuple(ctx.span(hit, _("past")) for hit in past[:2])
+    if past and resolution:
+        return Finding(MET, past_spans[:1] + (ctx.span(resolution[0], _("how it turned out")),), _(
+            "You set it in the past ({past}) and say how it turned out ({turn}).",
+            past=quote_list([ctx.words(past[0])]),
+            turn=quote_list([ctx.words(resolution[0])])))
+    if past:
+        return Finding(PARTIAL, past_spans, _(
+            "It is told in the past ({past}), but not how it ended. One short line such as "
+            "\u201cwhat helped in the end was \u2026\u201d completes it.",
+            past=quote_list([ctx.words(hit) for hit in past[:2]])))
+    if resolution:
+        return Finding(PARTIAL, (ctx.span(resolution[0], _("how it turned out")),), _(
+            "You say what helps ({turn}); make clear it was a past difficulty, for example "
+            "\u201cthere was a time when \u2026\u201d.", turn=quote_list([ctx.words(resolution[0])])))
+    return Finding(NOT_MET, (), _(
+        "The draft does not yet tell of a past difficulty of yours. Share one you have come "
+        "through and what changed."))
+

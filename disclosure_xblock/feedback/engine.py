@@ -1,0 +1,111 @@
+"""
+Evaluate a draft against a rubric: the one place that turns checks into levels and points.
+
+Per criterion: each check gives an outcome; the criterion takes the weakest one, which
+``Criterion.level_for_outcome`` maps to a level. The learner reads that level's designer
+message followed by the engine's explanation of what triggered it.
+"""
+from __future__ import annotations
+
+from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL
+from .checks import run_check
+from .detectors import Context
+from .detectors.boundaries import dose_spans
+from .i18n import _, render, translations
+from .privacy import CONTACT_KINDS, MESSAGES, scan
+from .result import CriterionFeedback, Evidence, FeedbackResult, PrivacyFinding, RedFlag
+
+_RANK = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}  # met < partial < not_met
+MAX_EVIDENCE = 8
+del dose_spans  # boundaries finds doses itself; kept out of the privacy gate on purpose
+
+
+def evaluate(text, rubric, scenario=None, language="en"):
+    """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape)."""
+    text = "" if text is None else str(text)
+    catalogue = translations(language)
+    ctx = Context(text, scenario)
+    criteria = tuple(_criterion(criterion, ctx, catalogue) for criterion in rubric.criteria)
+    score = sum(c.points for c in criteria if c.automatic)
+    identifiers = scan(ctx.analysis, scenario)
+    findings = ()
+    if rubric.privacy_gate:
+        findings = tuple(PrivacyFinding(kind, s, e, text[s:e], render(MESSAGES[kind], catalogue))
+                         for kind, s, e in identifiers)
+    flags = _red_flags(ctx, identifiers, findings, catalogue)
+    return FeedbackResult(
+        score=_number(score),
+        max_score=rubric.max_score,
+        word_count=ctx.analysis.word_count,
+        criteria=criteria,
+        privacy_passed=not findings,
+        privacy_findings=findings,
+        red_flags=flags,
+    )
+
+
+def _number(value):
+    return int(value) if float(value) == int(value) else round(value, 4)
+
+
+def _criterion(criterion, ctx, catalogue):
+    if not criterion.is_automatic:
+        return CriterionFeedback(
+            id=criterion.id, label=criterion.label, level=None,
+            level_label=render(_("Instructor review"), catalogue), points=0,
+            max_points=criterion.max_points, met=False, outcome=None, automatic=False,
+            message=render(_("An instructor will assess this part."), catalogue))
+    findings = [run_check(check, ctx) for check in criterion.checks]
+    outcome = max((f.outcome for f in findings), key=_RANK.__getitem__)
+    level_index = criterion.level_for_outcome(outcome)
+    level = criterion.levels[level_index]
+    deciding = [f for f in findings if f.outcome == outcome and f.explanation is not None][:2]
+    explanation = " ".join(render(f.explanation, catalogue) for f in deciding)
+    if any(f.neutral for f in deciding):
+        message = explanation
+    else:
+        message = " ".join(part for part in (level.message, explanation) if part)
+    return CriterionFeedback(
+        id=criterion.id, label=criterion.label, level=level_index, level_label=level.label,
+        points=level.points, max_points=criterion.max_points,
+        met=level_index == len(criterion.levels) - 1, outcome=outcome, automatic=True,
+        message=message, evidence=_evidence(findings, ctx.analysis.text, catalogue))
+
+
+def _evidence(findings, text, catalogue):
+    seen = set()
+    result = []
+    for finding in findings:
+        for start, end, note in finding.spans:
+            if (start, end) in seen or not 0 <= start < end <= len(text):
+                continue
+            seen.add((start, end))
+            result.append(Evidence(start, end, text[start:end], render(note, catalogue) if note else ""))
+    result.sort(key=lambda e: (e.start, e.end))
+    return tuple(result[:MAX_EVIDENCE])
+
+
+def _red_flags(ctx, identifiers, findings, catalogue):
+    """Reasons to route the submission to the instructor whatever its score."""
+    text = ctx.analysis.text
+    flags = []
+    harm = ctx.cues("boundaries.self_harm", own=False, negation=False)
+    if harm:
+        flags.append(RedFlag("self_harm", render(_(
+            "Mentions self-harm or suicide: an instructor will read this."), catalogue),
+            tuple(Evidence(*ctx.span(h, None)[:2], ctx.words(h), "") for h in harm[:4])))
+    contact = [(s, e) for kind, s, e in identifiers if kind in CONTACT_KINDS]
+    contact += [ctx.span(h, None)[:2] for h in ctx.cues("boundaries.contact_details")]
+    if contact:
+        contact = sorted(set(contact))
+        flags.append(RedFlag("contact_details", render(_(
+            "Shares a way to contact someone outside care."), catalogue),
+            tuple(Evidence(s, e, text[s:e], "") for s, e in contact[:4])))
+    if findings:
+        flags.append(RedFlag("privacy", render(_(
+            "May contain identifying details: check before reading it aloud or sharing it."), catalogue),
+            tuple(Evidence(f.start, f.end, f.text, "") for f in findings[:4])))
+    return tuple(flags)
+
+
+__all__ = ["evaluate", "MET", "PARTIAL", "NOT_MET"]

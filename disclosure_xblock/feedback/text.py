@@ -1,0 +1,205 @@
+"""
+Tokens, sentences, clauses, quotations and negation: the shared reading of a draft.
+
+Everything downstream works on this one analysis, computed once per draft. Offsets are always
+into the original text, so evidence spans can be cut from it exactly.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicons import grammar
+from .phrases import WORD_RE
+
+# What counts as a word for limits: any whitespace-separated chunk holding a letter or digit.
+_COUNT_RE = re.compile(r"[^\W_]")
+# A sentence ends at . ! ? … (with closing quotes/brackets) before whitespace or the end, or at
+# a line break.
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n")
+# Punctuation between two words that starts a new clause (negation does not reach across it).
+_CLAUSE_GAP_RE = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
+_DOUBLE_QUOTES = {"\"": "\"", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+
+
+def count_words(text):
+    """The number of words in ``text``: the one word counter the whole project uses.
+
+    A word is a whitespace-separated chunk that holds at least one letter or digit, so
+    "well-being" and "don't" are one word each and a lone dash is none.
+    """
+    if not text:
+        return 0
+    return sum(1 for chunk in str(text).split() if _COUNT_RE.search(chunk))
+
+
+class Analysis:
+    """A draft read once: tokens with offsets, sentences, clauses, quoted tokens."""
+
+    __slots__ = ("text", "starts", "ends", "norms", "sent_of", "sentences", "clause_of",
+                 "quoted", "word_count", "_hits")
+
+    def __init__(self, text):
+        self.text = text
+        starts, ends, norms = [], [], []
+        for match in WORD_RE.finditer(text):
+            starts.append(match.start())
+            ends.append(match.end())
+            norms.append(match.group().lower().replace("\u2019", "'"))
+        self.starts, self.ends, self.norms = starts, ends, norms
+        self.word_count = count_words(text)
+        self._split_sentences()
+        self._mark_clauses()
+        self._mark_quotes()
+        self._hits = None
+
+    def __len__(self):
+        return len(self.norms)
+
+    # --- sentences ----------------------------------------------------------------------------
+
+    def _split_sentences(self):
+        text, starts, norms = self.text, self.starts, self.norms
+        abbreviations = grammar()["abbreviations"]
+        bounds = []  # end offsets of sentences
+        for match in _SENTENCE_END_RE.finditer(text):
+            if match.group().startswith("."):
+                # "Dr. Okafor": a period after a known abbreviation does not end the sentence.
+                k = bisect.bisect_right(starts, match.start()) - 1
+                if k >= 0 and self.ends[k] == match.start() and norms[k] in abbreviations:
+                    continue
+            bounds.append(match.end())
+        if not bounds or bounds[-1] < len(text):
+            bounds.append(len(text))
+        sentences = []  # (first token, end token exclusive, start char, end char)
+        sent_of = [0] * len(starts)
+        tok = 0
+        prev_end = 0
+        for end in bounds:
+            first = tok
+            while tok < len(starts) and starts[tok] < end:
+                sent_of[tok] = len(sentences)
+                tok += 1
+            if tok > first:
+                sentences.append((first, tok, starts[first], max(self.ends[tok - 1], min(end, len(text)))))
+            prev_end = end
+        del prev_end
+        # Tokens after the last boundary are already covered because the last bound is len(text).
+        self.sentences = sentences
+        self.sent_of = sent_of
+
+    def sentence_text(self, index):
+        first, last, start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def ends_with_question(self, index):
+        """True when sentence ``index`` closes with a question mark."""
+        start, end = self.sentences[index][2], self.sentences[index][3]
+        return self.text[start:end].rstrip(" \t\r\n\"'\u201d\u2019)]").endswith("?")
+
+    # --- clauses and negation -----------------------------------------------------------------
+
+    def _mark_clauses(self):
+        text, starts, ends, norms = self.text, self.starts, self.ends, self.norms
+        starters = grammar()["clause_starters"]
+        clause_of = [0] * len(starts)
+        clause = 0
+        for i in range(1, len(starts)):
+            gap = text[ends[i - 1]:starts[i]]
+            if (self.sent_of[i] != self.sent_of[i - 1] or norms[i] in starters
+                    or (gap != " " and _CLAUSE_GAP_RE.search(gap))):
+                clause += 1
+            clause_of[i] = clause
+        self.clause_of = clause_of
+
+    def negated(self, index, window=4):
+        """True when a negator ("not", "can't", "never", "nobody" …) governs token ``index``.
+
+        Looks back up to ``window`` words in the same clause: "I can't know exactly how you
+        feel" negates "know"; "I didn't sleep, but walking helped" does not negate "helped".
+        """
+        negators = grammar()["negators"]
+        clause = self.clause_of[index]
+        norms = self.norms
+        for j in range(index - 1, max(index - window, 0) - 1, -1):
+            if self.clause_of[j] != clause:
+                break
+            word = norms[j]
+            if word in negators or word.endswith("n't"):
+                return True
+        return False
+
+    def reported(self, index, window=5):
+        """True when token ``index`` follows a reporting verb in its sentence.
+
+        "Patients often say I know how you feel" reports someone else's words; the learner is
+        not making the claim.
+        """
+        reporting = grammar()["reporting"]
+        sentence = self.sent_of[index]
+        norms = self.norms
+        for j in range(index - 1, max(index - window, 0) - 1, -1):
+            if self.sent_of[j] != sentence:
+                break
+            if norms[j] in reporting:
+                return True
+        return False
+
+    # --- quotations ---------------------------------------------------------------------------
+
+    def _mark_quotes(self):
+        """Mark tokens inside quotation marks: quoted words are not the learner's own claim."""
+        text, starts = self.text, self.starts
+        quoted = [False] * len(starts)
+        if not starts:
+            self.quoted = quoted
+            return
+        spans = []
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            closer = _DOUBLE_QUOTES.get(ch)
+            if closer is not None:
+                j = text.find(closer, i + 1)
+                if j < 0:
+                    break
+                spans.append((i, j))
+                i = j + 1
+                continue
+            if ch in "'\u2018" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and text[i + 1].isalnum():
+                # A single quote opens a quotation only at a word start; it closes at the next
+                # quote that ends a word, within the same line ("don't" inside is skipped).
+                j = i + 1
+                close = -1
+                while j < n and text[j] != "\n":
+                    if text[j] in "'\u2019" and text[j - 1].isalnum() and (j + 1 == n or not text[j + 1].isalnum()):
+                        close = j
+                        break
+                    j += 1
+                if close > 0:
+                    spans.append((i, close))
+                    i = close + 1
+                    continue
+            i += 1
+        for start, end in spans:
+            k = bisect.bisect_left(starts, start)
+            while k < len(starts) and starts[k] < end:
+                quoted[k] = True
+                k += 1
+        self.quoted = quoted
+
+    def own_words(self, index):
+        """True when token ``index`` is the learner's own voice (not quoted, not reported)."""
+        return not self.quoted[index] and not self.reported(index)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def span(self, first, last):
+        """Character span of tokens ``first``..``last`` inclusive."""
+        return self.starts[first], self.ends[last]
+
+    def first_person(self, sentence):
+        """True when sentence ``sentence`` speaks about the writer ("I", "me", "my" …)."""
+        words = grammar()["first_person"]
+        first, last = self.sentences[sentence][0], self.sentences[sentence][1]
+        return any(self.norms[k] in words for k in range(first, last))
