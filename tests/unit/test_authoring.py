@@ -240,7 +240,7 @@ def test_a_refused_save_returns_nothing_to_write(edit):
 def edited_everything():
     edit = copy.deepcopy(load_exercise("group-reluctance").to_dict())
     edit.update(display_name="Edited: group", min_words=10, max_words=90, max_feedback_requests=0,
-                grading_mode="instructor", weight=2.5, show_exemplar="never", allow_resubmission=True,
+                grading_mode="instructor", weight=3, show_exemplar="never", allow_resubmission=True,
                 exemplar="I used to dread groups too. What helped was going once. What feels hard for you?")
     edit["scenario"].update(patient="Sam & Ana", keywords="group, shy, alone", allowed_names="Sam, Ana",
                             context='Sam says "no" <twice>.\nSecond line.')
