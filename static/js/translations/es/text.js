@@ -65,8 +65,6 @@
   "Met when the draft contains at least {count} of these phrases; otherwise {outcome}.": "Cumplido cuando el borrador contiene al menos {count} de estas frases; si no, {outcome}.",
   "Met when the draft contains none of these phrases; {outcome} as soon as one appears. The learner sees which words triggered it.": "Cumplido cuando el borrador no contiene ninguna de estas frases; {outcome} en cuanto aparece una. El estudiante ve qu\u00e9 palabras lo activaron.",
   "Met: {met}. Partly met: {partial}. Not yet: {not_met}.": "Cumplidos: {met}. Cumplidos en parte: {partial}. Todav\u00eda no: {not_met}.",
-  "Move criterion \u201c{label}\u201d down": "Bajar el criterio \u00ab{label}\u00bb",
-  "Move criterion \u201c{label}\u201d up": "Subir el criterio \u00ab{label}\u00bb",
   "Move down": "Bajar",
   "Move up": "Subir",
   "Name of level {number}": "Nombre del nivel {number}",
@@ -107,11 +105,8 @@
   "Points for level {number}": "Puntos del nivel {number}",
   "Remove": "Quitar",
   "Remove check": "Quitar comprobaci\u00f3n",
-  "Remove check {number} ({kind})": "Quitar la comprobaci\u00f3n {number} ({kind})",
-  "Remove criterion \u201c{label}\u201d": "Quitar el criterio \u00ab{label}\u00bb",
   "Remove identifying details before you go on.": "Quita los datos identificativos antes de continuar.",
   "Remove level": "Quitar nivel",
-  "Remove level \u201c{label}\u201d": "Quitar el nivel \u00ab{label}\u00bb",
   "Require: the draft must contain these phrases": "Exigir: el borrador debe contener estas frases",
   "Restored text you typed that had not been saved yet.": "Recuperamos texto que hab\u00edas escrito y que a\u00fan no se hab\u00eda guardado.",
   "Returned for revision": "Devuelto para revisi\u00f3n",
@@ -157,6 +152,7 @@
   "Your instructor will assess this": "Lo evaluar\u00e1 tu instructor",
   "Your instructor will review this draft personally.": "Tu instructor revisar\u00e1 este borrador personalmente.",
   "aim for {min}\u2013{max}": "lo ideal: {min}\u2013{max}",
+  "criterion \u201c{label}\u201d": "criterio \u00ab{label}\u00bb",
   "down {count} from the previous request": "{count} menos que en la solicitud anterior",
   "identifying detail: remove it": "dato identificativo: qu\u00edtalo",
   "not met": "no cumplido",
@@ -191,10 +187,12 @@
   "{label} (up to {points} points)": "{label} (hasta {points} puntos)",
   "{label}: {points} points": "{label}: {points} puntos",
   "{name} is grading this submission right now.": "{name} est\u00e1 calificando esta entrega ahora mismo.",
+  "{number} ({kind})": "{number} ({kind})",
   "{points} of {max} points": "{points} de {max} puntos",
   "{score} of {max} points": "{score} de {max} puntos",
   "{time}: automatic score {score} of {max}": "{time}: puntuaci\u00f3n autom\u00e1tica {score} de {max}",
-  "{total} submissions, page {page} of {pages}.": "{total} entregas, p\u00e1gina {page} de {pages}."
+  "{total} submissions, page {page} of {pages}.": "{total} entregas, p\u00e1gina {page} de {pages}.",
+  "\u201c{label}\u201d": "\u00ab{label}\u00bb"
 };
   function pluralidx(n) {
     var v = (n != 1);
