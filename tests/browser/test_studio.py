@@ -20,6 +20,11 @@ def studio(page, base):
     return page
 
 
+def script_errors(page):
+    """JavaScript errors; the refused saves above answer 400 on purpose, which chromium logs."""
+    return [e for e in page.dx_errors if "Failed to load resource" not in e]
+
+
 def active_input(page):
     return page.evaluate("document.activeElement && document.activeElement.getAttribute('data-input')")
 
@@ -86,7 +91,7 @@ def test_designer_edits_tries_saves_and_the_learner_sees_it(live_server_url, pag
     learner_brief.wait_for()
     assert "Short and sweet" in learner_brief.text_content()
     assert "Not yet" in learner_brief.text_content()
-    assert not page.dx_errors
+    assert not script_errors(page)
 
 
 def test_the_rubric_is_arranged_with_the_keyboard(live_server_url, page):
@@ -129,4 +134,4 @@ def test_the_editor_passes_axe(live_server_url, page):
     violations += axe_violations(page, ".dx-studio")
     record_axe("studio-editor", violations)
     assert violations == [], format_violations(violations)
-    assert not page.dx_errors
+    assert not script_errors(page)
