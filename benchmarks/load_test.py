@@ -296,7 +296,7 @@ def instructor_job(client, start, expected, deadline, graded, lock):
             if detail.status_code != 200:
                 continue
             data = detail.json()
-            criteria = data["rubric"]["criteria"]
+            criteria = data["rubric"]
             levels = {c["id"]: random.randrange(len(c["levels"])) for c in criteria}
             saved = client.call("staff_save_assessment", {
                 "uuid": item["uuid"], "levels": levels, "comments": {criteria[0]["id"]: "Good start."},

@@ -29,7 +29,7 @@ KEYS = ["text", "uuid", "levels", "comments", "overall_comment", "expected_versi
         "take_over", "page", "page_size", "status", "flagged", "search", "sort", "comment", "key",
         "preset", "display_name", "scenario", "rubric", "exemplar", "min_words", "max_words",
         "max_feedback_requests", "grading_mode", "weight", "show_exemplar", "allow_resubmission",
-        "require_text", "criteria", "levels", "id", "label", "points"]
+        "require_text", "criteria", "id", "label", "points", "exercise"]
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
@@ -143,7 +143,7 @@ def test_studio_save_with_junk_in_each_field(item):
     @FUZZ
     @given(field=st.sampled_from(sorted(_exercise_dict())), value=json_values)
     def run(field, value):
-        body = {**_exercise_dict(), field: value}
+        body = {"exercise": {**_exercise_dict(), field: value}}
         fuzz_one(item, "studio_save", "instructor_1", json.dumps(body, allow_nan=True).encode())
 
     run()

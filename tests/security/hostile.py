@@ -69,9 +69,13 @@ def assert_inert(html, baseline_html=None, rich_text_class="dx-context", allowed
                 problems.append(f"url/code attribute <{el.tag} {name}={value[:60]!r}>")
         if el.tag == "script":
             body = el.text or ""
-            if el.get("type") == "application/json":
-                json.loads(body)  # a data block must stay valid JSON (no early </script>)
-            elif MARKER in body:
+            in_block = any(a.get("data-block-type") for a in el.iterancestors())
+            if el.get("type") in ("application/json", "json/xblock-args"):
+                try:
+                    json.loads(body)  # a data block must stay valid JSON (no early </script>)
+                except ValueError:
+                    problems.append(f"a JSON data block was cut short (</script> inside?): {body[-80:]!r}")
+            elif MARKER in body and in_block:
                 problems.append(f"hostile text inside an executable script: {body[:80]!r}")
         if el.tag in ("iframe", "svg", "object", "embed", "link", "style", "img") and MARKER in lxml.html.tostring(el, encoding="unicode"):
             problems.append(f"injected <{el.tag}>")

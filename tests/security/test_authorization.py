@@ -49,10 +49,10 @@ MATRIX = {
     "staff_release": (lambda u: {}, {**STAFF_ONLY, "staff": 403}),
     "staff_return": (lambda u: {"uuid": u, "comment": "Please revise."}, STAFF_ONLY),
     "staff_calibration": (lambda u: {}, STAFF_ONLY),
-    "studio_save": (lambda u: _exercise_dict(), AUTHORS),
-    "studio_try_draft": (lambda u: {**_exercise_dict(), "text": STRONG_DRAFT}, AUTHORS),
+    "studio_save": (lambda u: {"exercise": _exercise_dict()}, AUTHORS),
+    "studio_try_draft": (lambda u: {"exercise": _exercise_dict(), "text": STRONG_DRAFT}, AUTHORS),
     "studio_library": (lambda u: {"key": "hopelessness"}, AUTHORS),
-    "studio_export_olx": (lambda u: _exercise_dict(), AUTHORS),
+    "studio_export_olx": (lambda u: {"exercise": _exercise_dict()}, AUTHORS),
 }
 
 
@@ -79,7 +79,7 @@ def call(wb, principal, handler, body, method="post"):
 
 def _levels(wb):
     detail = wb.json("staff_detail", "instructor_1", {"uuid": wb.uuid})
-    return {c["id"]: 0 for c in detail["rubric"]["criteria"]}
+    return {c["id"]: 0 for c in detail["rubric"]}
 
 
 @pytest.mark.parametrize("principal", PRINCIPALS)
@@ -149,7 +149,7 @@ def test_learner_view_of_another_learner_shows_only_their_own_state(item):
 
 def test_staff_grading_a_learner_never_grades_the_grader(item):
     detail = item.json("staff_detail", "instructor_1", {"uuid": item.uuid})
-    levels = {c["id"]: len(c["levels"]) - 1 for c in detail["rubric"]["criteria"]}
+    levels = {c["id"]: len(c["levels"]) - 1 for c in detail["rubric"]}
     item.json("staff_save_assessment", "instructor_1", {
         "uuid": item.uuid, "levels": levels, "comments": {}, "overall_comment": "",
         "expected_version": detail.get("version") or 0})

@@ -1,0 +1,180 @@
+#!/usr/bin/env python
+"""
+Side by side, in one run on one machine: this block vs the peer xblock-free-text-response.
+
+    python benchmarks/peer_comparison.py             # creates var/bench-venv once, then measures
+    python benchmarks/peer_comparison.py --profile   # also profiles our handlers with pyinstrument
+
+The peer block is installed only in a separate benchmark venv (var/bench-venv, created here
+from requirements/dev.txt + this package + xblock-free-text-response + pyinstrument), never in
+the project's requirements. Both blocks run in the same workbench process on the same fresh
+SQLite file, driven through the workbench URLs with Django's test client (the same path a
+browser takes, minus the network): student_view render, our get_feedback and submit round
+trips, the peer's submit round trip. Every measured request uses a fresh learner (first-time
+state for both blocks), and the measurements are interleaved so drift hits both alike.
+
+Targets (issue 7): our feedback round trip within 1.5x the peer's submit round trip, and our
+render within 1.5x the peer's render. The script prints the figures whether or not they are met.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH_VENV = REPO / "var" / "bench-venv"
+BENCH_PY = BENCH_VENV / "bin" / "python"
+PEER = "xblock-free-text-response==4.1.0"
+PYINSTRUMENT = "pyinstrument==5.1.3"
+
+DRAFT = (
+    "When I started this job I used to feel anxious around groups of people too. "
+    "Slow breathing and taking small steps helped, and it got easier over time. "
+    "What feels hardest for you right now, Jamie?"
+)
+PEER_OLX = """<freetextresponse display_name="Peer: free text response" min_word_count="15"
+    max_word_count="120" max_attempts="0" weight="1"
+    fullcredit_keyphrases="['anxious', 'breathing']" halfcredit_keyphrases="['worry']"
+    prompt="Write two or three sentences you could say to Jamie, sharing a small part of your own experience with anxiety."/>"""
+
+
+def ensure_bench_venv():
+    if BENCH_PY.exists() and subprocess.run(
+            [str(BENCH_PY), "-c", "import freetextresponse, pyinstrument, disclosure_xblock, workbench"],
+            capture_output=True).returncode == 0:
+        return
+    print(f"== creating the benchmark venv {BENCH_VENV} (once)")
+    subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
+    pip = [str(BENCH_PY), "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, "-r", str(REPO / "requirements" / "dev.txt")], check=True)
+    subprocess.run([*pip, "--no-deps", "-e", str(REPO)], check=True)
+    subprocess.run([*pip, PEER, PYINSTRUMENT], check=True)
+
+
+def median_ms(values):
+    return statistics.median(values) * 1000
+
+
+def measure(args):
+    tmp = Path(tempfile.mkdtemp(prefix="disclosure-peer-"))
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "devserver.settings", "DISCLOSURE_DEBUG": "false",
+                       "DISCLOSURE_SQLITE": str(tmp / "bench.db"), "DISCLOSURE_VAR_DIR": str(tmp)})
+    for key in ("DISCLOSURE_DB_ENGINE",):
+        os.environ.pop(key, None)
+    sys.path.insert(0, str(REPO))
+    import logging  # noqa: PLC0415
+
+    import django  # noqa: PLC0415
+
+    django.setup()
+    logging.disable(logging.WARNING)  # the workbench logs every handler call at INFO
+    from django.core.management import call_command  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+    from workbench.scenarios import add_xml_scenario, get_scenarios  # noqa: PLC0415
+
+    from disclosure_xblock.scenarios import library_olx  # noqa: PLC0415
+
+    call_command("migrate", verbosity=0, interactive=False)
+    import freetextresponse  # noqa: PLC0415
+
+    peer_version = getattr(freetextresponse, "__version__", PEER.split("==")[1])
+    add_xml_scenario("bench_ours", "ours", library_olx("anxiety-withdrawal"))
+    add_xml_scenario("bench_peer", "peer", PEER_OLX)
+    client = Client()
+    usage = {name: get_scenarios()[name].usage_id for name in ("bench_ours", "bench_peer")}
+
+    def view(name, student):
+        response = client.get(f"/scenario/{name}/student_view/?student={student}")
+        assert response.status_code == 200, (name, response.status_code)
+        return response
+
+    def post(name, handler, student, body):
+        response = client.post(f"/handler/{usage[name]}/{handler}/?student={student}",
+                               data=json.dumps(body), content_type="application/json")
+        assert response.status_code == 200, (name, handler, response.status_code, response.content[:300])
+        return response
+
+    ops = {
+        "render ours": lambda i: view("bench_ours", f"r_ours_{i}"),
+        "render peer": lambda i: view("bench_peer", f"r_peer_{i}"),
+        "feedback ours": lambda i: post("bench_ours", "get_feedback", f"f_ours_{i}", {"text": DRAFT}),
+        "submit ours": lambda i: post("bench_ours", "submit", f"s_ours_{i}", {"text": DRAFT}),
+        "submit peer": lambda i: post("bench_peer", "submit", f"s_peer_{i}",
+                                      {"student_answer": DRAFT, "can_record_response": False}),
+    }
+    # The peer's submit publishes a grade and answers its own shape: check it did real work.
+    peer_answer = json.loads(ops["submit peer"]("check").content)
+    assert peer_answer.get("status") == "success", peer_answer
+    ours_answer = json.loads(ops["feedback ours"]("check").content)
+    assert ours_answer["feedback"]["criteria"], ours_answer
+
+    for i in range(args.warmup):
+        for op in ops.values():
+            op(f"w{i}")
+    timings = {name: [] for name in ops}
+    for i in range(args.iterations):
+        for name, op in ops.items():
+            started = time.perf_counter()
+            op(i)
+            timings[name].append(time.perf_counter() - started)
+
+    med = {name: median_ms(values) for name, values in timings.items()}
+    print(f"== peer comparison: {args.iterations} iterations each, interleaved, fresh learner per request "
+          f"(peer xblock-free-text-response {peer_version}, same workbench, same SQLite)")
+    print(f"{'measure':<16}{'median ms':>11}{'p90 ms':>9}{'min ms':>9}")
+    for name, values in timings.items():
+        ordered = sorted(values)
+        print(f"{name:<16}{med[name]:>11.2f}{ordered[int(0.9 * (len(ordered) - 1))] * 1000:>9.2f}"
+              f"{ordered[0] * 1000:>9.2f}")
+    ratios = [
+        ("render ours / render peer", med["render ours"] / med["render peer"], 1.5),
+        ("feedback ours / submit peer", med["feedback ours"] / med["submit peer"], 1.5),
+        ("submit ours / submit peer", med["submit ours"] / med["submit peer"], None),
+    ]
+    print()
+    for label, ratio, target in ratios:
+        verdict = "" if target is None else ("  target ≤ 1.5×: met" if ratio <= target else "  target ≤ 1.5×: MISSED")
+        print(f"{label:<30}{ratio:>6.2f}×{verdict}")
+
+    if args.profile:
+        from pyinstrument import Profiler  # noqa: PLC0415
+
+        for name in ("feedback ours", "submit ours", "render ours"):
+            profiler = Profiler(interval=0.0005)
+            profiler.start()
+            for i in range(args.profile_iterations):
+                ops[name](f"p{i}")
+            profiler.stop()
+            print(f"\n== pyinstrument: {args.profile_iterations} × {name}")
+            print(profiler.output_text(unicode=True, color=False, show_all=False,
+                                       short_mode=False)[: args.profile_chars])
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--iterations", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--profile-iterations", type=int, default=40)
+    parser.add_argument("--profile-chars", type=int, default=6000)
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not 1 <= args.iterations <= 1000:
+        parser.error("1..1000 iterations")
+    if not args.inside:
+        ensure_bench_venv()
+        argv = [str(BENCH_PY), str(Path(__file__).resolve()), "--inside", *sys.argv[1:]]
+        return subprocess.run(argv, cwd=REPO, check=False).returncode
+    return measure(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
