@@ -19,7 +19,8 @@ Fixtures (use them from any test module under tests/browser/):
     A page in a fresh browser context (own cookies and localStorage). ``locale`` sets the
     Accept-Language header, which the dev server's LocaleMiddleware uses to pick the language.
     Each page records JavaScript errors in ``page.dx_errors`` (uncaught exceptions and
-    console.error). Contexts are closed at the end of the test.
+    console.error) and HTTP answers >= 400 in ``page.dx_failed_responses`` ("<status> <url>").
+    Contexts are closed at the end of the test.
 
 ``page`` (function)
     ``new_page()`` at 1280 x 900, English.
@@ -151,9 +152,14 @@ def new_page(browser):
         contexts.append(context)
         page = context.new_page()
         page.dx_errors = []
+        page.dx_failed_responses = []
         page.on("pageerror", lambda exc: page.dx_errors.append(f"pageerror: {exc}"))
+        # HTTP errors are logged by the browser as "Failed to load resource" without the URL:
+        # they go to dx_failed_responses (with the URL) instead, since tests provoke some.
         page.on("console", lambda msg: page.dx_errors.append(f"console.error: {msg.text}")
-                if msg.type == "error" and "favicon" not in msg.text else None)
+                if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
+        page.on("response", lambda response: page.dx_failed_responses.append(f"{response.status} {response.url}")
+                if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
         return page
 
     yield make

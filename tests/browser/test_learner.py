@@ -123,6 +123,7 @@ def test_draft_feedback_highlights_revise_reload_submit(live_server_url, new_pag
     if page.locator(".dx-exemplar:not([hidden])").count():
         assert page.text_content(".dx-exemplar-text").strip()
     assert not page.dx_errors, page.dx_errors
+    assert not page.dx_failed_responses, page.dx_failed_responses
 
 
 def test_privacy_warning_comes_first_and_blocks_submit(live_server_url, page):
