@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from ..rubric.model import MET, NOT_MET, PARTIAL
 from .detectors import DETECTORS, Finding
 from .i18n import _, ngettext, quote_list
 from .phrases import WordIndex, compile_pattern, find
 
-_CHUNK_RE = re.compile(r"\S+")
-_HAS_WORD_RE = re.compile(r"[^\W_]")
 
 
 def run_check(check, ctx):
@@ -32,7 +29,9 @@ def _word_count(params, ctx):
             "{n} words: a good length for one short moment.", n, n=n))
     spans = ()
     if n > high:
-        spans = _beyond(ctx.analysis.text, high)
+        a = ctx.analysis
+        start = a.starts[a.chunk_starts[high]]
+        spans = ((start, len(a.text.rstrip()), _("beyond the word limit")),)
     outcome = PARTIAL if params["partial_min"] <= n <= params["partial_max"] else NOT_MET
     if n > high:
         message = ngettext(
@@ -45,18 +44,6 @@ def _word_count(params, ctx):
             "Only {n} words so far; aim for {low} to {high}, enough to share one moment.",
             n, n=n, low=low, high=high)
     return Finding(outcome, spans, message)
-
-
-def _beyond(text, limit):
-    """The span of the words past the ``limit``-th (what to trim)."""
-    count = 0
-    for chunk in _CHUNK_RE.finditer(text):
-        if _HAS_WORD_RE.search(chunk.group()):
-            count += 1
-            if count == limit + 1:
-                end = len(text.rstrip())
-                return ((chunk.start(), end, _("beyond the word limit")),)
-    return ()
 
 
 @functools.lru_cache(maxsize=256)  # rubrics are immutable; compile each phrase list once

@@ -67,58 +67,80 @@ def synonym_groups():
 
 
 class LexiconIndex:
-    """All cue patterns of the given lexicons, indexed by their first word.
+    """Cue patterns indexed by their first word, or first two words when both are plain.
 
-    One pass over a draft's words finds every cue: each word is looked up once by its exact
-    form and once by its first three letters (for ``word*`` cues).
+    One pass over a draft's words finds every cue: each word is looked up by its exact form,
+    by the pair it forms with the next word, and by its first three letters (``word*`` cues).
+    Keying on word pairs keeps the many cues that start with "i" or "you" from being tried at
+    every "I".
     """
 
     def __init__(self, entries):
-        self.exact = {}
-        self.prefix = {}
+        single, pairs, prefix = {}, {}, {}
         for key, pattern in entries:
             first = pattern.first
-            if first.prefix is None:
+            second = pattern.literals[1] if len(pattern.literals) > 1 else None
+            if first.prefix is not None:
+                prefix.setdefault(first.prefix[:3], []).append((key, pattern))
+            elif second is not None and second.gap == 0 and second.prefix is None:
                 for form in first.forms:
-                    self.exact.setdefault(form, []).append((key, pattern))
+                    for form2 in second.forms:
+                        pairs.setdefault((form, form2), []).append((key, pattern))
             else:
-                self.prefix.setdefault(first.prefix[:3], []).append((key, pattern))
-        self.exact = {form: tuple(items) for form, items in self.exact.items()}
-        self.prefix = {head: tuple(items) for head, items in self.prefix.items()}
+                for form in first.forms:
+                    single.setdefault(form, []).append((key, pattern))
+        self.single = {k: tuple(v) for k, v in single.items()}
+        self.pairs = {k: tuple(v) for k, v in pairs.items()}
+        self.prefix = {k: tuple(v) for k, v in prefix.items()}
 
     def scan(self, norms):
         """{section key: [(first word, last word), …]} for every cue found in ``norms``."""
         hits = {}
-        exact, prefix = self.exact, self.prefix
+        single, pairs, prefix = self.single, self.pairs, self.prefix
+        count = len(norms)
         for start, norm in enumerate(norms):
-            candidates = exact.get(norm, ())
-            extra = prefix.get(norm[:3])
-            if extra:
-                candidates = candidates + extra
+            candidates = single.get(norm, ())
+            if start + 1 < count:
+                more = pairs.get((norm, norms[start + 1]))
+                if more:
+                    candidates = candidates + more
+            more = prefix.get(norm[:3])
+            if more:
+                candidates = candidates + more
             for key, pattern in candidates:
                 end = match_at(pattern, norms, start)
-                if end >= 0:
-                    found = hits.setdefault(key, [])
-                    # Keep the longest cue: "slow breathing" hides the "breathing" inside it.
-                    if found and found[-1][0] <= start and end <= found[-1][1]:
-                        continue
-                    if found and found[-1][0] == start:
-                        found[-1] = (start, end)
-                        continue
+                if end < 0:
+                    continue
+                found = hits.get(key)
+                if found is None:
+                    hits[key] = [(start, end)]
+                # Keep the longest cue: "slow breathing" hides the "breathing" inside it.
+                elif found[-1][0] <= start and end <= found[-1][1]:
+                    continue
+                elif found[-1][0] == start:
+                    found[-1] = (start, end)
+                else:
                     found.append((start, end))
         return hits
 
 
 @functools.lru_cache(maxsize=None)
-def cue_index():
-    """The index of every cue section of the cue lexicons, keys like ``"coping.strategy"``."""
+def cue_entries():
+    """(section key, pattern) for every cue of the cue lexicons, keys like ``"coping.strategy"``."""
     entries = []
     for name in CUE_FILES:
         for section in _sections(name):
             if section in WORD_LIST_SECTIONS:
                 continue
             entries.extend((f"{name}.{section}", p) for p in patterns(name, section))
-    return LexiconIndex(entries)
+    return tuple(entries)
+
+
+@functools.lru_cache(maxsize=64)  # one per scenario keyword list; immutable once built
+def cue_index(extra=()):
+    """The index of every lexicon cue plus ``extra`` entries (a scenario's relevance concepts),
+    so that one pass over the draft finds them all."""
+    return LexiconIndex(cue_entries() + tuple(extra))
 
 
 @functools.lru_cache(maxsize=None)

@@ -56,10 +56,29 @@ MESSAGES = {
 CONTACT_KINDS = frozenset(("email", "url", "phone", "handle"))
 
 
+# Cheap tests that decide whether a group of patterns can match at all: most drafts hold no
+# digit, no "@" and no web address, so most patterns never run.
+_NEEDS = {
+    "email": "@", "handle": "@",
+    "url": re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b", re.IGNORECASE),
+}
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _pattern_findings(text):
     taken = []
     found = []
+    has_digit = _DIGIT_RE.search(text) is not None
     for kind, pattern in PATTERNS:
+        need = _NEEDS.get(kind)
+        if need is None:
+            if not has_digit:
+                continue
+        elif isinstance(need, str):
+            if need not in text:
+                continue
+        elif need.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):

@@ -19,6 +19,10 @@ _COUNT_RE = re.compile(r"[^\W_]")
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n")
 # Punctuation between two words that starts a new clause (negation does not reach across it).
 _CLAUSE_GAP_RE = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
+_SPACE_RE = re.compile(r"\s")
+_QUOTE_RE = re.compile(r"[\"\u201c\u00ab\u201e'\u2018]")
+# A closing single quote: after a letter, not followed by one; never across a line break.
+_SINGLE_CLOSE_RE = re.compile(r"[^\W_]['\u2019](?![^\W_])|\n")
 _DOUBLE_QUOTES = {"\"": "\"", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 
 
@@ -37,7 +41,7 @@ class Analysis:
     """A draft read once: tokens with offsets, sentences, clauses, quoted tokens."""
 
     __slots__ = ("text", "starts", "ends", "norms", "sent_of", "sentences", "clause_of",
-                 "quoted", "word_count", "_hits")
+                 "quoted", "word_count", "chunk_starts")
 
     def __init__(self, text):
         self.text = text
@@ -45,13 +49,20 @@ class Analysis:
         for match in WORD_RE.finditer(text):
             starts.append(match.start())
             ends.append(match.end())
-            norms.append(match.group().lower().replace("\u2019", "'"))
+            norms.append(match.group())
+        # Lowercase all words in one call (cheaper than one call per word); the apostrophe is
+        # normalised so "don’t" and "don't" read the same. Joined with a separator no word holds.
+        if norms:
+            joined = "\x00".join(norms).lower().replace("\u2019", "'")
+            lowered = joined.split("\x00")
+            if len(lowered) == len(norms):
+                norms = lowered
+            else:  # a lowercase mapping changed the separators (cannot happen with \x00); be safe
+                norms = [n.lower().replace("\u2019", "'") for n in norms]
         self.starts, self.ends, self.norms = starts, ends, norms
-        self.word_count = count_words(text)
         self._split_sentences()
         self._mark_clauses()
         self._mark_quotes()
-        self._hits = None
 
     def __len__(self):
         return len(self.norms)
@@ -100,17 +111,29 @@ class Analysis:
     # --- clauses and negation -----------------------------------------------------------------
 
     def _mark_clauses(self):
+        """Give each word a clause number; also count words (chunks between whitespace)."""
         text, starts, ends, norms = self.text, self.starts, self.ends, self.norms
         starters = grammar()["clause_starters"]
+        sent_of = self.sent_of
         clause_of = [0] * len(starts)
         clause = 0
+        chunk_starts = [0] if starts else []  # first word of each whitespace-separated chunk
         for i in range(1, len(starts)):
             gap = text[ends[i - 1]:starts[i]]
-            if (self.sent_of[i] != self.sent_of[i - 1] or norms[i] in starters
-                    or (gap != " " and _CLAUSE_GAP_RE.search(gap))):
-                clause += 1
+            if gap == " ":  # the common case: one space, same clause unless a starter word
+                chunk_starts.append(i)
+                if norms[i] in starters or sent_of[i] != sent_of[i - 1]:
+                    clause += 1
+            else:
+                if _SPACE_RE.search(gap):  # words joined by punctuation only ("well-being") are one
+                    chunk_starts.append(i)
+                if (sent_of[i] != sent_of[i - 1] or norms[i] in starters
+                        or _CLAUSE_GAP_RE.search(gap)):
+                    clause += 1
             clause_of[i] = clause
         self.clause_of = clause_of
+        self.chunk_starts = chunk_starts
+        self.word_count = len(chunk_starts)
 
     def negated(self, index, window=4):
         """True when a negator ("not", "can't", "never", "nobody" …) governs token ``index``.
@@ -155,8 +178,13 @@ class Analysis:
             self.quoted = quoted
             return
         spans = []
-        i, n = 0, len(text)
-        while i < n:
+        n = len(text)
+        position = 0
+        while True:
+            found = _QUOTE_RE.search(text, position)
+            if found is None:
+                break
+            i = found.start()
             ch = text[i]
             closer = _DOUBLE_QUOTES.get(ch)
             if closer is not None:
@@ -164,23 +192,16 @@ class Analysis:
                 if j < 0:
                     break
                 spans.append((i, j))
-                i = j + 1
+                position = j + 1
                 continue
-            if ch in "'\u2018" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and text[i + 1].isalnum():
+            position = i + 1
+            if (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and text[i + 1].isalnum():
                 # A single quote opens a quotation only at a word start; it closes at the next
-                # quote that ends a word, within the same line ("don't" inside is skipped).
-                j = i + 1
-                close = -1
-                while j < n and text[j] != "\n":
-                    if text[j] in "'\u2019" and text[j - 1].isalnum() and (j + 1 == n or not text[j + 1].isalnum()):
-                        close = j
-                        break
-                    j += 1
-                if close > 0:
-                    spans.append((i, close))
-                    i = close + 1
-                    continue
-            i += 1
+                # quote that ends a word, on the same line ("don't" inside is skipped).
+                close = _SINGLE_CLOSE_RE.search(text, i + 1)
+                if close is not None and close.group() != "\n":
+                    spans.append((i, close.start() + 1))
+                    position = close.start() + 2
         for start, end in spans:
             k = bisect.bisect_left(starts, start)
             while k < len(starts) and starts[k] < end:

@@ -29,7 +29,12 @@ class Context:
     def __init__(self, text, scenario=None):
         self.analysis = Analysis(text)
         self.scenario = scenario
-        self.hits = cue_index().scan(self.analysis.norms)
+        extra = ()
+        if scenario is not None and scenario.keywords:
+            from .relevance import concepts  # noqa: PLC0415 (relevance imports this module)
+
+            extra = concepts(tuple(scenario.keywords))[0]
+        self.hits = cue_index(extra).scan(self.analysis.norms)
         self._cache = {}
 
     def cached(self, key, compute):

@@ -14,6 +14,7 @@ from ..i18n import _, quote_list
 from .base import Finding
 
 # "50 mg", "0.5mg", "20 milligrams": a dose is a medication specific.
+_DIGIT_RE = re.compile(r"\d")
 DOSE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|milligrams?|ml)\b", re.IGNORECASE)
 
 SEVERE_CONTENT = (
@@ -37,6 +38,8 @@ MILD = (
 
 
 def dose_spans(text):
+    if not _DIGIT_RE.search(text):
+        return []
     return [(m.start(), m.end()) for m in DOSE_RE.finditer(text)]
 
 

@@ -11,7 +11,7 @@ import functools
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from ..lexicons import LexiconIndex, patterns, synonym_groups, words
+from ..lexicons import patterns, synonym_groups, words
 from ..phrases import compile_pattern, match_at
 from .base import Finding
 
@@ -21,8 +21,11 @@ PARTIAL_SCORE = 0.5
 
 
 @functools.lru_cache(maxsize=64)  # keyed by the scenario's keyword tuple; read-only afterwards
-def concept_index(keywords):
-    """(LexiconIndex over concept patterns, {concept: weight}) for a scenario's keywords."""
+def concepts(keywords):
+    """((concept key, pattern) entries, {concept key: weight}) for a scenario's keywords.
+
+    Concept keys start with "rel." so they sit beside the cue sections in one index.
+    """
     groups = synonym_groups()
     weak = words("relevance", "weak")
     entries, weights = [], {}
@@ -31,10 +34,10 @@ def concept_index(keywords):
         if own is None:
             continue
         kw_words = [w for w in keyword.lower().split() if w != "*"]
-        concept = f"kw:{keyword.lower()}"
+        concept = f"rel.kw:{keyword.lower()}"
         for name, members in groups.items():
             if any(match_at(p, kw_words, 0) == len(kw_words) - 1 for p in members if len(kw_words)):
-                concept = f"group:{name}"
+                concept = f"rel.group:{name}"
                 entries.extend((concept, p) for p in members)
                 break
         entries.append((concept, own))
@@ -45,8 +48,8 @@ def concept_index(keywords):
         else:
             weight = 1.0
         weights[concept] = max(weights.get(concept, 0.0), weight)
-    entries.extend(("exclude", p) for p in patterns("relevance", "exclude"))
-    return LexiconIndex(entries), weights
+    entries.extend(("rel.exclude", p) for p in patterns("relevance", "exclude"))
+    return tuple(entries), weights
 
 
 def detect(ctx):
@@ -55,11 +58,11 @@ def detect(ctx):
         return Finding(PARTIAL, (), _(
             "There is no scenario to compare with, so relevance could not be judged; this "
             "middle level is a placeholder, not a verdict."), neutral=True)
-    index, weights = concept_index(tuple(scenario.keywords))
+    _entries, weights = concepts(tuple(scenario.keywords))
     a = ctx.analysis
-    hits = index.scan(a.norms)
+    hits = ctx.hits
     excluded = set()
-    for first, last in hits.get("exclude", ()):
+    for first, last in hits.get("rel.exclude", ()):
         excluded.update(range(first, last + 1))
     score = 0.0
     spans, found = [], []
