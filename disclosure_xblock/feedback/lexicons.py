@@ -93,8 +93,11 @@ class LexiconIndex:
         self.pairs = {k: tuple(v) for k, v in pairs.items()}
         self.prefix = {k: tuple(v) for k, v in prefix.items()}
 
-    def scan(self, norms):
-        """{section key: [(first word, last word), …]} for every cue found in ``norms``."""
+    def scan(self, norms, sent_of=None):
+        """{section key: [(first word, last word), …]} for every cue found in ``norms``.
+
+        With ``sent_of`` (each word's sentence number) a cue never spans two sentences.
+        """
         hits = {}
         single, pairs, prefix = self.single, self.pairs, self.prefix
         count = len(norms)
@@ -109,7 +112,7 @@ class LexiconIndex:
                 candidates = candidates + more
             for key, pattern in candidates:
                 end = match_at(pattern, norms, start)
-                if end < 0:
+                if end < 0 or (sent_of is not None and sent_of[end] != sent_of[start]):
                     continue
                 found = hits.get(key)
                 if found is None:

@@ -34,7 +34,7 @@ class Context:
             from .relevance import concepts  # noqa: PLC0415 (relevance imports this module)
 
             extra = concepts(tuple(scenario.keywords))[0]
-        self.hits = cue_index(extra).scan(self.analysis.norms)
+        self.hits = cue_index(extra).scan(self.analysis.norms, self.analysis.sent_of)
         self._cache = {}
 
     def cached(self, key, compute):
@@ -55,12 +55,13 @@ class Context:
     def cues(self, key, own=True, negation=True):
         """Hits of lexicon section ``key`` ("file.section") as (first, last) word indexes.
 
-        ``own`` drops quoted or reported words; ``negation`` drops negated cues.
+        ``own`` drops quoted or reported words (``"quoted"``: quoted words only, for cues
+        that may be told about someone else); ``negation`` drops negated cues.
         """
         a = self.analysis
         found = []
         for first, last in self.hits.get(key, ()):
-            if own and (a.quoted[first] or a.reported(first)):
+            if own and (a.quoted[first] or (own is True and a.reported(first))):
                 continue
             if negation and a.negated(first):
                 continue

@@ -72,7 +72,7 @@ def detect(ctx):
             "{words} ({kind}) is more than a patient should hear from staff. Keep the story "
             "to the feeling and what helped.", words=quote_list(words), kind=notes[0]))
     distinct = list(dict.fromkeys(mild_words))
-    if len(distinct) >= 2:
+    if len({note.msgid for note in mild_notes}) >= 2:  # two kinds of specifics (a label and a treatment detail)
         return Finding(NOT_MET, tuple(mild[:4]), _(
             "Several specifics ({words}) add up to more than the moment needs. Leave labels "
             "and treatment details out.", words=quote_list(distinct)))

@@ -10,13 +10,45 @@ from ..i18n import _, quote_list
 from .base import Finding
 
 
+# "-ing" words that are not an activity.
+_NOT_ACTIVITY = frozenset(("feeling", "nothing", "something", "anything", "everything", "being",
+                           "thing", "morning", "evening", "during", "going", "having", "getting",
+                           "trying", "seeing", "saying", "thinking", "struggling", "wanting",
+                           "bring", "spring", "king", "ring", "sing", "string", "wing", "ceiling"))
+_GERUND_WINDOW = 6
+
+
+def _activity_strategies(ctx, outcomes):
+    """An activity named just before an outcome ("making a budget helped") is a strategy.
+
+    Finds an "-ing" word up to six words before each outcome cue in the same sentence, so a
+    concrete step the lexicon does not list still counts.
+    """
+    a = ctx.analysis
+    found = []
+    for first, _last in outcomes:
+        for k in range(first - 1, max(first - _GERUND_WINDOW, 0) - 1, -1):
+            if a.sent_of[k] != a.sent_of[first]:
+                break
+            norm = a.norms[k]
+            if len(norm) > 5 and norm.endswith("ing") and norm not in _NOT_ACTIVITY:
+                found.append((k, k))
+                break
+    return found
+
+
 def detect(ctx):
-    strategies = ctx.cues("coping.strategy")
-    outcomes = ctx.cues("coping.outcome")
-    hopeless = ctx.cues("coping.hopeless", negation=False)
+    a = ctx.analysis
+    strategies = ctx.cues("coping.strategy", own="quoted")
+    outcomes = ctx.cues("coping.outcome", own="quoted")
+    if not strategies and outcomes:
+        strategies = _activity_strategies(ctx, outcomes)
+    hopeless = ctx.cues("coping.hopeless", own="quoted", negation=False)
     unsafe = ctx.cues("coping.unsafe", negation=False)
-    last_outcome = max((first for first, _l in outcomes), default=-1)
-    bleak_end = [hit for hit in hopeless if hit[0] > last_outcome]
+    # A bleak ending: a bleak cue after every hopeful one, in the last two sentences.
+    last_positive = max((first for first, _l in outcomes + strategies), default=-1)
+    closing = max(len(a.sentences) - 2, 0)
+    bleak_end = [hit for hit in hopeless if hit[0] > last_positive and a.sent_of[hit[0]] >= closing]
     spans = tuple(ctx.span(hit, _("coping step")) for hit in strategies[:2])
     spans += tuple(ctx.span(hit, _("hopeful outcome")) for hit in outcomes[:1])
     if bleak_end:

@@ -36,6 +36,11 @@ def detect(ctx):
     direct = _in_sentence(ctx.cues("focus.direct_invitation", negation=False), first, last)
     tentative = _in_sentence(ctx.cues("focus.tentative", negation=False), first, last)
     permission = _in_sentence(ctx.cues("focus.permission", negation=False), first, last)
+    advice = _in_sentence(ctx.cues("minimizing.soft_suggestion") + ctx.cues("minimizing.directive"),
+                          first, last)
+    if advice and not question:
+        # "You might want to ask …": tentative words in advice are not an invitation.
+        invitation, tentative = [], []
     ending = (start, end, _("how the draft ends"))
     ending_words = quote_list([a.text[start:end].strip()], limit=1)
     if question and (in_last or not only_me) or permission:

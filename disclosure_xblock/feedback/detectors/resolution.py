@@ -41,10 +41,14 @@ def _past_positions(ctx):
 
 def detect(ctx):
     a = ctx.analysis
-    ongoing = ctx.cues("resolution.ongoing")
-    resolution = ctx.cues("resolution.resolution")
+    ongoing = ctx.cues("resolution.ongoing", own="quoted")
+    resolution = ctx.cues("resolution.resolution", own="quoted")
     past = _past_positions(ctx)
     patient = ctx.patient or _("the patient")
+    if not any(a.first_person(s) for s in range(len(a.sentences))):
+        return Finding(NOT_MET, (), _(
+            "The draft does not share an experience of your own yet. Tell of a difficulty you "
+            "have come through and what changed."))
     if ongoing:
         last_ongoing = max(first for first, _l in ongoing)
         later = [hit for hit in resolution if hit[0] > last_ongoing]

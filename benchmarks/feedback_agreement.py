@@ -1,0 +1,104 @@
+"""
+Agreement of the feedback engine with the hand-labelled development set.
+
+    .venv/bin/python benchmarks/feedback_agreement.py [--devset FILE] [--show-errors]
+
+Prints, per criterion of the default rubric, accuracy and Cohen's kappa (engine outcome vs.
+the label), and the privacy gate's accuracy. The devset (tests/data/devset.jsonl) is labelled
+by the rubric's meaning; for drafts without a scenario, "relevant" is labelled "partial",
+the engine's documented neutral outcome when there is nothing to compare with.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from disclosure_xblock.feedback import evaluate  # noqa: E402
+from disclosure_xblock.rubric import load_preset  # noqa: E402
+from disclosure_xblock.scenarios import load_scenario  # noqa: E402
+
+DEVSET = ROOT / "tests" / "data" / "devset.jsonl"
+CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")
+
+
+def cohen_kappa(pairs):
+    """Cohen's kappa of (label, prediction) pairs: agreement corrected for chance."""
+    n = len(pairs)
+    if n == 0:
+        return float("nan")
+    observed = sum(1 for a, b in pairs if a == b) / n
+    labels = Counter(a for a, _b in pairs)
+    predictions = Counter(b for _a, b in pairs)
+    expected = sum(labels[c] * predictions[c] for c in set(labels) | set(predictions)) / (n * n)
+    if expected == 1.0:
+        return 1.0 if observed == 1.0 else 0.0
+    return (observed - expected) / (1 - expected)
+
+
+def load_devset(path=DEVSET):
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def run(items):
+    """{criterion: [(label, engine outcome, id)]}, [(privacy label, engine, id)]."""
+    rubric = load_preset("appropriate-self-disclosure")
+    scenarios = {}
+    per_criterion = {c: [] for c in CRITERIA}
+    privacy = []
+    for item in items:
+        key = item.get("scenario")
+        if key and key not in scenarios:
+            scenarios[key] = load_scenario(key)
+        result = evaluate(item["text"], rubric, scenarios.get(key) if key else None)
+        outcomes = {c.id: c.outcome for c in result.criteria}
+        for criterion in CRITERIA:
+            per_criterion[criterion].append((item["expected"][criterion], outcomes[criterion], item["id"]))
+        privacy.append((item["privacy_pass"], result.privacy_passed, item["id"]))
+    return per_criterion, privacy
+
+
+def agreement(items):
+    """{criterion: (accuracy, kappa)} plus ("privacy", accuracy): what the tests check."""
+    per_criterion, privacy = run(items)
+    table = {}
+    for criterion, rows in per_criterion.items():
+        pairs = [(a, b) for a, b, _id in rows]
+        table[criterion] = (sum(a == b for a, b in pairs) / len(pairs), cohen_kappa(pairs))
+    table["privacy"] = (sum(a == b for a, b, _id in privacy) / len(privacy), None)
+    return table, per_criterion, privacy
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--devset", default=str(DEVSET))
+    parser.add_argument("--show-errors", action="store_true", help="list each disagreement")
+    args = parser.parse_args(argv)
+    items = load_devset(args.devset)
+    table, per_criterion, privacy = agreement(items)
+    print(f"devset: {len(items)} drafts ({args.devset})")
+    print(f"{'criterion':<15} {'accuracy':>8} {'kappa':>7}")
+    for criterion in CRITERIA:
+        accuracy, kappa = table[criterion]
+        print(f"{criterion:<15} {accuracy:>8.3f} {kappa:>7.3f}")
+    print(f"{'privacy gate':<15} {table['privacy'][0]:>8.3f}")
+    if args.show_errors:
+        texts = {item["id"]: item["text"] for item in items}
+        for criterion, rows in per_criterion.items():
+            for label, outcome, item_id in rows:
+                if label != outcome:
+                    print(f"  {criterion:<14} {item_id:<5} label={label:<8} engine={outcome:<8} {texts[item_id][:90]}")
+        for label, outcome, item_id in privacy:
+            if label != outcome:
+                print(f"  privacy        {item_id:<5} label={label!s:<8} engine={outcome!s:<8} {texts[item_id][:90]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
