@@ -1,0 +1,85 @@
+"""
+Speed of the feedback engine.
+
+    .venv/bin/python benchmarks/feedback_speed.py [--iterations N] [--drafts N]
+
+1. In-process: the whole default rubric on a 120-word draft; median and 99th percentile of
+   evaluate() (targets: median < 0.5 ms, p99 < 2 ms).
+2. End to end: the batch CLI in a subprocess judging 2,000 drafts (target < 3 s), start-up
+   included.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from disclosure_xblock.feedback import count_words, evaluate  # noqa: E402
+from disclosure_xblock.rubric import load_preset  # noqa: E402
+from disclosure_xblock.scenarios import load_scenario  # noqa: E402
+
+DRAFT_120 = (
+    "There was a time I felt anxious around people too, and I used to avoid the break room for "
+    "weeks. Slow breathing and a few small steps, like sitting with one coworker for a few "
+    "minutes, made it easier over time. I remember my first team meeting, when my chest was "
+    "tight and my thoughts were racing, and I almost walked out. I stayed, and listening to the "
+    "others made me feel less alone. Later I started writing down one small win each evening, "
+    "which helped too. I can't know exactly what it's like for you, Jamie, and it may be quite "
+    "different for you. What feels hardest when you're around others here, and what has helped even a "
+    "little?"
+)
+
+
+def in_process(iterations):
+    rubric = load_preset("appropriate-self-disclosure")
+    scenario = load_scenario("anxiety-withdrawal")
+    for _ in range(500):  # warm caches (lexicons, catalogues) and the interpreter
+        evaluate(DRAFT_120, rubric, scenario)
+    timings = []
+    clock = time.perf_counter_ns
+    for _ in range(iterations):
+        start = clock()
+        evaluate(DRAFT_120, rubric, scenario)
+        timings.append(clock() - start)
+    timings.sort()
+    median = statistics.median(timings) / 1e6
+    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))] / 1e6
+    return median, p99
+
+
+def cli(drafts):
+    lines = "".join(json.dumps({"id": i, "text": DRAFT_120 if i % 2 else DRAFT_120[: 200 + i % 300]}) + "\n"
+                    for i in range(drafts))
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "disclosure_xblock.feedback", "--scenario", "anxiety-withdrawal"],
+        input=lines.encode("utf-8"), capture_output=True, cwd=ROOT, check=True)
+    elapsed = time.perf_counter() - start
+    produced = done.stdout.decode("utf-8").count("\n")
+    if produced != drafts:
+        raise SystemExit(f"the CLI wrote {produced} lines for {drafts} drafts")
+    return elapsed
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Speed of the feedback engine")
+    parser.add_argument("--iterations", type=int, default=20000)
+    parser.add_argument("--drafts", type=int, default=2000)
+    args = parser.parse_args(argv)
+    median, p99 = in_process(args.iterations)
+    print(f"evaluate(), default rubric, {count_words(DRAFT_120)}-word draft, {args.iterations} runs:")
+    print(f"  median {median:.3f} ms (target < 0.5)   p99 {p99:.3f} ms (target < 2)")
+    elapsed = cli(args.drafts)
+    print(f"CLI, {args.drafts} drafts end to end: {elapsed:.2f} s (target < 3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
