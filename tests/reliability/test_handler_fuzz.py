@@ -44,7 +44,8 @@ json_values = st.recursive(scalars, lambda inner: st.one_of(
 bodies = st.dictionaries(st.sampled_from(KEYS), json_values, max_size=6)
 raw_bodies = st.one_of(
     st.binary(max_size=200),
-    st.sampled_from([b"[" * 50000, b'{"text":' * 20000, b"null", b"[]", b'"text"', b"42",
+    # Deep nesting (b"[" * 100000) has its own test below: it fails in web.py for every handler.
+    st.sampled_from([b"[" * 500, b"null", b"[]", b'"text"', b"42",
                      b'{"text": NaN}', b'{"text": "\\ud800"}', b"\xff\xfe{", b'{"text": 1e999}',
                      b'{"page": 1e400}', b'{"text": "a"' + b', "text": 1' * 10 + b"}"]),
 )
@@ -149,7 +150,9 @@ def test_studio_save_with_junk_in_each_field(item):
     run()
 
 
-def test_deeply_nested_json_is_a_400_not_a_500(item):
+@pytest.mark.parametrize("raw", [b"[" * 100000, b'{"text":' * 30000])
+def test_deeply_nested_json_is_a_400_not_a_500(item, raw):
     """json.loads raises RecursionError (not ValueError) on deep nesting: web.py must catch it."""
-    response = item.call("save_draft", "learner_2", raw=b"[" * 100000)
+    response = item.call("save_draft", "learner_2", raw=raw)
     assert response.status_code == 400, response.status_code
+    assert "valid JSON" in json.loads(response.content)["error"]
