@@ -216,7 +216,7 @@ class DisclosureXBlock(XBlock):
         self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
         if identity.is_staff:
             self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"])
-        frag.initialize_js("DisclosureLearner", init_args)
+        frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
         return frag
 
     def author_view(self, context=None):
@@ -228,7 +228,7 @@ class DisclosureXBlock(XBlock):
             "Preview: learners draft and get feedback here; submissions and grading run in the LMS.")
         frag.add_content(resources.render_template("learner.html", template_context))
         self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
-        frag.initialize_js("DisclosureLearner", init_args)
+        frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
         return frag
 
     def studio_view(self, context=None):
@@ -239,7 +239,9 @@ class DisclosureXBlock(XBlock):
         frag.add_content(resources.render_template("studio.html", {
             **data, "exercise_json_id": f"dx-studio-{self._html_id()}"}))
         self._add_assets(frag, ["css/studio.css"], ["js/studio.js"])
-        frag.initialize_js("DisclosureStudio", data)
+        # Authored text travels only in the json_script block (escaped by Django); the runtime
+        # writes init args into a <script> without escaping "</script>", so they carry none.
+        frag.initialize_js("DisclosureStudio", {k: v for k, v in data.items() if k != "exercise"})
         return frag
 
     def _html_id(self):
@@ -481,10 +483,12 @@ class DisclosureXBlock(XBlock):
 
     def _authoring_call(self, func, data, **kwargs):
         """Run one authoring action on the saved exercise; AuthoringError becomes a 400."""
-        # Studio's runtime gives editors a user with no course flags; in the LMS any enrolled
-        # learner can call any handler, so a known learner (anonymous id, not staff) is refused.
+        # Studio's runtime gives a signed-in editor no course flags; in the LMS any enrolled
+        # learner can call any handler, so a known learner (anonymous id, not staff) and an
+        # anonymous visitor (no user at all) are refused.
         identity = self._identity()
-        if identity.anonymous_id and not identity.is_staff:
+        signed_in = bool(identity.user_id or identity.username)
+        if not signed_in or (identity.anonymous_id and not identity.is_staff):
             raise HandlerError(403, self.ugettext("Only course authors can edit this exercise."))
         try:
             return func(self.exercise, data, language=self._language(), gettext=self.ugettext, **kwargs)

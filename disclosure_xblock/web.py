@@ -53,7 +53,7 @@ def json_api(func):
             return json_response({"error": _("The request is too large.")}, 413)
         try:
             data = json.loads(body.decode("utf-8")) if body.strip() else {}
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting raises RecursionError
             return json_response({"error": _("The request was not valid JSON.")}, 400)
         if not isinstance(data, dict):
             return json_response({"error": _("The request must be a JSON object.")}, 400)

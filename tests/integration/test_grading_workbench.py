@@ -51,7 +51,7 @@ def test_learner_submits_instructor_grades_learner_sees_it(wb, score_events):  #
 
     learner = dev_anonymous_id("learner_1")
     score = submissions_api.get_score(wb.student_item("learner_1"))
-    assert score["points_earned"] == score["points_possible"] == 1   # weight 1.0, full marks
+    assert score["points_earned"] == score["points_possible"] == 20   # no weight: rubric points, full marks
     assert submissions_api.get_scores(wb.course_id(), dev_anonymous_id("instructor_1")) == {}
     assert [e["anonymous_user_id"] for e in score_events] == [learner]
 
