@@ -80,7 +80,8 @@ LOCALE_PATHS = [os.path.join(REPO_ROOT, "disclosure_xblock", "conf", "locale")]
 MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",  # ?lang / Accept-Language picks the language
+    "django.middleware.locale.LocaleMiddleware",  # cookie / Accept-Language pick the language
+    "devserver.middleware.QueryLanguageMiddleware",  # ?lang=es overrides both (dev only)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -209,10 +209,10 @@ class DisclosureXBlock(XBlock):
             panel_html = resources.render_template("instructor_panel.html", {
                 "display_name": self.exercise.display_name,
                 "is_instructor": identity.is_instructor,
-            })
+            }, self.i18n)
         init_args = self._init_args(ctx)
-        frag.add_content(resources.render_template("learner.html", self._learner_template_context(
-            init_args, panel_html)))
+        frag.add_content(resources.render_template(
+            "learner.html", self._learner_template_context(init_args, panel_html), self.i18n))
         self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
         if identity.is_staff:
             self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"])
@@ -226,7 +226,7 @@ class DisclosureXBlock(XBlock):
         template_context = self._learner_template_context(init_args, "")
         template_context["preview_note"] = self.ugettext(
             "Preview: learners draft and get feedback here; submissions and grading run in the LMS.")
-        frag.add_content(resources.render_template("learner.html", template_context))
+        frag.add_content(resources.render_template("learner.html", template_context, self.i18n))
         self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
         frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
         return frag
@@ -237,7 +237,7 @@ class DisclosureXBlock(XBlock):
         data = authoring.editor_data(self.exercise, has_submissions=self._has_submissions(),
                                      gettext=self.ugettext)
         frag.add_content(resources.render_template("studio.html", {
-            **data, "exercise_json_id": f"dx-studio-{self._html_id()}"}))
+            **data, "exercise_json_id": f"dx-studio-{self._html_id()}"}, self.i18n))
         self._add_assets(frag, ["css/studio.css"], ["js/studio.js"])
         # Authored text travels only in the json_script block (escaped by Django); the runtime
         # writes init args into a <script> without escaping "</script>", so they carry none.
@@ -262,18 +262,32 @@ class DisclosureXBlock(XBlock):
         }
 
     def _add_assets(self, frag, css, js):
+        """Our CSS and JS, preceded by this block's JS translations for the active language."""
+        language = self._language()
+        if language != "en" and js:
+            catalogue_url = self._js_catalogue_url(language)
+            if catalogue_url:
+                frag.add_javascript_url(catalogue_url)
         for path in css:
             frag.add_css_url(self.runtime.local_resource_url(self, f"static/{path}"))
         for path in js:
             frag.add_javascript_url(self.runtime.local_resource_url(self, f"static/{path}"))
-        language = self._language()
-        if language != "en" and js:
-            catalogue = f"js/translations/{language}/text.js"
-            try:
-                resources.read_resource("static", catalogue)
-            except (FileNotFoundError, OSError):
-                return
-            frag.add_javascript_url(self.runtime.local_resource_url(self, f"static/{catalogue}"))
+
+    def _js_catalogue_url(self, language):
+        # Recent LMS releases serve each XBlock's compiled JS catalogue themselves; elsewhere
+        # (the workbench, older releases) use the one packaged under static/js/translations.
+        try:
+            url = self.i18n.get_javascript_i18n_catalog_url(self)
+        except Exception:  # pylint: disable=broad-except  (the service lacks the method)
+            url = None
+        if url:
+            return url
+        catalogue = f"js/translations/{language}/text.js"
+        try:
+            resources.read_resource("static", catalogue)
+        except (FileNotFoundError, OSError):
+            return None
+        return self.runtime.local_resource_url(self, f"static/{catalogue}")
 
     @classmethod
     def open_local_resource(cls, uri):

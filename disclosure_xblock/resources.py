@@ -12,7 +12,8 @@ import mimetypes
 import re
 from pathlib import Path
 
-from django.template import Context, Template
+from django.template import Context, Engine, Template
+from django.template.backends.django import get_installed_libraries
 
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*\.[A-Za-z0-9]+$")
 
@@ -40,7 +41,12 @@ def guess_type(relpath):
     return mimetypes.guess_type(relpath)[0] or "application/octet-stream"
 
 
-def render_template(relpath, context):
-    """Render one of our Django templates (autoescaped) to a string."""
+def render_template(relpath, context, i18n_service=None):
+    """Render one of our Django templates (autoescaped) to a string.
+
+    ``{% trans %}`` goes through the runtime's i18n service (XBlock's own i18n tag library, as
+    xblock.utils' ResourceLoader does), so the LMS uses this block's catalogue, not only Django's.
+    """
     text = read_resource("templates", relpath).decode("utf-8")
-    return Template(text).render(Context(context))
+    engine = Engine(libraries={**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"})
+    return Template(text, engine=engine).render(Context({**context, "_i18n_service": i18n_service}))
