@@ -170,3 +170,13 @@ def test_weight_is_optional_and_omitted_from_export_when_unset():
     assert exercise.weight is None and "weight=" not in exercise.to_olx_string()
     weighted = Exercise.from_olx_string(wrap("", 'weight="1.0"'))
     assert weighted.weight == 1.0 and 'weight="1.0"' in weighted.to_olx_string()
+
+
+@pytest.mark.parametrize("key", scenario_keys())
+def test_library_exemplars_model_the_whole_default_rubric(key):
+    from disclosure_xblock.feedback import evaluate
+
+    exercise = load_exercise(key)
+    result = evaluate(exercise.exemplar, exercise.rubric, exercise.scenario).to_dict()
+    assert result["privacy"]["passed"] and not result["red_flags"]
+    assert [c["id"] for c in result["criteria"] if not c["met"]] == []
