@@ -33,6 +33,8 @@ BENCH_VENV = REPO / "var" / "bench-venv"
 BENCH_PY = BENCH_VENV / "bin" / "python"
 PEER = "xblock-free-text-response==4.1.0"
 PYINSTRUMENT = "pyinstrument==5.1.3"
+# The peer imports pkg_resources without declaring it; setuptools 81 dropped pkg_resources.
+PEER_SETUPTOOLS = "setuptools<81"
 
 DRAFT = (
     "When I started this job I used to feel anxious around groups of people too. "
@@ -47,7 +49,7 @@ PEER_OLX = """<freetextresponse display_name="Peer: free text response" min_word
 
 def ensure_bench_venv():
     if BENCH_PY.exists() and subprocess.run(
-            [str(BENCH_PY), "-c", "import freetextresponse, pyinstrument, disclosure_xblock, workbench"],
+            [str(BENCH_PY), "-c", "import pkg_resources, freetextresponse.xblocks, pyinstrument, disclosure_xblock, workbench"],
             capture_output=True).returncode == 0:
         return
     print(f"== creating the benchmark venv {BENCH_VENV} (once)")
@@ -55,7 +57,7 @@ def ensure_bench_venv():
     pip = [str(BENCH_PY), "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "-r", str(REPO / "requirements" / "dev.txt")], check=True)
     subprocess.run([*pip, "--no-deps", "-e", str(REPO)], check=True)
-    subprocess.run([*pip, PEER, PYINSTRUMENT], check=True)
+    subprocess.run([*pip, PEER, PYINSTRUMENT, PEER_SETUPTOOLS], check=True)
 
 
 def median_ms(values):
