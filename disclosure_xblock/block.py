@@ -27,6 +27,7 @@ from .grading import handlers as staff
 from .grading.context import Identity, ItemContext
 from .grading.errors import GradingError
 from .rubric import DEFAULT_PRESET, RubricError, load_preset
+from .rubric.presets import localize
 from .scenarios import library_olx, load_exercise, scenario_keys
 from .web import HandlerError, json_api, json_response
 
@@ -323,7 +324,7 @@ class DisclosureXBlock(XBlock):
                 {"id": c.id, "label": c.label, "description": c.description,
                  "max_points": c.max_points, "automatic": c.is_automatic,
                  "levels": [{"points": lvl.points, "label": lvl.label} for lvl in c.levels]}
-                for c in exercise.rubric.criteria
+                for c in localize(exercise.rubric, self.ugettext).criteria
             ],
             "grading_mode": exercise.grading_mode,
             "is_staff": ctx.identity.is_staff,

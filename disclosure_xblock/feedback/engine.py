@@ -8,6 +8,7 @@ message followed by the engine's explanation of what triggered it.
 from __future__ import annotations
 
 from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL
+from ..rubric.presets import localize
 from .checks import run_check
 from .detectors import Context
 from .detectors.boundaries import dose_spans
@@ -24,6 +25,8 @@ def evaluate(text, rubric, scenario=None, language="en"):
     """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape)."""
     text = "" if text is None else str(text)
     catalogue = translations(language)
+    if language and not language.startswith("en"):
+        rubric = localize(rubric, catalogue.gettext)  # a built-in rubric speaks the learner's language
     ctx = Context(text, scenario)
     criteria = tuple(_criterion(criterion, ctx, catalogue) for criterion in rubric.criteria)
     score = sum(c.points for c in criteria if c.automatic)

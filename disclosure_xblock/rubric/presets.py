@@ -37,3 +37,31 @@ def load_preset(name):
 
 def _no_nested_presets(name):
     raise RubricError("rubric", "a preset file must define its criteria itself")
+
+
+def localize(rubric, gettext):
+    """The rubric with a built-in preset's wording translated by ``gettext``.
+
+    Only an unedited preset is ours to translate (its strings are in the package's catalogue);
+    a designer's own rubric is returned as written, in the course's language. Scores, ids and
+    the version fingerprint are unchanged, so submissions still record the canonical rubric.
+    """
+    if not rubric.preset or gettext is None:
+        return rubric
+    try:
+        if rubric != load_preset(rubric.preset):
+            return rubric
+    except RubricError:
+        return rubric
+    from dataclasses import replace  # noqa: PLC0415
+
+    def tr(text):
+        return gettext(text) if text else text
+
+    criteria = tuple(
+        replace(criterion, label=tr(criterion.label), description=tr(criterion.description),
+                levels=tuple(replace(level, label=tr(level.label), message=tr(level.message))
+                             for level in criterion.levels))
+        for criterion in rubric.criteria
+    )
+    return replace(rubric, criteria=criteria)
