@@ -95,38 +95,29 @@ class DisclosureXBlock(XBlock):
 
     # --- derived values ----------------------------------------------------------------------
 
+    # The fields that make up the Exercise, in Exercise.from_dict's terms.
+    EXERCISE_FIELDS = ("display_name", "scenario", "rubric", "exemplar", "min_words", "max_words",
+                       "max_feedback_requests", "grading_mode", "weight", "show_exemplar",
+                       "allow_resubmission")
+
     @property
     def exercise(self):
-        """The fields as one validated Exercise (falls back to safe defaults if a field is bad)."""
-        cached = getattr(self, "_exercise_cache", None)
-        key = self._exercise_key()
-        if cached and cached[0] == key:
+        """The fields as one validated Exercise, rebuilt only when a field has changed."""
+        values = tuple(getattr(self, name) for name in self.EXERCISE_FIELDS)
+        cached = self.__dict__.get("_exercise_cache")
+        if cached and cached[0] == values:
             return cached[1]
+        data = dict(zip(self.EXERCISE_FIELDS, values))
+        if not data["rubric"] or set(data["rubric"]) == {"preset"}:
+            data["rubric"] = load_preset(data["rubric"].get("preset") or DEFAULT_PRESET)
         try:
-            exercise = Exercise.from_dict(self._exercise_data(), require_prompt=False)
+            exercise = Exercise.from_dict(data, require_prompt=False)
         except RubricError:
+            # Fields only change through validated paths; an invalid mix is logged, not shown.
             log.exception("Invalid exercise fields in %s; using defaults", self.scope_ids.usage_id)
             exercise = Exercise(display_name=self.display_name or "Self-disclosure practice")
-        self._exercise_cache = (key, exercise)
+        self.__dict__["_exercise_cache"] = (values, exercise)
         return exercise
-
-    def _exercise_data(self):
-        return {
-            "display_name": self.display_name, "scenario": self.scenario,
-            "rubric": load_preset(self.rubric["preset"]) if set(self.rubric) == {"preset"} else self.rubric,
-            "exemplar": self.exemplar, "min_words": self.min_words, "max_words": self.max_words,
-            "max_feedback_requests": self.max_feedback_requests, "grading_mode": self.grading_mode,
-            "weight": self.weight, "show_exemplar": self.show_exemplar,
-            "allow_resubmission": self.allow_resubmission,
-        }
-
-    def _exercise_key(self):
-        return repr(self._exercise_data_raw())
-
-    def _exercise_data_raw(self):
-        return (self.display_name, self.scenario, self.rubric, self.exemplar, self.min_words,
-                self.max_words, self.max_feedback_requests, self.grading_mode, self.weight,
-                self.show_exemplar, self.allow_resubmission)
 
     def _store_exercise(self, exercise):
         """Write a validated Exercise into the fields (the inverse of ``exercise``)."""
