@@ -56,7 +56,7 @@ def test_learner_submits_instructor_grades_learner_sees_it(wb, score_events):  #
     assert [e["anonymous_user_id"] for e in score_events] == [learner]
 
     state = wb.json("learner_state", "learner_1")["submission"]
-    assert state["status"] == "graded" and state["score"] == {"earned": 1, "possible": 1}
+    assert state["status"] == "graded" and state["score"] == {"earned": 20, "possible": 20}
     assert state["assessment"]["overall_comment"] == "Well done."
 
     # a stale save by the second instructor is refused with 409
