@@ -20,8 +20,11 @@ Usage (from the repository root, with the venv's python):
 
 Sources scanned: disclosure_xblock/**/*.py (keywords _, gettext, ugettext, gettext_lazy,
 gettext_noop, ngettext, ungettext, pgettext), templates/**/*.html ({% trans %} and
-{% blocktrans %}, through Django's own templatize) and static/js/**/*.js (gettext, ngettext),
-translations excluded.
+{% blocktrans %}, through Django's own templatize), static/js/**/*.js (gettext, ngettext),
+translations excluded, and the built-in rubrics disclosure_xblock/rubric/presets/*.xml: each
+criterion's label and <description>, each level's label and message, exactly as
+disclosure_xblock/rubric/olx.py reads them (``element_text``: trimmed), because
+``rubric.presets.localize`` translates an unedited preset with the same catalogue at run time.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "disclosure_xblock"
 LOCALE_DIR = PACKAGE / "conf" / "locale"
 JS_TRANSLATIONS_DIR = ROOT / "static" / "js" / "translations"
+PRESETS_DIR = PACKAGE / "rubric" / "presets"
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ["es"]
 JS_NAMESPACE = "DisclosureXBlockI18N"
@@ -68,6 +72,44 @@ def source_files():
     js = sorted(p for p in (ROOT / "static" / "js").rglob("*.js")
                 if JS_TRANSLATIONS_DIR not in p.parents)
     return py, html, js
+
+
+def preset_files():
+    """The built-in rubric presets (OLX), whose wording is translated at run time."""
+    return sorted(PRESETS_DIR.glob("*.xml"))
+
+
+def extract_preset(path):
+    """(lineno, msgid, comments, context) for the learner-facing wording of one preset file.
+
+    The msgids are the strings ``parse_rubric`` puts into the Rubric (attribute values and
+    ``element_text`` of <description> and <level>), so ``gettext(criterion.label)`` etc. find them.
+    """
+    sys.path.insert(0, str(ROOT))
+    try:
+        from disclosure_xblock.rubric.olx import element_text, parse_xml_string  # noqa: PLC0415
+    finally:
+        sys.path.remove(str(ROOT))
+    root = parse_xml_string(path.read_bytes(), f"preset {path.stem}")
+    messages = []
+
+    def add(node, text, what):
+        text = (text or "").strip()
+        if text:
+            messages.append((node.sourceline, text, [f"Built-in rubric: {what}."], None))
+
+    def children(node, tag):
+        return [child for child in node if isinstance(child.tag, str) and child.tag == tag]
+
+    for crit in children(root, "criterion"):
+        cid = crit.get("id", "")
+        add(crit, crit.get("label"), "the name of a criterion")
+        for desc in children(crit, "description")[:1]:  # parse_rubric reads the first one
+            add(desc, element_text(desc), f"what the criterion \"{cid}\" asks for")
+        for level in children(crit, "level"):
+            add(level, level.get("label"), "the name of a level, shown with its points")
+            add(level, element_text(level), f"what the learner reads at a level of \"{cid}\"")
+    return messages
 
 
 def _django_templatize(text, origin):
@@ -112,6 +154,8 @@ def extract_catalog():
         with open(path, "rb") as fileobj:
             _add(catalog, extract("javascript", fileobj, keywords=JS_KEYWORDS,
                                   comment_tags=("Translators:",), options=options, strip_comment_tags=True), path)
+    for path in preset_files():
+        _add(catalog, extract_preset(path), path)
     return catalog
 
 
