@@ -183,11 +183,12 @@ class DisclosureXBlock(XBlock):
             scenario_key=exercise.scenario.key,
         )
 
-    def _learner_context(self):
+    def _learner_identity(self):
+        """The requesting learner, or 403 when the runtime knows no one (not signed in)."""
         identity = self._identity()
         if not identity.anonymous_id:
             raise HandlerError(403, self.ugettext("Sign in to the course to work on this exercise."))
-        return self._context(identity)
+        return identity
 
     # --- views -------------------------------------------------------------------------------
 
@@ -353,7 +354,7 @@ class DisclosureXBlock(XBlock):
     @json_api
     def save_draft(self, data):
         """Autosave: keep the learner's draft so a reload never loses it."""
-        self._learner_context()
+        self._learner_identity()
         text = self._checked_draft(data)
         self.draft = text
         self.draft_saved_at = _now()
@@ -362,7 +363,7 @@ class DisclosureXBlock(XBlock):
     @json_api
     def get_feedback(self, data):
         """Run the automatic feedback on a draft; counts against the request limit."""
-        self._learner_context()
+        self._learner_identity()
         text = self._checked_draft(data)
         if not text.strip():
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
@@ -389,7 +390,7 @@ class DisclosureXBlock(XBlock):
     @json_api
     def submit(self, data):
         """Submit the final text (once; a double click or a race makes one submission)."""
-        ctx = self._learner_context()
+        ctx = self._context(self._learner_identity())
         text = self._checked_draft(data, for_submit=True)
         exercise = self.exercise
         result = evaluate(text, exercise.rubric, exercise.scenario, language=self._language())
@@ -413,7 +414,7 @@ class DisclosureXBlock(XBlock):
     @json_api
     def learner_state(self, data):
         """Everything the learner view shows, fresh (after a grade or a reset)."""
-        return self._init_args(self._learner_context())
+        return self._init_args(self._context(self._learner_identity()))
 
     def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
         """Instructor dashboard's "delete learner state": remove the submission and its score too.
