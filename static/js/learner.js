@@ -231,7 +231,20 @@
 
         // ------------------------------------------------------------------ server calls
 
+        // One request at a time per exercise: the LMS stores a learner's fields as one row that
+        // each request reads at its start and writes back at its end, so an autosave overlapping
+        // a feedback request could write back a stale history. A page-closing save goes at once.
+        var pending = Promise.resolve();
+
         function post(name, data, options) {
+            if (options && options.keepalive) { return send(name, data, options); }
+            var run = pending.then(function () { return send(name, data, options); },
+                function () { return send(name, data, options); });
+            pending = run.catch(function () { return null; });
+            return run;
+        }
+
+        function send(name, data, options) {
             var headers = {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};
             var token = readCookie('csrftoken');
             if (token) { headers['X-CSRFToken'] = token; }
