@@ -19,6 +19,8 @@ render within 1.5x the peer's render. The script prints the figures whether or n
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
 import os
 import statistics
@@ -117,19 +119,47 @@ def measure(args):
     ours_answer = json.loads(ops["feedback ours"]("check").content)
     assert ours_answer["feedback"]["criteria"], ours_answer
 
-    for i in range(args.warmup):
-        for op in ops.values():
-            op(f"w{i}")
-    timings = {name: [] for name in ops}
-    for i in range(args.iterations):
-        for name, op in ops.items():
-            started = time.perf_counter()
-            op(i)
-            timings[name].append(time.perf_counter() - started)
+    def run_all(label):
+        for i in range(args.warmup):
+            for op in ops.values():
+                op(f"w{label}{i}")
+        timings = {name: [] for name in ops}
+        for i in range(args.iterations):
+            for name, op in ops.items():
+                started = time.perf_counter()
+                op(f"{label}{i}")
+                timings[name].append(time.perf_counter() - started)
+        return timings
 
+    storage_calls = count_storage_calls(ops)
+    report(run_all("wb"), args, peer_version, "the workbench's field store (one DB row read per field access)")
+    print("\nworkbench field-store calls per request (each is a database query or two):")
+    for name, calls in storage_calls.items():
+        print(f"  {name:<16}{calls:>4}")
+    with lms_like_field_store():
+        report(run_all("lms"), args, peer_version,
+               "an LMS-like field store (each state row read once per request, as the LMS's FieldDataCache does)")
+
+    if args.profile:
+        from pyinstrument import Profiler  # noqa: PLC0415
+
+        for name in ("feedback ours", "submit ours", "render ours"):
+            profiler = Profiler(interval=0.0005)
+            profiler.start()
+            for i in range(args.profile_iterations):
+                ops[name](f"p{i}")
+            profiler.stop()
+            print(f"\n== pyinstrument: {args.profile_iterations} × {name}")
+            print(profiler.output_text(unicode=True, color=False, show_all=False,
+                                       short_mode=False)[: args.profile_chars])
+    return 0
+
+
+def report(timings, args, peer_version, storage):
+    """Print medians and the ratios the issue sets targets for."""
     med = {name: median_ms(values) for name, values in timings.items()}
-    print(f"== peer comparison: {args.iterations} iterations each, interleaved, fresh learner per request "
-          f"(peer xblock-free-text-response {peer_version}, same workbench, same SQLite)")
+    print(f"\n== peer comparison: {args.iterations} iterations each, interleaved, fresh learner per request "
+          f"(peer xblock-free-text-response {peer_version}, same workbench, same SQLite), with {storage}")
     print(f"{'measure':<16}{'median ms':>11}{'p90 ms':>9}{'min ms':>9}")
     for name, values in timings.items():
         ordered = sorted(values)
@@ -145,19 +175,94 @@ def measure(args):
         verdict = "" if target is None else ("  target ≤ 1.5×: met" if ratio <= target else "  target ≤ 1.5×: MISSED")
         print(f"{label:<30}{ratio:>6.2f}×{verdict}")
 
-    if args.profile:
-        from pyinstrument import Profiler  # noqa: PLC0415
 
-        for name in ("feedback ours", "submit ours", "render ours"):
-            profiler = Profiler(interval=0.0005)
-            profiler.start()
-            for i in range(args.profile_iterations):
-                ops[name](f"p{i}")
-            profiler.stop()
-            print(f"\n== pyinstrument: {args.profile_iterations} × {name}")
-            print(profiler.output_text(unicode=True, color=False, show_all=False,
-                                       short_mode=False)[: args.profile_chars])
-    return 0
+_KVS_METHODS = ("get", "set", "has", "delete")
+
+
+def count_storage_calls(ops):
+    """How many times one request of each kind calls the workbench's key-value store."""
+    from workbench.runtime import WORKBENCH_KVS  # noqa: PLC0415
+
+    counts = {}
+    originals = {name: getattr(WORKBENCH_KVS, name) for name in _KVS_METHODS}
+    for op_name, op in ops.items():
+        calls = [0]
+
+        def counted(*a, _orig=None, **k):
+            calls[0] += 1
+            return _orig(*a, **k)
+
+        for name, original in originals.items():
+            setattr(WORKBENCH_KVS, name, functools.partial(counted, _orig=original))
+        try:
+            op(f"count_{op_name.replace(' ', '_')}")
+        finally:
+            for name in originals:
+                delattr(WORKBENCH_KVS, name)
+        counts[op_name] = calls[0]
+    return counts
+
+
+@contextlib.contextmanager
+def lms_like_field_store():
+    """Make the workbench store behave like the LMS's for one block and user: each state row
+    (a scope, a block, a user) is read once per request and answered from memory afterwards;
+    writes still go to the database at once. Benchmark-only: it changes no project code."""
+    from django.core.signals import request_started  # noqa: PLC0415
+    from workbench.models import XBlockState  # noqa: PLC0415
+    from workbench.runtime import WORKBENCH_KVS  # noqa: PLC0415
+
+    rows = {}
+
+    def row(key):
+        ident = (key.scope, key.user_id, key.block_scope_id)
+        if ident not in rows:
+            record = XBlockState.get_for_key(key)
+            rows[ident] = (record, json.loads(record.state))
+        return rows[ident]
+
+    def get(key):
+        return row(key)[1][key.field_name]
+
+    def has(key):
+        return key.field_name in row(key)[1]
+
+    def set_(key, value):
+        record, state = row(key)
+        state[key.field_name] = value
+        record.state = json.dumps(state, sort_keys=True)
+        record.save(update_fields=["state"])
+
+    def set_many(update_dict):
+        # Like the LMS's DjangoKeyValueStore.set_many: one write per state row, not per field.
+        touched = {}
+        for key, value in update_dict.items():
+            record, state = row(key)
+            state[key.field_name] = value
+            touched[id(record)] = (record, state)
+        for record, state in touched.values():
+            record.state = json.dumps(state, sort_keys=True)
+            record.save(update_fields=["state"])
+
+    def delete(key):
+        record, state = row(key)
+        state.pop(key.field_name, None)
+        record.state = json.dumps(state, sort_keys=True)
+        record.save(update_fields=["state"])
+
+    def new_request(**_kwargs):
+        rows.clear()
+
+    request_started.connect(new_request, dispatch_uid="bench-lms-like-store")
+    replacements = (("get", get), ("has", has), ("set", set_), ("set_many", set_many), ("delete", delete))
+    for name, func in replacements:
+        setattr(WORKBENCH_KVS, name, func)
+    try:
+        yield
+    finally:
+        for name, _func in replacements:
+            delattr(WORKBENCH_KVS, name)
+        request_started.disconnect(dispatch_uid="bench-lms-like-store")
 
 
 def main():

@@ -7,6 +7,7 @@ install does not map them, so a source checkout falls back to the top-level fold
 """
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import mimetypes
 import re
@@ -41,12 +42,17 @@ def guess_type(relpath):
     return mimetypes.guess_type(relpath)[0] or "application/octet-stream"
 
 
+@functools.lru_cache(maxsize=16)  # read-only package files: compile each once per process
+def _compiled(relpath):
+    text = read_resource("templates", relpath).decode("utf-8")
+    engine = Engine(libraries={**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"})
+    return Template(text, engine=engine)
+
+
 def render_template(relpath, context, i18n_service=None):
     """Render one of our Django templates (autoescaped) to a string.
 
     ``{% trans %}`` goes through the runtime's i18n service (XBlock's own i18n tag library, as
     xblock.utils' ResourceLoader does), so the LMS uses this block's catalogue, not only Django's.
     """
-    text = read_resource("templates", relpath).decode("utf-8")
-    engine = Engine(libraries={**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"})
-    return Template(text, engine=engine).render(Context({**context, "_i18n_service": i18n_service}))
+    return _compiled(relpath).render(Context({**context, "_i18n_service": i18n_service}))
