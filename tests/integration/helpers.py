@@ -51,3 +51,11 @@ class Workbench:
     def course_id(self):
         # The workbench patches this course id onto every block it renders or handles.
         return "course-v1:edX+Demo+2020"
+
+
+def embedded_json(response, id_prefix):
+    """The JSON a view embeds in ``<script id="<id_prefix>…" type="application/json">``."""
+    html = response.content.decode()
+    start = html.index(f'<script id="{id_prefix}')
+    start = html.index(">", start) + 1
+    return json.loads(html[start:html.index("</script>", start)])

@@ -8,7 +8,7 @@ from submissions import api as submissions_api
 
 from disclosure_xblock.scenarios import library_olx
 
-from .helpers import STRONG_DRAFT, Workbench
+from .helpers import STRONG_DRAFT, Workbench, embedded_json
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,10 +28,7 @@ def auto_exercise(name, weight=None, **extra):
 
 def init_args(response):
     """The JSON the learner view embeds for its script."""
-    html = response.content.decode()
-    start = html.index('<script id="dx-init-')
-    start = html.index(">", start) + 1
-    return json.loads(html[start:html.index("</script>", start)])
+    return embedded_json(response, "dx-init-")
 
 
 def test_learner_view_renders_scenario_prompt_and_empty_state(anxiety):

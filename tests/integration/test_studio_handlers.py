@@ -9,7 +9,7 @@ from disclosure_xblock.exercise import TAG, Exercise
 from disclosure_xblock.rubric import DEFAULT_PRESET, load_preset
 from disclosure_xblock.scenarios import library_olx, load_exercise
 
-from .helpers import STRONG_DRAFT, Workbench
+from .helpers import STRONG_DRAFT, Workbench, embedded_json
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,18 +24,11 @@ def exercise_block(workbench, request):
 
 def studio_data(response):
     """The exercise JSON studio_view embeds for the editor."""
-    html = response.content.decode()
-    marker = 'type="application/json">'
-    start = html.index('<script id="dx-studio-')
-    start = html.index(marker, start) + len(marker)
-    return json.loads(html[start:html.index("</script>", start)])
+    return embedded_json(response, "dx-studio-")
 
 
 def learner_args(response):
-    html = response.content.decode()
-    start = html.index('<script id="dx-init-')
-    start = html.index(">", start) + 1
-    return json.loads(html[start:html.index("</script>", start)])
+    return embedded_json(response, "dx-init-")
 
 
 def saved_exercise(block):
