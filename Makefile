@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYENV_VERSION := $(PYTHON_VERSION)
 
-.PHONY: dev test venv system-deps node-deps migrate test-fast benchmarks i18n clean
+.PHONY: dev test venv system-deps node-deps mariadb migrate test-fast benchmarks i18n clean
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt setup.py
 	@command -v python3.12 >/dev/null || { echo "Python 3.12 is needed (pyenv install $(PYTHON_VERSION))"; exit 1; }
@@ -34,12 +34,16 @@ system-deps:
 node-deps: package.json
 	@test -d node_modules/axe-core || npm ci --no-audit --no-fund --loglevel=error
 
+## A MariaDB server on 127.0.0.1 (installed and started if missing) for the MySQL run below.
+mariadb:
+	@bash scripts/mariadb.sh start
+
 ## The whole test suite: unit, integration (workbench + real DB), packaging, browser; then the
-## integration suite again on MariaDB when it runs (scripts/mariadb.sh start; .ci/run starts it).
+## integration suite again on MariaDB, as the LMS runs MySQL in production.
 ## --nomigrations on MariaDB: edx-submissions 4.0.2's 0006_mariadb_uuid_conversion ALTERs uuid
 ## columns that StudentItem and Score do not have, so a fresh MariaDB cannot be migrated.
 MYSQLCLIENT ?= mysqlclient==2.2.7
-test: venv system-deps node-deps
+test: venv system-deps node-deps mariadb
 	@status=0; \
 	$(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
 	if bash scripts/mariadb.sh status >/dev/null 2>&1; then \
