@@ -42,6 +42,9 @@ else:
 
 INSTALLED_APPS = [*INSTALLED_APPS, "submissions", "disclosure_xblock.grading"]
 
+# The SDK's sample blocks keep files through django-pyfs; keep them under var/, not the repo root.
+DJFS = {"type": "osfs", "directory_root": os.path.join(VAR_DIR, "djpyfs"), "url_root": "/static/djpyfs"}
+
 # Hide the SDK's sample blocks so the index shows the demo course only.
 EXCLUDED_XBLOCKS = {
     "allscopes_demo", "attempts_scoreboard_demo", "equality_demo", "filethumbs",
