@@ -41,6 +41,9 @@ def hostile_exercise(payload, base="anxiety-withdrawal"):
     """
     data = load_exercise(base).to_dict()
     data["rubric"].pop("preset", None)
+    # Hostile drafts look like identifiers (URLs, odd names); with the privacy gate on they would
+    # be refused at submit and never reach the grading panel this catalogue must also cover.
+    data["rubric"]["privacy_gate"] = False
     accepted, rejected = [], []
     for path, limit in AUTHORED_FIELDS:
         trial = json.loads(json.dumps(data))

@@ -84,6 +84,7 @@ def test_hostile_data_renders_inert_in_every_view(baseline, name):
     learner = fit(payload, 100).replace("\n", " ") + "_learner"
     draft = hostile_draft(payload)
     outcome = run_flow(wb, learner, draft, payload)
+    assert outcome["submitted"] and outcome["graded"], "the payload must reach the grading panel"
     pages = render_all(wb, learner)
     for view, html in pages.items():
         try:
