@@ -188,8 +188,8 @@ def count_storage_calls(ops):
     for op_name, op in ops.items():
         calls = [0]
 
-        def counted(*a, _orig=None, **k):
-            calls[0] += 1
+        def counted(*a, _orig=None, _calls=calls, **k):
+            _calls[0] += 1
             return _orig(*a, **k)
 
         for name, original in originals.items():

@@ -297,7 +297,6 @@ class DisclosureXBlock(XBlock):
     def _init_args(self, ctx, preview=False):
         exercise = self.exercise
         submission = None if preview or not ctx.identity.anonymous_id else grading.learner_state(ctx)
-        show_exemplar = bool(submission) and exercise.show_exemplar == "after_submit" and exercise.exemplar
         return {
             "usage_id": str(self.scope_ids.usage_id),
             "display_name": exercise.display_name,
@@ -311,7 +310,7 @@ class DisclosureXBlock(XBlock):
             "history": [{k: v for k, v in entry.items() if k != "text"} for entry in self.feedback_history],
             "last_feedback": self.last_feedback or None,
             "submission": submission,
-            "exemplar": exercise.exemplar if show_exemplar else None,
+            "exemplar": self._visible_exemplar(submitted=bool(submission)),
             "rubric": [
                 {"id": c.id, "label": c.label, "description": c.description,
                  "max_points": c.max_points, "automatic": c.is_automatic,
@@ -336,7 +335,7 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(400, self.ugettext(
                 "The draft is longer than {limit} characters. Shorten it and try again."
             ).format(limit=MAX_DRAFT_CHARS))
-        if for_submit or data.get("require_text"):
+        if for_submit:
             exercise = self.exercise
             words = count_words(text)
             if not text.strip():
@@ -407,9 +406,15 @@ class DisclosureXBlock(XBlock):
         except GradingError as exc:
             raise HandlerError(exc.status, exc.message) from None
         self.draft, self.draft_saved_at = text, _now()
-        show = exercise.show_exemplar == "after_submit" and exercise.exemplar
-        return {"submission": submission, "exemplar": exercise.exemplar if show else None,
+        return {"submission": submission, "exemplar": self._visible_exemplar(submitted=True),
                 "feedback": feedback}
+
+    def _visible_exemplar(self, submitted):
+        """The exemplar when the designer lets learners see it now, else None."""
+        exercise = self.exercise
+        if submitted and exercise.show_exemplar == "after_submit" and exercise.exemplar:
+            return exercise.exemplar
+        return None
 
     @json_api
     def learner_state(self, data):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .model import Check, Criterion, Level, Rubric, RubricError, Scenario, split_list
+from .model import Check, Rubric, RubricError, Scenario, split_list
 
 # A parser that never touches the network or expands entities: OLX comes from course imports.
 SAFE_PARSER = etree.XMLParser(

@@ -3,7 +3,6 @@ handlers, the score is stored for the learner (score_set with the learner's anon
 the learner's view shows it. A learner calling every staff handler gets 403 and changes nothing."""
 import csv
 import io
-import json
 
 import pytest
 from submissions import api as submissions_api

@@ -8,7 +8,6 @@ rendered through the real workbench and checked: the page has exactly the benign
 structure, the marker never reaches an event handler, a URL or an executable script, the JSON
 data blocks stay valid and carry the text verbatim, and no CSV cell can start a formula.
 """
-import json
 from urllib.parse import quote
 
 import lxml.html
