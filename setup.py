@@ -44,6 +44,7 @@ setup(
             "scenarios/library/*.xml",
             "feedback/lexicons/*",
             "conf/locale/*/LC_MESSAGES/*",
+            "translations/*/LC_MESSAGES/*",
         ],
         "disclosure_xblock.static": data_files_under("static"),
         "disclosure_xblock.templates": data_files_under("templates"),

@@ -45,6 +45,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "disclosure_xblock"
 LOCALE_DIR = PACKAGE / "conf" / "locale"
 JS_TRANSLATIONS_DIR = ROOT / "static" / "js" / "translations"
+# Where edx-platform's XBlockI18nService looks for a pip-installed XBlock's own catalogue:
+# <package>/translations/<locale>/LC_MESSAGES/text.mo (domain "text"). The same compiled
+# catalogue goes there, so the LMS translates block.py's strings and the templates' {% trans %}.
+LMS_LOCALE_DIR = PACKAGE / "translations"
+
+
+def lms_mo_path(lang):
+    return LMS_LOCALE_DIR / lang.replace("-", "_") / "LC_MESSAGES" / "text.mo"
 PRESETS_DIR = PACKAGE / "rubric" / "presets"
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ["es"]
@@ -324,6 +332,11 @@ def cmd_compile():
         print(f"compiled {_rel(mo)}")
         if lang == SOURCE_LANGUAGE:
             continue
+        lms_mo = lms_mo_path(lang)
+        lms_mo.parent.mkdir(parents=True, exist_ok=True)
+        if not lms_mo.exists() or lms_mo.read_bytes() != data:
+            lms_mo.write_bytes(data)
+        print(f"copied to {_rel(lms_mo)}")
         js = JS_TRANSLATIONS_DIR / lang / "text.js"
         js.parent.mkdir(parents=True, exist_ok=True)
         text = js_catalogue_text(catalog, template)
@@ -362,6 +375,9 @@ def problems():
         mo = path.with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
             found.append(f"[{lang}] {_rel(mo)} is stale: run scripts/i18n.sh compile")
+        lms_mo = lms_mo_path(lang)
+        if not lms_mo.exists() or lms_mo.read_bytes() != mo_bytes(catalog):
+            found.append(f"[{lang}] {_rel(lms_mo)} is stale: run scripts/i18n.sh compile")
         js = JS_TRANSLATIONS_DIR / lang / "text.js"
         if not js.exists() or js.read_text(encoding="utf-8") != js_catalogue_text(catalog, template):
             found.append(f"[{lang}] {_rel(js)} is stale: run scripts/i18n.sh compile")

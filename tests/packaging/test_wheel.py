@@ -65,7 +65,9 @@ def test_wheel_contains_static_templates_and_data(wheel):
     for required in ("disclosure_xblock/static/js/learner.js", "disclosure_xblock/static/css/learner.css",
                      "disclosure_xblock/templates/learner.html", "disclosure_xblock/templates/studio.html",
                      "disclosure_xblock/rubric/presets/appropriate-self-disclosure.xml",
-                     "disclosure_xblock/scenarios/library/anxiety-withdrawal.xml"):
+                     "disclosure_xblock/scenarios/library/anxiety-withdrawal.xml",
+                     "disclosure_xblock/translations/es/LC_MESSAGES/text.mo",
+                     "disclosure_xblock/conf/locale/es/LC_MESSAGES/django.mo"):
         assert required in names, required
     assert any(n.startswith("disclosure_xblock/grading/migrations/0001") for n in names)
     assert not any(n.startswith(("tests/", "devserver/")) for n in names)
