@@ -98,7 +98,7 @@ class DisclosureXBlock(XBlock):
     # The fields that make up the Exercise, in Exercise.from_dict's terms.
     EXERCISE_FIELDS = ("display_name", "scenario", "rubric", "exemplar", "min_words", "max_words",
                        "max_feedback_requests", "grading_mode", "weight", "show_exemplar",
-                       "allow_resubmission")
+                       "allow_resubmission", "hold_staff_grades")
 
     @property
     def exercise(self):
@@ -179,7 +179,7 @@ class DisclosureXBlock(XBlock):
             weight=exercise.weight,
             max_score=exercise.rubric.max_score,
             allow_resubmission=exercise.allow_resubmission,
-            hold_staff_grades=self.hold_staff_grades,
+            hold_staff_grades=exercise.hold_staff_grades,
             scenario_key=exercise.scenario.key,
         )
 
@@ -540,17 +540,12 @@ class DisclosureXBlock(XBlock):
         except RubricError as exc:
             raise ValueError(f"Invalid <{TAG}> OLX: {exc}") from None
         block._store_exercise(exercise)  # pylint: disable=protected-access
-        for name in ("hold_staff_grades",):
-            if node.get(name) is not None:
-                block.hold_staff_grades = node.get(name).strip().lower() == "true"
         return block
 
     def add_xml_to_node(self, node):
         """Write this block as OLX (the inverse of parse_xml)."""
         node.tag = TAG
         self.exercise.write_olx(node)
-        if self.hold_staff_grades:
-            node.set("hold_staff_grades", "true")
         url_name = getattr(self.scope_ids.usage_id, "block_id", None)
         if url_name and isinstance(url_name, str):
             node.set("url_name", url_name)

@@ -47,6 +47,7 @@ class Exercise:
     weight: float | None = None
     show_exemplar: str = "after_submit"
     allow_resubmission: bool = False
+    hold_staff_grades: bool = False
 
     def __post_init__(self):
         if self.rubric is None:
@@ -107,6 +108,7 @@ class Exercise:
             weight=_weight(data.get("weight")),
             show_exemplar=show_exemplar,
             allow_resubmission=_bool(data.get("allow_resubmission", False), "allow_resubmission"),
+            hold_staff_grades=_bool(data.get("hold_staff_grades", False), "hold_staff_grades"),
         )
 
     def to_dict(self):
@@ -122,6 +124,7 @@ class Exercise:
             "weight": self.weight,
             "show_exemplar": self.show_exemplar,
             "allow_resubmission": self.allow_resubmission,
+            "hold_staff_grades": self.hold_staff_grades,
         }
 
     def with_changes(self, **changes):
@@ -151,6 +154,7 @@ class Exercise:
             "weight": attrs.get("weight"),
             "show_exemplar": attrs.get("show_exemplar", cls.show_exemplar),
             "allow_resubmission": attrs.get("allow_resubmission", "false"),
+            "hold_staff_grades": attrs.get("hold_staff_grades", "false"),
             "exemplar": element_text(found["exemplar"]),
         }
         if found["scenario"] is not None:
@@ -178,6 +182,8 @@ class Exercise:
             node.set("weight", repr(float(self.weight)))
         if self.allow_resubmission:
             node.set("allow_resubmission", "true")
+        if self.hold_staff_grades:
+            node.set("hold_staff_grades", "true")
         write_scenario(self.scenario, node)
         preset = None
         if self.rubric.preset:

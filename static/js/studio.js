@@ -120,6 +120,7 @@ function DisclosureStudio(runtime, element, initArgs) {
             input(name).value = value === undefined || value === null ? '' : value;
         });
         input('allow_resubmission').checked = Boolean(exercise.allow_resubmission);
+        input('hold_staff_grades').checked = Boolean(exercise.hold_staff_grades);
         ['key', 'patient', 'context', 'prompt'].forEach(function (name) {
             input('scenario.' + name).value = scenario[name] || '';
         });
@@ -378,6 +379,7 @@ function DisclosureStudio(runtime, element, initArgs) {
         ['display_name', 'grading_mode', 'show_exemplar', 'exemplar', 'min_words', 'max_words',
             'max_feedback_requests', 'weight'].forEach(function (name) { exercise[name] = input(name).value; });
         exercise.allow_resubmission = input('allow_resubmission').checked;
+        exercise.hold_staff_grades = input('hold_staff_grades').checked;
         exercise.scenario = {};
         ['key', 'patient', 'context', 'prompt', 'keywords', 'allowed_names'].forEach(function (name) {
             exercise.scenario[name] = input('scenario.' + name).value;

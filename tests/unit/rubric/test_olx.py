@@ -8,7 +8,8 @@ from disclosure_xblock.scenarios import load_exercise, scenario_keys
 
 FULL = """
 <disclosure_exercise display_name="Custom &amp; tricky ✓" grading_mode="instructor" min_words="10"
-    max_words="90" max_feedback_requests="0" show_exemplar="never" weight="3" allow_resubmission="true">
+    max_words="90" max_feedback_requests="0" show_exemplar="never" weight="3" allow_resubmission="true"
+    hold_staff_grades="true">
   <scenario key="custom" patient="Río" allowed_names="Río, Dr Okafor">
     <context><p>Río is <em>quiet</em> today &lt;script&gt;</p></context>
     <prompt>Share something brief.</prompt>
@@ -59,7 +60,7 @@ def test_hand_written_exercise_round_trips_with_every_check_type():
     assert exercise.display_name == "Custom & tricky ✓"
     assert exercise.grading_mode == "instructor"
     assert exercise.weight == 3 and exercise.max_feedback_requests == 0
-    assert exercise.allow_resubmission is True
+    assert exercise.allow_resubmission is True and exercise.hold_staff_grades is True
     assert exercise.scenario.allowed_names == ("Río", "Dr Okafor")
     assert exercise.scenario.keywords == ("sleep", "tired", "night")
     assert "<em>quiet</em>" in exercise.scenario.context
