@@ -17,10 +17,18 @@ _KINDS = (
 )
 
 
+def _opener_hits(ctx):
+    """Sameness cues that open a sentence ("Me too.", "Same here, …")."""
+    sentence_starts = {first for first, _l, _s, _e in ctx.analysis.sentences}
+    return [hit for hit in ctx.cues("minimizing.sameness_opener") if hit[0] in sentence_starts]
+
+
 def detect(ctx):
     spans, words, kinds = [], [], []
     for key, note in _KINDS:
         hits = ctx.cues(key)
+        if key == "minimizing.sameness":
+            hits = sorted(hits + _opener_hits(ctx))
         if hits:
             kinds.append(note)
         for hit in hits:
