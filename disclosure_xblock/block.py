@@ -84,7 +84,6 @@ class DisclosureXBlock(XBlock):
     draft_saved_at = String(scope=Scope.user_state, default="")
     feedback_history = List(scope=Scope.user_state, default=[],
                             help=_("Each feedback request: time, text and compact result."))
-    last_feedback = Dict(scope=Scope.user_state, default={})
     # The LMS's "reset attempts" clears a field named exactly this: it gives feedback requests back.
     attempts = Integer(scope=Scope.user_state, default=0, help=_("Feedback requests used."))
 
@@ -308,7 +307,7 @@ class DisclosureXBlock(XBlock):
             "draft": self.draft,
             "draft_saved_at": self.draft_saved_at,
             "history": [{k: v for k, v in entry.items() if k != "text"} for entry in self.feedback_history],
-            "last_feedback": self.last_feedback or None,
+            **self._last_feedback(),
             "submission": submission,
             "exemplar": self._visible_exemplar(submitted=bool(submission)),
             "rubric": [
@@ -322,6 +321,20 @@ class DisclosureXBlock(XBlock):
             "preview": preview,
             "language": self._language(),
         }
+
+    def _last_feedback(self):
+        """The feedback on the learner's latest feedback request, rebuilt from its text.
+
+        The engine is deterministic and fast, so the stored history entry's text is enough:
+        keeping the whole result in the learner's state would double what every request reads
+        and writes.
+        """
+        if not self.feedback_history:
+            return {"last_feedback": None, "last_feedback_text": None}
+        text = self.feedback_history[-1].get("text", "")
+        exercise = self.exercise
+        feedback = evaluate(text, exercise.rubric, exercise.scenario, language=self._language())
+        return {"last_feedback": feedback.to_dict(), "last_feedback_text": text}
 
     # --- learner handlers --------------------------------------------------------------------
 
@@ -376,7 +389,6 @@ class DisclosureXBlock(XBlock):
         feedback = result.to_dict()
         entry = {"at": _now(), "word_count": feedback["word_count"], **result.compact(), "text": text}
         self.feedback_history = (self.feedback_history + [entry])[-MAX_HISTORY:]
-        self.last_feedback = feedback
         self.attempts += 1
         self.draft, self.draft_saved_at = text, entry["at"]
         return {

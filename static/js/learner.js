@@ -968,7 +968,7 @@
         renderHistory();
         if (args.last_feedback) {
             // After a reload the feedback's own text is gone: highlight only what still matches.
-            state.feedbackText = args.draft || '';
+            state.feedbackText = args.last_feedback_text || args.draft || '';
             renderFeedback(args.last_feedback, state.feedbackText, ui.text.value !== state.feedbackText);
         }
         renderSubmission();

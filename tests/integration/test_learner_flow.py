@@ -65,6 +65,8 @@ def test_feedback_is_per_criterion_counts_against_the_limit_and_is_kept_in_histo
     assert len(args["history"]) == 5 and args["feedback_requests_used"] == 5
     assert "text" not in args["history"][0]  # the view gets scores, not every old draft
     assert args["draft"] == STRONG_DRAFT
+    # A reload shows the latest feedback again, on the text it was given for.
+    assert args["last_feedback"] == feedback and args["last_feedback_text"] == STRONG_DRAFT
 
 
 @pytest.mark.parametrize("payload, status, fragment", [
