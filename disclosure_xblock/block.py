@@ -26,7 +26,7 @@ from .grading import api as grading
 from .grading import handlers as staff
 from .grading.context import Identity, ItemContext
 from .grading.errors import GradingError
-from .rubric import DEFAULT_PRESET, RubricError, load_preset
+from .rubric import DEFAULT_PRESET, Rubric, RubricError, Scenario, load_preset
 from .rubric.presets import localize
 from .scenarios import library_olx, load_exercise, scenario_keys
 from .web import HandlerError, json_api, json_response
@@ -103,20 +103,53 @@ class DisclosureXBlock(XBlock):
     def exercise(self):
         """The fields as one validated Exercise, rebuilt only when a field has changed."""
         values = tuple(getattr(self, name) for name in self.EXERCISE_FIELDS)
-        cached = self.__dict__.get("_exercise_cache")
-        if cached and cached[0] == values:
+        return self._memo("_exercise_cache", values, lambda _values: self._build_exercise())
+
+    @property
+    def feedback_setup(self):
+        """(Rubric, Scenario): all a feedback request needs, read from those two fields only.
+
+        Every field read costs a store look-up in some runtimes (the workbench's is a database
+        query), and a learner asks for feedback far more often than anything else.
+        """
+        return self._memo("_feedback_cache", (self.rubric, self.scenario),
+                          lambda _values: (self._rubric_model(), self._scenario_model()))
+
+    def _memo(self, name, key, build):
+        # Per block instance, i.e. per request: the runtime builds a fresh block for each one.
+        cached = self.__dict__.get(name)
+        if cached and cached[0] == key:
             return cached[1]
-        data = dict(zip(self.EXERCISE_FIELDS, values))
-        if not data["rubric"] or set(data["rubric"]) == {"preset"}:
-            data["rubric"] = load_preset(data["rubric"].get("preset") or DEFAULT_PRESET)
+        value = build(key)
+        self.__dict__[name] = (key, value)
+        return value
+
+    def _rubric_model(self):
+        field = self.rubric or {}
         try:
-            exercise = Exercise.from_dict(data, require_prompt=False)
+            if set(field) <= {"preset"}:
+                return load_preset(field.get("preset") or DEFAULT_PRESET)
+            return Rubric.from_dict(field)
         except RubricError:
-            # Fields only change through validated paths; an invalid mix is logged, not shown.
+            # Fields only change through validated paths; an invalid value is logged, not shown.
+            log.exception("Invalid rubric field in %s; using the default", self.scope_ids.usage_id)
+            return load_preset(DEFAULT_PRESET)
+
+    def _scenario_model(self):
+        try:
+            return Scenario.from_dict(self.scenario or {})
+        except RubricError:
+            log.exception("Invalid scenario field in %s; using none", self.scope_ids.usage_id)
+            return Scenario()
+
+    def _build_exercise(self):
+        data = {name: getattr(self, name) for name in self.EXERCISE_FIELDS}
+        data["rubric"], data["scenario"] = self.feedback_setup
+        try:
+            return Exercise.from_dict(data, require_prompt=False)
+        except RubricError:
             log.exception("Invalid exercise fields in %s; using defaults", self.scope_ids.usage_id)
-            exercise = Exercise(display_name=self.display_name or "Self-disclosure practice")
-        self.__dict__["_exercise_cache"] = (values, exercise)
-        return exercise
+            return Exercise(display_name=self.display_name or "Self-disclosure practice")
 
     def _store_exercise(self, exercise):
         """Write a validated Exercise into the fields (the inverse of ``exercise``)."""
@@ -332,8 +365,8 @@ class DisclosureXBlock(XBlock):
         if not self.feedback_history:
             return {"last_feedback": None, "last_feedback_text": None}
         text = self.feedback_history[-1].get("text", "")
-        exercise = self.exercise
-        feedback = evaluate(text, exercise.rubric, exercise.scenario, language=self._language())
+        rubric, scenario = self.feedback_setup
+        feedback = evaluate(text, rubric, scenario, language=self._language())
         return {"last_feedback": feedback.to_dict(), "last_feedback_text": text}
 
     # --- learner handlers --------------------------------------------------------------------
@@ -379,13 +412,13 @@ class DisclosureXBlock(XBlock):
         text = self._checked_draft(data)
         if not text.strip():
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
-        exercise = self.exercise
-        limit = exercise.max_feedback_requests
+        limit = self.max_feedback_requests
         if limit and self.attempts >= limit:
             raise HandlerError(429, self.ugettext(
                 "You have used all {limit} feedback requests for this exercise. You can still revise and submit."
             ).format(limit=limit))
-        result = evaluate(text, exercise.rubric, exercise.scenario, language=self._language())
+        rubric, scenario = self.feedback_setup
+        result = evaluate(text, rubric, scenario, language=self._language())
         feedback = result.to_dict()
         entry = {"at": _now(), "word_count": feedback["word_count"], **result.compact(), "text": text}
         self.feedback_history = (self.feedback_history + [entry])[-MAX_HISTORY:]
