@@ -45,7 +45,7 @@ def _(text):
 
 
 def _now():
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
 
 
 @XBlock.needs("user")
@@ -337,8 +337,7 @@ class DisclosureXBlock(XBlock):
             "max_chars": MAX_DRAFT_CHARS,
             "max_feedback_requests": exercise.max_feedback_requests,
             "feedback_requests_used": self.attempts,
-            "draft": self.draft,
-            "draft_saved_at": self.draft_saved_at,
+            **self._current_draft(),
             "history": [{k: v for k, v in entry.items() if k != "text"} for entry in self.feedback_history],
             **self._last_feedback(),
             "submission": submission,
@@ -354,6 +353,14 @@ class DisclosureXBlock(XBlock):
             "preview": preview,
             "language": self._language(),
         }
+
+    def _current_draft(self):
+        """The learner's latest text: the autosaved draft or, if newer, the last text sent for
+        feedback (kept once, in its history entry, rather than written twice per request)."""
+        last = self.feedback_history[-1] if self.feedback_history else None
+        if last and last.get("at", "") >= (self.draft_saved_at or ""):
+            return {"draft": last.get("text", ""), "draft_saved_at": last["at"]}
+        return {"draft": self.draft, "draft_saved_at": self.draft_saved_at}
 
     def _last_feedback(self):
         """The feedback on the learner's latest feedback request, rebuilt from its text.
@@ -422,8 +429,7 @@ class DisclosureXBlock(XBlock):
         feedback = result.to_dict()
         entry = {"at": _now(), "word_count": feedback["word_count"], **result.compact(), "text": text}
         self.feedback_history = (self.feedback_history + [entry])[-MAX_HISTORY:]
-        self.attempts += 1
-        self.draft, self.draft_saved_at = text, entry["at"]
+        self.attempts += 1  # the draft itself is in the history entry (see _current_draft)
         return {
             "feedback": feedback,
             "history_entry": {k: v for k, v in entry.items() if k != "text"},

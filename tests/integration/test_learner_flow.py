@@ -208,3 +208,13 @@ def test_a_learner_calling_a_staff_handler_gets_403(anxiety, handler):
 
 def test_a_learner_cannot_export(anxiety):
     assert anxiety.call("staff_export", "learner_1", method="get").status_code == 403
+
+
+def test_the_newest_text_wins_between_autosave_and_feedback(anxiety):
+    anxiety.json("save_draft", "learner_4", {"text": "first autosaved text"})
+    anxiety.json("get_feedback", "learner_4", {"text": STRONG_DRAFT})
+    assert init_args(anxiety.view("learner_4"))["draft"] == STRONG_DRAFT
+    anxiety.json("save_draft", "learner_4", {"text": STRONG_DRAFT + " Later edit."})
+    args = init_args(anxiety.view("learner_4"))
+    assert args["draft"] == STRONG_DRAFT + " Later edit."
+    assert args["last_feedback_text"] == STRONG_DRAFT
