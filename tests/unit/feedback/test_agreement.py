@@ -1,0 +1,63 @@
+"""The engine keeps agreeing with the hand-labelled drafts (floors set below the current figures
+with a margin, so a regression fails while small trade-offs do not).
+
+devset.jsonl was used to tune the lexicons from the start. heldout.jsonl was written and labelled
+before the engine ever ran on it; its disagreements were later studied by category and the
+lexicons widened where the fix was general, so it is no longer fully held out either. Both
+floors guard against regressions; neither proves quality on unseen text.
+"""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+spec = importlib.util.spec_from_file_location("feedback_agreement", ROOT / "benchmarks" / "feedback_agreement.py")
+agreement_module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(agreement_module)
+
+# Per data set: (minimum drafts, kappa floor per criterion, privacy gate accuracy floor).
+# Held-out after the lexicon work: kappa brief 1.00, relevant 0.75, resolved 0.95, coping_hope 0.90,
+# patient_focus 0.94, no_minimizing 0.93, boundaries 0.96; privacy gate accuracy 0.97.
+FLOORS = {
+    "devset": (80, {"brief": 0.9, "relevant": 0.6, "resolved": 0.75, "coping_hope": 0.75,
+                    "patient_focus": 0.75, "no_minimizing": 0.8, "boundaries": 0.8}, 0.95),
+    "heldout": (60, {"brief": 0.85, "relevant": 0.6, "resolved": 0.8, "coping_hope": 0.75,
+                     "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.8}, 0.9),
+}
+PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def dataset(request):
+    items = agreement_module.load_devset(PATHS[request.param])
+    return request.param, items, agreement_module.agreement(items)[0]
+
+
+def test_kappa_and_privacy_floors(dataset):
+    name, items, table = dataset
+    minimum, kappa_floors, privacy_floor = FLOORS[name]
+    assert len(items) >= minimum
+    below = {c: round(table[c][1], 3) for c, floor in kappa_floors.items() if table[c][1] < floor}
+    assert not below, f"{name}: kappa under the floor for {below}"
+    assert table["privacy"][0] >= privacy_floor
+
+
+def test_labels_are_well_formed(dataset):
+    _name, items, _table = dataset
+    levels = {"met", "partial", "not_met"}
+    assert len({item["id"] for item in items}) == len(items)
+    for item in items:
+        assert set(item["expected"]) == set(agreement_module.CRITERIA)
+        assert set(item["expected"].values()) <= levels
+        assert isinstance(item["privacy_pass"], bool)
+        assert item["scenario"] in (None, "anxiety-withdrawal", "group-reluctance", "hopelessness")
+
+
+def test_kappa_implementation():
+    kappa = agreement_module.cohen_kappa
+    assert kappa([("a", "a"), ("b", "b")]) == 1.0
+    assert kappa([("a", "b"), ("b", "a")]) == -1.0
+    # Textbook example: 20+15 agreements in 50, marginals 25/25 and 30/20 -> kappa 0.4.
+    pairs = [("y", "y")] * 20 + [("y", "n")] * 5 + [("n", "y")] * 10 + [("n", "n")] * 15
+    assert kappa(pairs) == pytest.approx(0.4)
