@@ -37,19 +37,7 @@ install_packages() {
   dpkg -s default-libmysqlclient-dev >/dev/null 2>&1 || need+=(default-libmysqlclient-dev)
   command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
   command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
-  if [ ${#need[@]} -eq 0 ]; then return 0; fi
-  if [ "$(id -u)" != 0 ]; then
-    echo "Missing system packages: ${need[*]} (install them with apt-get as root)" >&2
-    exit 1
-  fi
-  echo "Installing system packages: ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  # policy-rc.d 101: Debian's postinst must not try to start the packaged service (no systemd).
-  local policy=/usr/sbin/policy-rc.d created_policy=0
-  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; created_policy=1; fi
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi
+  bash "$(dirname "$0")/apt-install.sh" "${need[@]}"
 }
 
 admin_ping() {

@@ -9,12 +9,4 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
-if [ ${#need[@]} -eq 0 ]; then exit 0; fi
-if [ "$(id -u)" != 0 ]; then
-  echo "Missing system packages: ${need[*]} (install them with apt-get as root)" >&2
-  exit 1
-fi
-echo "Installing system packages: ${need[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+bash "$(dirname "$0")/apt-install.sh" "${need[@]}"
