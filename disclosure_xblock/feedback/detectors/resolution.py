@@ -19,6 +19,7 @@ _NOT_PAST = frozenset(("need", "indeed", "speed", "proceed", "succeed", "exceed"
                        "sacred", "naked", "wicked", "kindred", "ed", "greed", "tired"))
 _PRESENT_BEFORE = frozenset(("am", "is", "are", "i'm", "you're", "we're", "they're", "be",
                              "being", "get", "feel", "seem", "look", "it's", "im", "youre"))
+_MANAGING = frozenset(("helps", "help me"))
 
 
 def _past_positions(ctx):
@@ -51,7 +52,10 @@ def detect(ctx):
             "have come through and what changed."))
     if ongoing:
         last_ongoing = max(first for first, _l in ongoing)
-        later = [hit for hit in resolution if hit[0] > last_ongoing]
+        # A present "helps" after the struggle is managing it, not a turn ("I'm still
+        # working on it, but journaling helps a bit").
+        later = [hit for hit in resolution if hit[0] > last_ongoing
+                 and ctx.words(hit).lower() not in _MANAGING]
         spans = tuple(ctx.span(hit, _("sounds ongoing")) for hit in ongoing[:3])
         words_ongoing = quote_list(ctx.words(hit) for hit in ongoing)
         if later:
