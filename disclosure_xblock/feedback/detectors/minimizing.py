@@ -23,10 +23,28 @@ def _opener_hits(ctx):
     return [hit for hit in ctx.cues("minimizing.sameness_opener") if hit[0] in sentence_starts]
 
 
+_OFFER_SUBJECTS = frozenset(("we", "i"))
+_MODALS = frozenset(("can", "could", "might", "may"))
+
+
+def _is_offer(ctx, hit):
+    """ "we can just talk", "I could just sit with you": "just" after we/I is an offer, not an order."""
+    norms = ctx.analysis.norms
+    k = hit[0]
+    if norms[k] != "just" or k == 0:
+        return False
+    before = norms[k - 1]
+    if before in _MODALS and k >= 2:
+        before = norms[k - 2]
+    return before in _OFFER_SUBJECTS
+
+
 def detect(ctx):
     spans, words, kinds = [], [], []
     for key, note in _KINDS:
         hits = ctx.cues(key)
+        if key == "minimizing.directive":
+            hits = [hit for hit in hits if not _is_offer(ctx, hit)]
         if key == "minimizing.sameness":
             hits = sorted(hits + _opener_hits(ctx))
         if hits:
