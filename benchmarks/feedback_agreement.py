@@ -11,7 +11,8 @@ the engine's documented neutral outcome when there is nothing to compare with.
 
 tests/data/heldout.jsonl is a second set in the same format, written and labelled blind by
 someone other than the lexicons' author; it is the better estimate for unseen drafts (until
-it too is used to tune the engine).
+it too is used to tune the engine). tests/data/heldout2.jsonl is a second round, written and
+labelled blind in peer-support styles (paraphrase, plain coping, implicit resolution).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from disclosure_xblock.scenarios import load_scenario  # noqa: E402
 
 DEVSET = ROOT / "tests" / "data" / "devset.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "heldout.jsonl"
+HELDOUT2 = ROOT / "tests" / "data" / "heldout2.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")
 
 

@@ -24,8 +24,13 @@ FLOORS = {
                     "patient_focus": 0.75, "no_minimizing": 0.8, "boundaries": 0.8}, 0.95),
     "heldout": (60, {"brief": 0.85, "relevant": 0.6, "resolved": 0.8, "coping_hope": 0.75,
                      "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.8}, 0.9),
+    # Second blind round (peer-support styles). Before tuning: relevant 0.43, resolved 0.66,
+    # coping_hope 0.60, no_minimizing 0.79; after: 0.69, 0.89, 0.91, 1.00 (it is now tuned on too).
+    "heldout2": (60, {"brief": 0.9, "relevant": 0.6, "resolved": 0.8, "coping_hope": 0.8,
+                      "patient_focus": 0.85, "no_minimizing": 0.85, "boundaries": 0.85}, 0.95),
 }
-PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT}
+PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
+         "heldout2": agreement_module.HELDOUT2}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
