@@ -9,6 +9,7 @@ submissions and scores in grading/ (the only module that talks to edx-submission
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 
 import nh3
@@ -331,6 +332,7 @@ class DisclosureXBlock(XBlock):
         submission = None if preview or not ctx.identity.anonymous_id else grading.learner_state(ctx)
         return {
             "usage_id": str(self.scope_ids.usage_id),
+            "storage_key": self._storage_key(ctx.identity),
             "display_name": exercise.display_name,
             "min_words": exercise.min_words,
             "max_words": exercise.max_words,
@@ -353,6 +355,14 @@ class DisclosureXBlock(XBlock):
             "preview": preview,
             "language": self._language(),
         }
+
+    def _storage_key(self, identity):
+        """An opaque per-learner tag for the browser's local copy of the draft (a hash, so the
+        anonymous id itself never reaches the page's storage)."""
+        if not identity.anonymous_id:
+            return "anonymous"
+        seed = f"{identity.anonymous_id}|{self.scope_ids.usage_id}".encode("utf-8")
+        return hashlib.sha256(seed).hexdigest()[:20]
 
     def _current_draft(self):
         """The learner's latest text: the autosaved draft or, if newer, the last text sent for

@@ -58,6 +58,11 @@ def json_api(func):
         if not isinstance(data, dict):
             return json_response({"error": _("The request must be a JSON object.")}, 400)
         try:
+            # JSON may carry lone surrogates ("\ud800"): valid JSON, but no database can store them.
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return json_response({"error": _("The request contains characters that are not valid text.")}, 400)
+        try:
             result = func(self, data)
         except HandlerError as exc:
             return json_response({"error": exc.message, **exc.extra}, exc.status)

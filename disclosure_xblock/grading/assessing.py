@@ -88,7 +88,9 @@ def save_assessment(ctx, uuid, *, levels, comments, overall_comment, expected_ve
     held = grades_are_held(ctx)
     previous = record.latest_assessment
     if comment_only:
-        # A comment without a (new) grade keeps the levels already given, if any.
+        # A comment without a (new) grade keeps the levels already given, if any; levels that
+        # were waiting for release keep waiting (a comment is not a release).
+        held = held or bool(previous and previous.held and previous.released_at is None)
         clean_levels = dict(previous.levels) if previous and previous.levels else {}
         earned = previous.raw_earned if previous and previous.levels else None
         possible = previous.raw_possible if previous and previous.levels else None
@@ -96,9 +98,15 @@ def save_assessment(ctx, uuid, *, levels, comments, overall_comment, expected_ve
         earned, possible = rp.raw_earned(record.rubric, clean_levels), rp.raw_possible(record.rubric)
     try:
         with transaction.atomic():
-            moved = SubmissionRecord.objects.filter(pk=record.pk, version=expected).update(
-                version=expected + 1)
+            # The version check and "still gradable" check in one statement: a return for
+            # revision that lands between our read and this write wins.
+            moved = SubmissionRecord.objects.filter(
+                pk=record.pk, version=expected, is_current=True, status__in=(SUBMITTED, GRADED),
+            ).update(version=expected + 1)
             if not moved:
+                if SubmissionRecord.objects.filter(pk=record.pk, status=RETURNED).exists():
+                    raise Conflict(_("This submission was returned to the learner for revision; "
+                                     "grade their new one."))
                 raise _stale(record)
             assessment = Assessment.objects.create(
                 record=record, version=expected + 1,

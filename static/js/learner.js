@@ -127,6 +127,17 @@
         return OUTCOMES[outcome] ? outcome : 'instructor';
     }
 
+    function forgetOtherLearners(blockKey, keep) {
+        try {
+            var stale = [];
+            for (var i = 0; i < global.localStorage.length; i += 1) {
+                var key = global.localStorage.key(i);
+                if (key !== keep && (key === blockKey || key.indexOf(blockKey + ':') === 0)) { stale.push(key); }
+            }
+            stale.forEach(function (key) { global.localStorage.removeItem(key); });
+        } catch (e) { /* storage unavailable: nothing is kept, so nothing to forget */ }
+    }
+
     function DisclosureLearner(runtime, element, initArgs) {
         if (element && element.jquery) { element = element[0]; }
         var root = element.querySelector('.dx-exercise');
@@ -140,7 +151,12 @@
             }
         }
         var lang = args.language || root.getAttribute('lang') || document.documentElement.lang || 'en';
-        var storageKey = STORAGE_PREFIX + (args.usage_id || prefix);
+        // One key per exercise AND learner: on a shared ward computer, one learner's unsaved
+        // text must never be restored into the next learner's draft. Other learners' copies of
+        // this exercise are removed on sight, so none lingers on the machine.
+        var blockKey = STORAGE_PREFIX + (args.usage_id || prefix);
+        var storageKey = blockKey + ':' + (args.storage_key || 'anonymous');
+        forgetOtherLearners(blockKey, storageKey);
         var rubricById = {};
         (args.rubric || []).forEach(function (criterion) { rubricById[criterion.id] = criterion; });
 

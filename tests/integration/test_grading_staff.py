@@ -344,3 +344,26 @@ def test_csv_content_and_formula_guard():
     for row in rows:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_an_instructor_comment_does_not_release_a_held_staff_grade(score_events):
+    uuid = submit_as("learner_1")["uuid"]
+    assert grade("staff_1", uuid, hold_staff_grades=True)["held"] is True
+    ctx = ctx_for("instructor_1", hold_staff_grades=True)
+    answer = api.save_assessment(ctx, uuid, levels={}, comments={}, overall_comment="Nice work.",
+                                 expected_version=1, comment_only=True)
+    assert answer["held"] is True and score_events == []
+    assert api.learner_state(ctx_for("learner_1"))["score"] is None
+    assert api.release(ctx, uuid) == {"released": 1}
+    assert api.learner_state(ctx_for("learner_1"))["score"] is not None
+
+
+def test_a_save_after_a_return_for_revision_is_refused_even_with_the_current_version():
+    uuid = submit_as("learner_1")["uuid"]
+    ctx = ctx_for("instructor_1", allow_resubmission=True)
+    api.return_for_revision(ctx, uuid, comment="Make it shorter.")
+    record = SubmissionRecord.objects.get(uuid=uuid)
+    with pytest.raises(Conflict) as info:
+        grade("instructor_1", uuid, record.version, allow_resubmission=True)
+    assert "returned" in str(info.value.message)
+    assert sub_api.get_score(ctx_for("learner_1").student_item()) is None
