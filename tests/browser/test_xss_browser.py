@@ -148,6 +148,17 @@ def watch(page):
     return dialogs
 
 
+def visit(new_page, url, ready, where):
+    """Open ``url`` in a fresh 360 px page watching for dialogs, wait for ``ready``, check it."""
+    page = new_page(WIDTH, 800)
+    dialogs = watch(page)
+    page.goto(url)
+    page.wait_for_selector(ready)
+    page.wait_for_load_state("networkidle")
+    assert_clean(page, dialogs, where)
+    return page, dialogs
+
+
 def assert_clean(page, dialogs, where):
     page.wait_for_timeout(150)  # let onerror / onload handlers of injected elements fire
     assert page.evaluate("typeof window.__xss") == "undefined", f"{where}: a payload ran (window.__xss set)"
@@ -215,11 +226,8 @@ def test_hostile_data_stays_inert_and_wraps_in_every_view(live_server_url, new_p
             "expected_version": detail.get("version") or 0})
 
         # --- learner view before feedback, then feedback with highlights in the browser ------
-        page = new_page(WIDTH, 800)
-        dialogs = watch(page)
-        page.goto(f"{base}/scenario/{SCENARIO}/?student={quote(RTL_USER, safe='')}")
-        page.wait_for_selector(".dx-exercise .dx-text")
-        assert_clean(page, dialogs, "learner-before-feedback")
+        page, dialogs = visit(new_page, f"{base}/scenario/{SCENARIO}/?student={quote(RTL_USER, safe='')}",
+                              ".dx-exercise .dx-text", "learner-before-feedback")
         text = visible_text(page)
         assert CATALOGUE["script_tag"] in text and CATALOGUE["img_onerror"] in text  # the prompt, as text
         assert "gnp.exe" in text  # RTL override kept as text
@@ -236,12 +244,8 @@ def test_hostile_data_stays_inert_and_wraps_in_every_view(live_server_url, new_p
         assert CATALOGUE["attr_breakout"] in visible_text(page, ".dx-draft-view-wrap")
 
         # --- the hostile learner after submit: exemplar and the instructor's comments --------
-        page = new_page(WIDTH, 800)
-        dialogs = watch(page)
-        page.goto(f"{base}/scenario/{SCENARIO}/?student={quote(HOSTILE_USER, safe='')}")
-        page.wait_for_selector(".dx-submitted:not([hidden])")
-        page.wait_for_load_state("networkidle")
-        assert_clean(page, dialogs, "learner-after-submit")
+        page, dialogs = visit(new_page, f"{base}/scenario/{SCENARIO}/?student={quote(HOSTILE_USER, safe='')}",
+                              ".dx-submitted:not([hidden])", "learner-after-submit")
         assert CATALOGUE["script_in_json"] in visible_text(page, ".dx-submitted-text")
         assert LONG_WORD[:200] in visible_text(page, ".dx-exemplar-text")
         assert CATALOGUE["script_tag"] in visible_text(page, ".dx-exemplar-text")
@@ -249,12 +253,8 @@ def test_hostile_data_stays_inert_and_wraps_in_every_view(live_server_url, new_p
         assert CATALOGUE["iframe_srcdoc"] in assessment and LONG_WORD[:200] in assessment
 
         # --- the instructor panel: the list, then the hostile learner's submission opened ----
-        page = new_page(WIDTH, 800)
-        dialogs = watch(page)
-        page.goto(f"{base}/scenario/{SCENARIO}/?student={STAFF}")
-        page.wait_for_selector(".dx-i-open")
-        page.wait_for_load_state("networkidle")
-        assert_clean(page, dialogs, "instructor-list")
+        page, dialogs = visit(new_page, f"{base}/scenario/{SCENARIO}/?student={STAFF}",
+                              ".dx-i-open", "instructor-list")
         assert HOSTILE_USER in visible_text(page, ".dx-i-list-view")
         page.click(f'.dx-i-open[aria-label*="{HOSTILE_USER[-20:]}"]')
         page.wait_for_selector(".dx-i-detail:not([hidden]) .dx-i-text")
@@ -265,12 +265,8 @@ def test_hostile_data_stays_inert_and_wraps_in_every_view(live_server_url, new_p
         assert page.input_value('.dx-i-detail textarea[name="overall_comment"]') == fit(COMBO, 5000)
 
         # --- Studio ----------------------------------------------------------------------------
-        page = new_page(WIDTH, 800)
-        dialogs = watch(page)
-        page.goto(f"{base}/scenario/{SCENARIO}/studio_view/?student={STAFF}")
-        page.wait_for_selector(".dx-criterion")
-        page.wait_for_load_state("networkidle")
-        assert_clean(page, dialogs, "studio")
+        page, dialogs = visit(new_page, f"{base}/scenario/{SCENARIO}/studio_view/?student={STAFF}",
+                              ".dx-criterion", "studio")
         assert page.input_value('[data-input="scenario.prompt"]') == hostile["scenario"]["prompt"]
         assert page.input_value('[data-input="criteria.0.label"]') == hostile["rubric"]["criteria"][0]["label"]
     finally:
