@@ -8,8 +8,10 @@ submissions and scores in grading/ (the only module that talks to edx-submission
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
+import io
 import logging
 
 import nh3
@@ -323,8 +325,6 @@ class DisclosureXBlock(XBlock):
         prefix = f"{cls.public_dir}/"
         if not uri.startswith(prefix) or not resources.is_safe_path(uri[len(prefix):]):
             raise DisallowedFileError(f"Only files from {prefix} are served: {uri!r}")
-        import io  # noqa: PLC0415
-
         return io.BytesIO(resources.read_resource("static", uri[len(prefix):]))
 
     def _init_args(self, ctx, preview=False):
@@ -488,8 +488,8 @@ class DisclosureXBlock(XBlock):
         ``user_id`` is the learner's course-specific anonymous id (the LMS deletes the
         user_state row itself).
         """
-        ctx = self._context(Identity(anonymous_id=user_id))
-        ctx = ItemContext(**{**ctx.__dict__, "course_id": str(course_id), "item_id": str(item_id)})
+        ctx = dataclasses.replace(self._context(Identity(anonymous_id=user_id)),
+                                  course_id=str(course_id), item_id=str(item_id))
         grading.clear_learner(ctx, user_id, requesting_user_id=requesting_user_id)
 
     # --- staff handlers: each checks staff itself, then delegates to grading.handlers ----------

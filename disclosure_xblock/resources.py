@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import mimetypes
 import re
 from pathlib import Path
 
@@ -36,10 +35,6 @@ def read_resource(kind, relpath):
     if kind not in ("static", "templates") or not is_safe_path(relpath):
         raise FileNotFoundError(relpath)
     return _root(kind).joinpath(relpath).read_bytes()
-
-
-def guess_type(relpath):
-    return mimetypes.guess_type(relpath)[0] or "application/octet-stream"
 
 
 @functools.lru_cache(maxsize=16)  # read-only package files: compile each once per process
