@@ -243,7 +243,7 @@ class DisclosureXBlock(XBlock):
             "learner.html", self._learner_template_context(init_args, panel_html), self.i18n))
         self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
         if identity.is_staff:
-            self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"])
+            self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"], catalogue=False)
         frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
         return frag
 
@@ -289,10 +289,10 @@ class DisclosureXBlock(XBlock):
             "lang": self._language(),
         }
 
-    def _add_assets(self, frag, css, js):
-        """Our CSS and JS, preceded by this block's JS translations for the active language."""
+    def _add_assets(self, frag, css, js, catalogue=True):
+        """Our CSS and JS, preceded (once per view) by this block's JS translations."""
         language = self._language()
-        if language != "en" and js:
+        if catalogue and language != "en":
             catalogue_url = self._js_catalogue_url(language)
             if catalogue_url:
                 frag.add_javascript_url(catalogue_url)
@@ -311,9 +311,7 @@ class DisclosureXBlock(XBlock):
         if url:
             return url
         catalogue = f"js/translations/{language}/text.js"
-        try:
-            resources.read_resource("static", catalogue)
-        except (FileNotFoundError, OSError):
+        if not resources.has_resource("static", catalogue):
             return None
         return self.runtime.local_resource_url(self, f"static/{catalogue}")
 

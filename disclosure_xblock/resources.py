@@ -30,6 +30,14 @@ def is_safe_path(relpath):
     return bool(_SAFE_PATH.match(relpath or ""))
 
 
+@functools.lru_cache(maxsize=64)  # read-only package files: their presence never changes
+def has_resource(kind, relpath):
+    """Whether ``kind``/``relpath`` exists (without reading it)."""
+    if kind not in ("static", "templates") or not is_safe_path(relpath):
+        return False
+    return _root(kind).joinpath(relpath).is_file()
+
+
 def read_resource(kind, relpath):
     """Bytes of ``kind``/``relpath`` where kind is "static" or "templates"."""
     if kind not in ("static", "templates") or not is_safe_path(relpath):
