@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYENV_VERSION := $(PYTHON_VERSION)
 
-.PHONY: dev test venv system-deps node-deps mariadb migrate test-fast benchmarks i18n clean
+.PHONY: dev test venv system-deps node-deps mariadb migrate test-fast test-js benchmarks i18n clean
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt setup.py
 	@command -v python3.12 >/dev/null || { echo "Python 3.12 is needed (pyenv install $(PYTHON_VERSION))"; exit 1; }
@@ -32,7 +32,11 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 node-deps: package.json
-	@test -d node_modules/axe-core || npm ci --no-audit --no-fund --loglevel=error
+	@test -d node_modules/axe-core -a -d node_modules/jsdom || npm ci --no-audit --no-fund --loglevel=error
+
+## The JavaScript unit tests (node's own runner, jsdom): tests/js/*.test.js.
+test-js: node-deps
+	node --test tests/js/*.test.js
 
 ## A MariaDB server on 127.0.0.1 (installed and started if missing) for the MySQL run below.
 mariadb:
@@ -45,6 +49,8 @@ mariadb:
 MYSQLCLIENT ?= mysqlclient==2.2.7
 test: venv system-deps node-deps mariadb
 	@status=0; \
+	echo "== JavaScript unit tests"; \
+	$(MAKE) --no-print-directory test-js || status=1; \
 	$(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
 	if bash scripts/mariadb.sh status >/dev/null 2>&1; then \
 	  echo "== integration suite on MariaDB"; \
@@ -56,7 +62,7 @@ test: venv system-deps node-deps mariadb
 	exit $$status
 
 ## Everything but the browser tests, for a quick loop.
-test-fast: venv
+test-fast: venv test-js
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 benchmarks: venv

@@ -241,7 +241,9 @@ class DisclosureXBlock(XBlock):
         init_args = self._init_args(ctx)
         frag.add_content(resources.render_template(
             "learner.html", self._learner_template_context(init_args, panel_html), self.i18n))
-        self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
+        self._add_assets(frag, ["css/learner.css"], [
+            "js/core.js", "js/feedback_view.js", "js/learner/draft.js", "js/learner/history.js",
+            "js/learner/submission.js", "js/learner/submit_dialog.js", "js/learner.js"])
         if identity.is_staff:
             self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"], catalogue=False)
         frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
@@ -255,7 +257,9 @@ class DisclosureXBlock(XBlock):
         template_context["preview_note"] = self.ugettext(
             "Preview: learners draft and get feedback here; submissions and grading run in the LMS.")
         frag.add_content(resources.render_template("learner.html", template_context, self.i18n))
-        self._add_assets(frag, ["css/learner.css"], ["js/learner.js"])
+        self._add_assets(frag, ["css/learner.css"], [
+            "js/core.js", "js/feedback_view.js", "js/learner/draft.js", "js/learner/history.js",
+            "js/learner/submission.js", "js/learner/submit_dialog.js", "js/learner.js"])
         frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
         return frag
 
@@ -266,7 +270,9 @@ class DisclosureXBlock(XBlock):
                                      gettext=self.ugettext)
         frag.add_content(resources.render_template("studio.html", {
             **data, "exercise_json_id": f"dx-studio-{self._html_id()}"}, self.i18n))
-        self._add_assets(frag, ["css/studio.css"], ["js/studio.js"])
+        self._add_assets(frag, ["css/studio.css"], [
+            "js/core.js", "js/feedback_view.js", "js/studio/form.js", "js/studio/rubric_editor.js",
+            "js/studio/field_errors.js", "js/studio.js"])
         # Authored text travels only in the json_script block (escaped by Django); the runtime
         # writes init args into a <script> without escaping "</script>", so they carry none.
         frag.initialize_js("DisclosureStudio", {k: v for k, v in data.items() if k != "exercise"})

@@ -3,58 +3,18 @@
  * Entry point: window.DisclosureInstructorPanel(runtime, element, options), called by the
  * learner script when `.dx-instructor` is present. Talks to the block's staff_* JSON handlers;
  * the server pages, filters and checks permissions. Learner text (and anything from the
- * server) is put into the page with textContent only, never innerHTML.
+ * server) is put into the page with textContent only, never innerHTML. Needs core.js (loaded
+ * before this file by the learner view).
  */
 (function (global) {
     'use strict';
 
-    var idCounter = 0;
-
-    function gettext(msgid) {
-        var ns = global.DisclosureXBlockI18N;
-        if (ns && typeof ns.gettext === 'function') { return ns.gettext(msgid); }
-        return typeof global.gettext === 'function' ? global.gettext(msgid) : msgid;
-    }
-
-    function fmt(template, values) {
-        return template.replace(/\{(\w+)\}/g, function (whole, key) {
-            return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
-        });
-    }
-
-    function uid(prefix) { idCounter += 1; return 'dx-i-' + prefix + '-' + idCounter; }
-
-    /* Build an element: el('td', {className: 'x'}, ['text', child]). Strings become text nodes. */
-    function el(tag, props, children) {
-        var node = document.createElement(tag);
-        Object.keys(props || {}).forEach(function (key) {
-            if (key === 'attrs') {
-                Object.keys(props.attrs).forEach(function (a) { node.setAttribute(a, props.attrs[a]); });
-            } else {
-                node[key] = props[key];
-            }
-        });
-        (children || []).forEach(function (child) {
-            if (child === null || child === undefined) { return; }
-            node.appendChild(typeof child === 'string' || typeof child === 'number'
-                ? document.createTextNode(String(child)) : child);
-        });
-        return node;
-    }
-
-    function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
-
-    function readCookie(name) {
-        var match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
-        return match ? decodeURIComponent(match[1]) : null;
-    }
-
-    function formatTime(iso) {
-        if (!iso) { return ''; }
-        var date = new Date(iso);
-        if (isNaN(date.getTime())) { return iso; }
-        try { return date.toLocaleString(); } catch (e) { return iso; }
-    }
+    var core = global.DisclosureXBlock.core;
+    var gettext = core.gettext;
+    var fmt = core.fmt;
+    var el = core.el;
+    var clear = core.clear;
+    var formatTime = core.formatDateTime;
 
     var STATUS_LABELS = {
         submitted: gettext('Waiting for a grade'),
@@ -79,30 +39,13 @@
         var detailView = $('.dx-i-detail');
         var filters = $('.dx-i-filters');
         var state = {page: 1, pages: 1, detail: null, lastOpener: null};
+        var exercise = element.querySelector('.dx-exercise');
+        var uid = core.idMaker((exercise && exercise.getAttribute('data-dx-root')) || 'dx-i');
 
         function announce(message) { statusBox.textContent = ''; statusBox.textContent = message; }
         function showError(message) { errorBox.textContent = message || ''; }
 
-        function post(name, data) {
-            var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
-            var token = readCookie('csrftoken');
-            if (token) { headers['X-CSRFToken'] = token; }
-            return global.fetch(runtime.handlerUrl(element, name), {
-                method: 'POST', headers: headers, credentials: 'same-origin',
-                body: JSON.stringify(data || {})
-            }).then(function (response) {
-                return response.json().catch(function () { return {}; }).then(function (body) {
-                    if (!response.ok) {
-                        var error = new Error(body.error || fmt(gettext('The request failed ({status}).'),
-                                                                {status: response.status}));
-                        error.status = response.status;
-                        error.body = body;
-                        throw error;
-                    }
-                    return body;
-                });
-            });
-        }
+        var post = core.createPost(runtime, element);
 
         function listParams() {
             var flagged = filters.elements.flagged.value;
@@ -430,10 +373,9 @@
                     return (b.override_rate || 0) - (a.override_rate || 0);
                 });
                 rows.forEach(function (c) {
-                    var pct = function (v) { return v === null ? '–' : Math.round(v * 100) + ' %'; };
                     tbody.appendChild(el('tr', {}, [
                         el('th', {scope: 'row'}, [c.label]), el('td', {}, [String(c.n)]),
-                        el('td', {}, [pct(c.agreement)]), el('td', {}, [c.kappa === null ? '–' : c.kappa.toFixed(2)]),
+                        el('td', {}, [core.percent(c.agreement)]), el('td', {}, [core.decimal(c.kappa, 2)]),
                         el('td', {}, [String(c.raised)]), el('td', {}, [String(c.lowered)])
                     ]));
                 });

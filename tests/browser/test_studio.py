@@ -59,7 +59,7 @@ def test_designer_edits_tries_saves_and_the_learner_sees_it(live_server_url, pag
     # try a draft against the unsaved rubric
     page.fill('[data-input="text"]', DRAFT)
     page.click('[data-action="try-draft"]')
-    result = page.locator('.dx-try-result .dx-fb-criterion[data-criterion="brief"]')
+    result = page.locator('.dx-try-result .dx-crit[data-criterion="brief"]')
     result.wait_for()
     assert "Short and sweet" in result.text_content()
     assert "Not yet" in result.text_content()
@@ -125,7 +125,7 @@ def test_the_editor_passes_axe(live_server_url, page):
     # and again with inline errors, the error summary and a feedback panel showing
     page.fill('[data-input="text"]', DRAFT)
     page.click('[data-action="try-draft"]')
-    page.wait_for_selector(".dx-try-result .dx-fb-criterion")
+    page.wait_for_selector(".dx-try-result .dx-crit")
     page.click('[data-action="export-olx"]')
     page.wait_for_selector('[data-role="olx"]:not([hidden])')
     page.fill('[data-input="scenario.prompt"]', "")

@@ -36,7 +36,6 @@
   "Detector": "Detector",
   "Feedback a learner would get": "La retroalimentaci\u00f3n que recibir\u00eda un estudiante",
   "Feedback for the sample draft is ready.": "La retroalimentaci\u00f3n del borrador de prueba est\u00e1 lista.",
-  "Feedback for the sample draft is shown below the button.": "La retroalimentaci\u00f3n del borrador de prueba aparece debajo del bot\u00f3n.",
   "Feedback is ready below your draft.": "La retroalimentaci\u00f3n est\u00e1 lista debajo de tu borrador.",
   "Feedback request {number}": "Solicitud de retroalimentaci\u00f3n {number}",
   "Forbid: the draft must not contain any of these phrases": "Prohibir: el borrador no debe contener ninguna de estas frases",
@@ -129,7 +128,6 @@
   "The request failed ({status}).": "La solicitud fall\u00f3 ({status}).",
   "The rubric has changed since this submission; it is graded on the rubric the learner was given.": "La r\u00fabrica cambi\u00f3 despu\u00e9s de esta entrega; se califica con la r\u00fabrica que tuvo el estudiante.",
   "The rubric is back to the default. Save to keep it.": "La r\u00fabrica volvi\u00f3 a la predeterminada. Guarda para conservarla.",
-  "The server answered {status}.": "El servidor respondi\u00f3 {status}.",
   "This looks like an identifying detail.": "Esto parece un dato identificativo.",
   "Unable to save": "No se pudo guardar",
   "Unknown detector: choose another one.": "Detector desconocido: elige otro.",
@@ -176,10 +174,6 @@
   "{count} word": [
     "{count} palabra",
     "{count} palabras"
-  ],
-  "{count} word.": [
-    "{count} palabra.",
-    "{count} palabras."
   ],
   "{criterion}: {before} \u2192 {after}": "{criterion}: {before} \u2192 {after}",
   "{criterion}: {status}": "{criterion}: {status}",
