@@ -22,8 +22,8 @@ to mark (``criteria.0.levels.1.points``, ``scenario.prompt`` …; see ``docs/olx
 """
 from __future__ import annotations
 
-import re
 
+from . import patterns
 from .exercise import MAX_DRAFT_CHARS, Exercise
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
 from .rubric.checks import DETECTORS
@@ -54,8 +54,11 @@ _SCENARIO_MESSAGE_PREFIX = (
     ("key", "key"), ("keywords", "keywords"), ("allowed names", "allowed_names"),
     ("an entry of keywords", "keywords"), ("an entry of allowed names", "allowed_names"),
 )
-_CHECK_PARAM_RE = re.compile(r"^(met_min|met_max|partial_min|partial_max|mode|phrases|on_fail|"
+_CHECK_PARAM_RE = patterns.compile(r"^(met_min|met_max|partial_min|partial_max|mode|phrases|on_fail|"
                              r"min_count|name)\b")
+_LEVEL_PATH_RE = patterns.compile(r"/level\[(\d++)\]$")
+_CHECK_PATH_RE = patterns.compile(r"/check\[(\d++)\]$")
+_CRITERION_PATH_RE = patterns.compile(r"^criterion\[([^\]]++)\]")
 
 
 class AuthoringError(ValueError):
@@ -182,12 +185,12 @@ def _criterion_input(index, exc, raw):
     """The editor input a criterion's RubricError is about."""
     base = f"criteria.{index}"
     message = exc.message
-    level = re.search(r"/level\[(\d+)\]$", exc.path)
+    level = _LEVEL_PATH_RE.search(exc.path)
     if level:
         part = message.split(" ", 1)[0]
         part = part if part in ("points", "label", "message") else "points"
         return f"{base}.levels.{int(level.group(1)) - 1}.{part}"
-    check = re.search(r"/check\[(\d+)\]$", exc.path)
+    check = _CHECK_PATH_RE.search(exc.path)
     if check:
         check_base = f"{base}.checks.{int(check.group(1)) - 1}"
         if message.startswith("unknown check type"):
@@ -222,7 +225,7 @@ def _input_for_path(exc, raw):
             if exc.message.startswith(prefix):
                 return f"scenario.{name}"
         return "scenario.prompt"
-    found = re.match(r"^criterion\[([^\]]+)\]", path)
+    found = _CRITERION_PATH_RE.match(path)
     if found:
         criteria = ((raw.get("rubric") or {}).get("criteria") or []) if isinstance(raw, dict) else []
         key = found.group(1)
