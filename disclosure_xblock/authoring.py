@@ -24,6 +24,7 @@ from __future__ import annotations
 
 
 from . import patterns
+from . import schema as s
 from .exercise import MAX_DRAFT_CHARS, Exercise
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
 from .rubric.checks import DETECTORS
@@ -59,6 +60,43 @@ _CHECK_PARAM_RE = patterns.compile(r"^(met_min|met_max|partial_min|partial_max|m
 _LEVEL_PATH_RE = patterns.compile(r"/level\[(\d++)\]$")
 _CHECK_PATH_RE = patterns.compile(r"/check\[(\d++)\]$")
 _CRITERION_PATH_RE = patterns.compile(r"^criterion\[([^\]]++)\]")
+
+# The editor's exercise payload (see static/js/studio.js collect()): input values arrive as text.
+_CHECK = s.Object({"type": s.text(), "params": s.Object({
+    "met_min": s.number_or_text(), "met_max": s.number_or_text(), "partial_min": s.number_or_text(),
+    "partial_max": s.number_or_text(), "min_count": s.number_or_text(), "mode": s.text(),
+    "on_fail": s.text(), "name": s.text(), "phrases": s.text_or_list()})})
+_LEVEL = s.Object({"points": s.number_or_text(), "label": s.text(), "message": s.text()})
+_CRITERION = s.Object({"id": s.text(), "label": s.text(), "description": s.text(),
+                       "levels": s.List(_LEVEL), "checks": s.List(_CHECK)})
+EXERCISE = s.Object({
+    "display_name": s.text(), "grading_mode": s.text(), "show_exemplar": s.text(), "exemplar": s.text(),
+    "min_words": s.number_or_text(), "max_words": s.number_or_text(),
+    "max_feedback_requests": s.number_or_text(), "weight": s.number_or_text(),
+    "allow_resubmission": s.flag(), "hold_staff_grades": s.flag(),
+    "scenario": s.Object({"key": s.text(), "patient": s.text(), "context": s.text(), "prompt": s.text(),
+                          "keywords": s.text_or_list(), "allowed_names": s.text_or_list()}),
+    "rubric": s.Object({"criteria": s.List(_CRITERION), "privacy_gate": s.flag(), "preset": s.text()}),
+})
+
+
+def editor_input(path):
+    """The editor input (``data-input``) a body path belongs to: ("exercise", "rubric",
+    "criteria", 0, "checks", 1, "params", "met_min") -> "criteria.0.checks.1.met_min"."""
+    parts = [str(p) for p in path if p != "params"]
+    if parts[:1] == ["exercise"]:
+        parts = parts[1:]
+    if parts[:1] == ["rubric"]:
+        parts = parts[1:] if parts[1:2] in (["criteria"], ["privacy_gate"]) else ["rubric"]
+    if parts[:1] in (["key"], ["preset"]) and len(path) == 1:
+        return "library"
+    return ".".join(parts) or "exercise"
+
+
+SAVE_BODY = s.Body({"exercise": EXERCISE}, input_for=editor_input)
+TRY_DRAFT_BODY = s.Body({"exercise": EXERCISE, "text": s.text()}, input_for=editor_input)
+LIBRARY_BODY = s.Body({"key": s.text(), "preset": s.text()}, input_for=editor_input)
+EXPORT_OLX_BODY = SAVE_BODY
 
 
 class AuthoringError(ValueError):
