@@ -26,6 +26,7 @@ from __future__ import annotations
 from . import patterns
 from . import schema as s
 from .exercise import MAX_DRAFT_CHARS, Exercise
+from .rubric.olx import NOT_XML
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
 from .rubric.checks import DETECTORS
 
@@ -119,7 +120,7 @@ class AuthoringError(ValueError):
 
 # --- validation ----------------------------------------------------------------------------------
 
-def validate(data):
+def validate(data, gettext=None):
     """Return the exercise the editor sent (``data["exercise"]``) as an Exercise.
 
     Raises AuthoringError listing every problem found (each setting, the scenario, every
@@ -128,7 +129,9 @@ def validate(data):
     raw = data.get("exercise") if isinstance(data, dict) else None
     if not isinstance(raw, dict):
         raise AuthoringError([_error("exercise", "", "the request has no exercise object")])
-    errors = []
+    errors = _character_errors(raw, gettext or _identity)
+    if errors:
+        raise AuthoringError(errors)
     errors.extend(_scalar_errors(raw))
     errors.extend(_scenario_errors(raw.get("scenario")))
     errors.extend(_rubric_errors(raw.get("rubric")))
@@ -139,6 +142,21 @@ def validate(data):
     except RubricError as exc:  # anything the piecewise checks above did not catch
         raise AuthoringError([_error(exc.path, _input_for_path(exc, raw), exc.message)]) from None
     return _normalise_preset(exercise)
+
+
+def _character_errors(raw, _):
+    """Text that OLX cannot hold (NUL, ESC, vertical tab, U+FFFE …): refused, naming the field,
+    so that the course can always be exported. Tab and line breaks stay allowed."""
+    errors = []
+    for path, value in s.strings(raw):
+        found = NOT_XML.search(value)
+        if found is not None:
+            field = s.dotted(path)
+            errors.append(_error(field, editor_input(("exercise", *path)), _(
+                "{field} contains a character that cannot be saved (U+{code:04X}, at position "
+                "{position}); remove it.").format(field=field, code=ord(found.group()),
+                                                 position=found.start() + 1)))
+    return errors
 
 
 def _error(field, input_name, message):
@@ -301,7 +319,7 @@ def save(current, data, has_submissions=False, language=None, gettext=None):  # 
     what they are judged by changed: their submissions keep the rubric they were given.
     """
     _ = gettext or _identity
-    exercise = validate(data)
+    exercise = validate(data, gettext)
     warning = None
     if has_submissions and _feedback_changed(current, exercise):
         warning = _(
@@ -334,7 +352,7 @@ def try_draft(current, data, language=None, gettext=None):  # noqa: ARG001
 
     Returns ``{"feedback": evaluate(...).to_dict(), "word_count", "min_words", "max_words"}``.
     """
-    exercise = validate(data)
+    exercise = validate(data, gettext)
     text = check_draft_text(data.get("text"), exercise, gettext)
     from .feedback import evaluate  # noqa: PLC0415  (the engine is optional at import time)
 
@@ -370,7 +388,7 @@ def library(current, data, language=None, gettext=None):  # noqa: ARG001
 
 def export_olx(current, data, language=None, gettext=None):  # noqa: ARG001
     """``{"olx": text}``: the ``<disclosure_exercise>`` element course export writes for the edit."""
-    return {"olx": validate(data).to_olx_string()}
+    return {"olx": validate(data, gettext).to_olx_string()}
 
 
 # --- studio_view ---------------------------------------------------------------------------------

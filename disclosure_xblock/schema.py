@@ -104,6 +104,18 @@ class Object(Spec):
                 spec.check(member, (*path, name))
 
 
+def strings(value, path=()):
+    """(path, text) for every string inside a JSON value, in document order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, member in value.items():
+            yield from strings(member, (*path, key))
+    elif isinstance(value, list):
+        for index, member in enumerate(value):
+            yield from strings(member, (*path, index))
+
+
 def text():
     return Scalar(TEXT, str)
 

@@ -37,6 +37,14 @@ def json_response(payload, status=200):
     )
 
 
+def _encodable(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _type_message(_, kind, field):
     """``field`` must be of ``kind`` (a schema kind), in the user's language."""
     messages = {
@@ -88,7 +96,10 @@ def _json_handler(func, body_schema):
             # JSON may carry lone surrogates ("\ud800"): valid JSON, but no database can store them.
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            return json_response({"error": _("The request contains characters that are not valid text.")}, 400)
+            field = next((schema.dotted(path) for path, value in schema.strings(data)
+                          if not _encodable(value)), "")
+            return json_response({"error": _("The request contains characters that are not valid text."),
+                                  **({"field": field} if field else {})}, 400)
         try:
             body_schema.validate(data)
         except schema.SchemaError as exc:
