@@ -22,22 +22,20 @@ engine on generated worst cases against ordinary prose.
 
 Python's own engine is kept (rather than RE2's wheels) because the tokeniser runs one match per
 word and RE2's Python binding costs several times more per match, its str offsets need
-re-encoding on every ``search(text, pos)``, and it has no look-behind or Unicode ``\\b``; the
-rule above gives the same guarantee for the patterns we write. Possessive quantifiers and
-atomic groups need Python 3.11, the oldest Python the package supports.
+re-encoding on every ``search(text, pos)``, and it has no look-behind or Unicode ``\\b`` (which
+the privacy gate relies on); the rule, the start guards and the scaling test protect the
+patterns we write as well. Possessive quantifiers need Python 3.11, the oldest Python the
+package supports.
 """
 from __future__ import annotations
 
 import re
 
-try:  # the parser behind re.compile; public as sre_parse before 3.11, private (same API) since
-    from re import _constants as _c, _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11 cannot run the package anyway
-    import sre_constants as _c
-    import sre_parse as _sre_parse
+# The parser behind re.compile (sre_parse before 3.11; the same API under re since, to 3.13).
+from re import _constants as _c  # noqa: E402
+from re import _parser as _sre_parse  # noqa: E402
 
 IGNORECASE = re.IGNORECASE
-Pattern = re.Pattern
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT)
 _FORBIDDEN = {_c.GROUPREF: "a backreference", _c.GROUPREF_EXISTS: "a conditional group"}
@@ -56,10 +54,6 @@ def compile(source, flags=0):  # noqa: A001 - the name mirrors re.compile on pur
 def check(source, flags=0):
     """Raise NonLinearPattern when ``source`` has a shape that backtracks; else return None."""
     _walk(_sre_parse.parse(source, flags), source, in_repeat=False)
-
-
-def escape(text):
-    return re.escape(text)
 
 
 def _walk(subpattern, source, in_repeat):
