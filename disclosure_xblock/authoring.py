@@ -22,9 +22,11 @@ to mark (``criteria.0.levels.1.points``, ``scenario.prompt`` …; see ``docs/olx
 """
 from __future__ import annotations
 
-import re
 
+from . import patterns
+from . import schema as s
 from .exercise import MAX_DRAFT_CHARS, Exercise
+from .rubric.olx import NOT_XML
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
 from .rubric.checks import DETECTORS
 
@@ -54,8 +56,48 @@ _SCENARIO_MESSAGE_PREFIX = (
     ("key", "key"), ("keywords", "keywords"), ("allowed names", "allowed_names"),
     ("an entry of keywords", "keywords"), ("an entry of allowed names", "allowed_names"),
 )
-_CHECK_PARAM_RE = re.compile(r"^(met_min|met_max|partial_min|partial_max|mode|phrases|on_fail|"
+_CHECK_PARAM_RE = patterns.compile(r"^(met_min|met_max|partial_min|partial_max|mode|phrases|on_fail|"
                              r"min_count|name)\b")
+_LEVEL_PATH_RE = patterns.compile(r"/level\[(\d++)\]$")
+_CHECK_PATH_RE = patterns.compile(r"/check\[(\d++)\]$")
+_CRITERION_PATH_RE = patterns.compile(r"^criterion\[([^\]]++)\]")
+
+# The editor's exercise payload (see static/js/studio.js collect()): input values arrive as text.
+_CHECK = s.Object({"type": s.text(), "params": s.Object({
+    "met_min": s.number_or_text(), "met_max": s.number_or_text(), "partial_min": s.number_or_text(),
+    "partial_max": s.number_or_text(), "min_count": s.number_or_text(), "mode": s.text(),
+    "on_fail": s.text(), "name": s.text(), "phrases": s.text_or_list()})})
+_LEVEL = s.Object({"points": s.number_or_text(), "label": s.text(), "message": s.text()})
+_CRITERION = s.Object({"id": s.text(), "label": s.text(), "description": s.text(),
+                       "levels": s.List(_LEVEL), "checks": s.List(_CHECK)})
+EXERCISE = s.Object({
+    "display_name": s.text(), "grading_mode": s.text(), "show_exemplar": s.text(), "exemplar": s.text(),
+    "min_words": s.number_or_text(), "max_words": s.number_or_text(),
+    "max_feedback_requests": s.number_or_text(), "weight": s.number_or_text(),
+    "allow_resubmission": s.flag(), "hold_staff_grades": s.flag(),
+    "scenario": s.Object({"key": s.text(), "patient": s.text(), "context": s.text(), "prompt": s.text(),
+                          "keywords": s.text_or_list(), "allowed_names": s.text_or_list()}),
+    "rubric": s.Object({"criteria": s.List(_CRITERION), "privacy_gate": s.flag(), "preset": s.text()}),
+})
+
+
+def editor_input(path):
+    """The editor input (``data-input``) a body path belongs to: ("exercise", "rubric",
+    "criteria", 0, "checks", 1, "params", "met_min") -> "criteria.0.checks.1.met_min"."""
+    parts = [str(p) for p in path if p != "params"]
+    if parts[:1] == ["exercise"]:
+        parts = parts[1:]
+    if parts[:1] == ["rubric"]:
+        parts = parts[1:] if parts[1:2] in (["criteria"], ["privacy_gate"]) else ["rubric"]
+    if parts[:1] in (["key"], ["preset"]) and len(path) == 1:
+        return "library"
+    return ".".join(parts) or "exercise"
+
+
+SAVE_BODY = s.Body({"exercise": EXERCISE}, input_for=editor_input)
+TRY_DRAFT_BODY = s.Body({"exercise": EXERCISE, "text": s.text()}, input_for=editor_input)
+LIBRARY_BODY = s.Body({"key": s.text(), "preset": s.text()}, input_for=editor_input)
+EXPORT_OLX_BODY = SAVE_BODY
 
 
 class AuthoringError(ValueError):
@@ -78,7 +120,7 @@ class AuthoringError(ValueError):
 
 # --- validation ----------------------------------------------------------------------------------
 
-def validate(data):
+def validate(data, gettext=None):
     """Return the exercise the editor sent (``data["exercise"]``) as an Exercise.
 
     Raises AuthoringError listing every problem found (each setting, the scenario, every
@@ -87,7 +129,9 @@ def validate(data):
     raw = data.get("exercise") if isinstance(data, dict) else None
     if not isinstance(raw, dict):
         raise AuthoringError([_error("exercise", "", "the request has no exercise object")])
-    errors = []
+    errors = _character_errors(raw, gettext or _identity)
+    if errors:
+        raise AuthoringError(errors)
     errors.extend(_scalar_errors(raw))
     errors.extend(_scenario_errors(raw.get("scenario")))
     errors.extend(_rubric_errors(raw.get("rubric")))
@@ -98,6 +142,21 @@ def validate(data):
     except RubricError as exc:  # anything the piecewise checks above did not catch
         raise AuthoringError([_error(exc.path, _input_for_path(exc, raw), exc.message)]) from None
     return _normalise_preset(exercise)
+
+
+def _character_errors(raw, _):
+    """Text that OLX cannot hold (NUL, ESC, vertical tab, U+FFFE …): refused, naming the field,
+    so that the course can always be exported. Tab and line breaks stay allowed."""
+    errors = []
+    for path, value in s.strings(raw):
+        found = NOT_XML.search(value)
+        if found is not None:
+            field = s.dotted(path)
+            errors.append(_error(field, editor_input(("exercise", *path)), _(
+                "{field} contains a character that cannot be saved (U+{code:04X}, at position "
+                "{position}); remove it.").format(field=field, code=ord(found.group()),
+                                                 position=found.start() + 1)))
+    return errors
 
 
 def _error(field, input_name, message):
@@ -182,12 +241,12 @@ def _criterion_input(index, exc, raw):
     """The editor input a criterion's RubricError is about."""
     base = f"criteria.{index}"
     message = exc.message
-    level = re.search(r"/level\[(\d+)\]$", exc.path)
+    level = _LEVEL_PATH_RE.search(exc.path)
     if level:
         part = message.split(" ", 1)[0]
         part = part if part in ("points", "label", "message") else "points"
         return f"{base}.levels.{int(level.group(1)) - 1}.{part}"
-    check = re.search(r"/check\[(\d+)\]$", exc.path)
+    check = _CHECK_PATH_RE.search(exc.path)
     if check:
         check_base = f"{base}.checks.{int(check.group(1)) - 1}"
         if message.startswith("unknown check type"):
@@ -222,7 +281,7 @@ def _input_for_path(exc, raw):
             if exc.message.startswith(prefix):
                 return f"scenario.{name}"
         return "scenario.prompt"
-    found = re.match(r"^criterion\[([^\]]+)\]", path)
+    found = _CRITERION_PATH_RE.match(path)
     if found:
         criteria = ((raw.get("rubric") or {}).get("criteria") or []) if isinstance(raw, dict) else []
         key = found.group(1)
@@ -260,7 +319,7 @@ def save(current, data, has_submissions=False, language=None, gettext=None):  # 
     what they are judged by changed: their submissions keep the rubric they were given.
     """
     _ = gettext or _identity
-    exercise = validate(data)
+    exercise = validate(data, gettext)
     warning = None
     if has_submissions and _feedback_changed(current, exercise):
         warning = _(
@@ -293,7 +352,7 @@ def try_draft(current, data, language=None, gettext=None):  # noqa: ARG001
 
     Returns ``{"feedback": evaluate(...).to_dict(), "word_count", "min_words", "max_words"}``.
     """
-    exercise = validate(data)
+    exercise = validate(data, gettext)
     text = check_draft_text(data.get("text"), exercise, gettext)
     from .feedback import evaluate  # noqa: PLC0415  (the engine is optional at import time)
 
@@ -329,7 +388,7 @@ def library(current, data, language=None, gettext=None):  # noqa: ARG001
 
 def export_olx(current, data, language=None, gettext=None):  # noqa: ARG001
     """``{"olx": text}``: the ``<disclosure_exercise>`` element course export writes for the edit."""
-    return {"olx": validate(data).to_olx_string()}
+    return {"olx": validate(data, gettext).to_olx_string()}
 
 
 # --- studio_view ---------------------------------------------------------------------------------

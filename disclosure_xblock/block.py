@@ -22,7 +22,7 @@ from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
-from . import authoring, resources
+from . import authoring, resources, schema
 from .exercise import GRADING_MODES, MAX_DRAFT_CHARS, SHOW_EXEMPLAR, TAG, Exercise
 from .feedback import count_words, evaluate
 from .grading import api as grading
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 # How many feedback requests the learner's history keeps (older ones drop off).
 MAX_HISTORY = 30
+# The learner handlers' body: the draft (its limits are checked by _checked_draft).
+DRAFT_BODY = schema.Body({"text": schema.text()})
 # Scenario context is designer-authored rich text: only these tags survive sanitizing.
 CONTEXT_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote"}
 
@@ -417,7 +419,7 @@ class DisclosureXBlock(XBlock):
                 ).format(count=words, limit=exercise.min_words))
         return text
 
-    @json_api
+    @json_api(DRAFT_BODY)
     def save_draft(self, data):
         """Autosave: keep the learner's draft so a reload never loses it."""
         self._learner_identity()
@@ -426,7 +428,7 @@ class DisclosureXBlock(XBlock):
         self.draft_saved_at = _now()
         return {"saved_at": self.draft_saved_at, "word_count": count_words(text)}
 
-    @json_api
+    @json_api(DRAFT_BODY)
     def get_feedback(self, data):
         """Run the automatic feedback on a draft; counts against the request limit."""
         self._learner_identity()
@@ -451,7 +453,7 @@ class DisclosureXBlock(XBlock):
             "feedback_requests_left": (limit - self.attempts) if limit else None,
         }
 
-    @json_api
+    @json_api(DRAFT_BODY)
     def submit(self, data):
         """Submit the final text (once; a double click or a race makes one submission)."""
         ctx = self._context(self._learner_identity())
@@ -481,7 +483,7 @@ class DisclosureXBlock(XBlock):
             return exercise.exemplar
         return None
 
-    @json_api
+    @json_api(schema.NO_BODY)
     def learner_state(self, data):
         """Everything the learner view shows, fresh (after a grade or a reset)."""
         return self._init_args(self._context(self._learner_identity()))
@@ -507,35 +509,35 @@ class DisclosureXBlock(XBlock):
         except GradingError as exc:
             raise HandlerError(exc.status, exc.message) from None
 
-    @json_api
+    @json_api(staff.STAFF_SUMMARY)
     def staff_summary(self, data):
         return self._staff_call(staff.staff_summary, data)
 
-    @json_api
+    @json_api(staff.STAFF_LIST)
     def staff_list(self, data):
         return self._staff_call(staff.staff_list, data)
 
-    @json_api
+    @json_api(staff.STAFF_DETAIL)
     def staff_detail(self, data):
         return self._staff_call(staff.staff_detail, data)
 
-    @json_api
+    @json_api(staff.STAFF_CLAIM)
     def staff_claim(self, data):
         return self._staff_call(staff.staff_claim, data)
 
-    @json_api
+    @json_api(staff.STAFF_SAVE_ASSESSMENT)
     def staff_save_assessment(self, data):
         return self._staff_call(staff.staff_save_assessment, data)
 
-    @json_api
+    @json_api(staff.STAFF_RELEASE)
     def staff_release(self, data):
         return self._staff_call(staff.staff_release, data)
 
-    @json_api
+    @json_api(staff.STAFF_RETURN)
     def staff_return(self, data):
         return self._staff_call(staff.staff_return, data)
 
-    @json_api
+    @json_api(staff.STAFF_CALIBRATION)
     def staff_calibration(self, data):
         return self._staff_call(staff.staff_calibration, data)
 
@@ -572,24 +574,24 @@ class DisclosureXBlock(XBlock):
         except authoring.AuthoringError as exc:
             raise HandlerError(400, exc.message, **exc.to_dict()) from None
 
-    @json_api
+    @json_api(authoring.SAVE_BODY)
     def studio_save(self, data):
         """Validate and save the editor's exercise; nothing is written if anything is invalid."""
         exercise, answer = self._authoring_call(authoring.save, data, has_submissions=self._has_submissions())
         self._store_exercise(exercise)
         return answer
 
-    @json_api
+    @json_api(authoring.TRY_DRAFT_BODY)
     def studio_try_draft(self, data):
         """The feedback a learner would get with the editor's unsaved exercise."""
         return self._authoring_call(authoring.try_draft, data)
 
-    @json_api
+    @json_api(authoring.LIBRARY_BODY)
     def studio_library(self, data):
         """A library exercise (or a blank one, or a built-in rubric) to start from."""
         return self._authoring_call(authoring.library, data)
 
-    @json_api
+    @json_api(authoring.EXPORT_OLX_BODY)
     def studio_export_olx(self, data):
         """The OLX an export would write for the editor's exercise."""
         return self._authoring_call(authoring.export_olx, data)

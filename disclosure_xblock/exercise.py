@@ -18,6 +18,7 @@ from .rubric.olx import (
     parse_rubric,
     parse_scenario,
     parse_xml_string,
+    xml_text,
     write_rubric,
     write_scenario,
 )
@@ -172,7 +173,7 @@ class Exercise:
 
     def write_olx(self, node):
         """Fill ``node`` (a ``<disclosure_exercise>`` element) with this exercise."""
-        node.set("display_name", self.display_name)
+        node.set("display_name", xml_text(self.display_name))
         node.set("grading_mode", self.grading_mode)
         node.set("min_words", str(self.min_words))
         node.set("max_words", str(self.max_words))
@@ -193,7 +194,7 @@ class Exercise:
                 preset = None
         write_rubric(self.rubric, node, preset_rubric=preset)
         if self.exemplar:
-            etree.SubElement(node, "exemplar").text = self.exemplar
+            etree.SubElement(node, "exemplar").text = xml_text(self.exemplar)
         return node
 
     def to_olx_string(self):

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import re
 from pathlib import Path
 
 from django.template import Context, Engine, Template
 from django.template.backends.django import get_installed_libraries
 
-_SAFE_PATH = re.compile(r"^[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*\.[A-Za-z0-9]+$")
+from . import patterns
+
+_SAFE_PATH = patterns.compile(r"^[A-Za-z0-9_\-]++(?:/[A-Za-z0-9_\-]++)*+\.[A-Za-z0-9]++$")
 
 
 def _root(kind):

@@ -2,8 +2,8 @@
 The JSON handler decorator every block handler uses: one way to read a request and answer errors.
 
 XBlock's own json_handler answers every problem with the same bare message; learners and
-designers need specific ones (which field, what limit), and a body size limit applied before
-parsing.
+designers need specific ones (which field, what limit), a body size limit applied before
+parsing, and each body's declared shape (schema.py) checked before the handler runs.
 """
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ import logging
 
 from webob import Response
 from xblock.core import XBlock
+
+from . import schema
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +37,46 @@ def json_response(payload, status=200):
     )
 
 
-def json_api(func):
-    """Wrap ``func(self, data: dict) -> dict`` as a POST-only JSON handler.
+def _encodable(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
-    Bad method, oversized body, malformed JSON or a non-object body are refused with 4xx before
-    ``func`` runs; a HandlerError raised by ``func`` becomes its status and message.
+
+def _type_message(_, kind, field):
+    """``field`` must be of ``kind`` (a schema kind), in the user's language."""
+    messages = {
+        schema.TEXT: _("{field} must be text."),
+        schema.INTEGER: _("{field} must be a whole number."),
+        schema.NUMBER: _("{field} must be a number."),
+        schema.BOOLEAN: _("{field} must be true or false."),
+        schema.LIST: _("{field} must be a list."),
+        schema.OBJECT: _("{field} must be an object."),
+        schema.TEXT_OR_LIST: _("{field} must be text or a list of text."),
+    }
+    return messages[kind].format(field=field)
+
+
+def json_api(body_schema):
+    """``@json_api(schema.Body({...}))``: wrap ``func(self, data: dict) -> dict`` as a POST-only
+    JSON handler whose body has the declared shape.
+
+    Bad method, oversized body, malformed JSON, a non-object body or a member of the wrong type
+    are refused with 4xx before ``func`` runs; a HandlerError raised by ``func`` becomes its
+    status and message. Every handler declares its body (``schema.NO_BODY`` when it reads none).
     """
+    if not isinstance(body_schema, schema.Body):
+        raise TypeError("json_api needs the handler's body schema: @json_api(schema.Body({...}))")
 
+    def decorate(func):
+        return _json_handler(func, body_schema)
+
+    return decorate
+
+
+def _json_handler(func, body_schema):
     @XBlock.handler
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):  # pylint: disable=unused-argument
@@ -61,11 +96,23 @@ def json_api(func):
             # JSON may carry lone surrogates ("\ud800"): valid JSON, but no database can store them.
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            return json_response({"error": _("The request contains characters that are not valid text.")}, 400)
+            field = next((schema.dotted(path) for path, value in schema.strings(data)
+                          if not _encodable(value)), "")
+            return json_response({"error": _("The request contains characters that are not valid text."),
+                                  **({"field": field} if field else {})}, 400)
+        try:
+            body_schema.validate(data)
+        except schema.SchemaError as exc:
+            field = schema.dotted(exc.path)
+            message = _type_message(_, exc.expected, field)
+            where = body_schema.input_for(exc.path) if body_schema.input_for else field
+            return json_response({"error": message, "field": field,
+                                  "errors": [{"field": field, "input": where, "message": message}]}, 400)
         try:
             result = func(self, data)
         except HandlerError as exc:
             return json_response({"error": exc.message, **exc.extra}, exc.status)
         return result if isinstance(result, Response) else json_response(result)
 
+    wrapper.body_schema = body_schema
     return wrapper

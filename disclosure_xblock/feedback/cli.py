@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 
+from .. import patterns
 from ..exercise import TAG as EXERCISE_TAG
 from ..exercise import Exercise
 from ..rubric import DEFAULT_PRESET, RubricError, load_preset
@@ -86,7 +86,7 @@ def _setup(args):
 
 
 # Best effort to name a broken line's id: a string or number right after "id":.
-_ID_RE = re.compile(r'"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30})')
+_ID_RE = patterns.compile(r'"id"\s*+:\s*+("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30})')
 
 
 def _salvage_id(line):

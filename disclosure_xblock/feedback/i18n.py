@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import functools
 import gettext
-import re
 from pathlib import Path
 from typing import NamedTuple
 
+from .. import patterns
+
 DOMAIN = "django"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "conf" / "locale"
-_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
+_LANGUAGE_RE = patterns.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
 
 
 class Msg(NamedTuple):

@@ -16,11 +16,12 @@ with words x literals, whatever the rule, so no rule can hang the server.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import NamedTuple
 
+from .. import patterns
+
 # A word: letters/digits with inner apostrophes ("don't", "Sam's"). Underscore is not a letter.
-WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+WORD_RE = patterns.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+")
 
 GAP_WORDS = 3  # what one "*" may skip
 _VOWELS = "aeiou"

@@ -4,12 +4,15 @@ The privacy gate: identifiers a learner must not type (HIPAA Safe Harbor's patte
 Patterns: phone, email, SSN, record-like digit runs, dates with a day and month, ZIP codes,
 street addresses, URLs, IP addresses, ages over 89, social handles, and capitalised person
 names other than the scenario's own. Doses ("50 mg"), times ("3 pm", "10:30") and years are
-not identifiers. All patterns are fixed, precompiled and linear; designers cannot change them.
+not identifiers. All patterns are fixed, precompiled and linear (see patterns.py: every
+unbounded run is possessive, and a pattern that could restart inside a long run refuses to
+begin there with a look-behind); designers cannot change them.
 """
 from __future__ import annotations
 
-import re
+import bisect
 
+from .. import patterns
 from .i18n import _
 from .lexicons import grammar, vocabulary, words
 
@@ -20,23 +23,23 @@ _STREET = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|cou
 
 # Order matters: earlier kinds claim their characters first (an email is not also a URL).
 PATTERNS = (
-    ("email", re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
-    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b[A-Za-z0-9-]+\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b(?:/[^\s<>\"]*)?", re.IGNORECASE)),
-    ("ip_address", re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")),
-    ("ssn", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
-    ("phone", re.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|(?<![\w-])\+\d[\d\s.-]{7,14}\d\b|\b\d{10}\b")),
-    ("date", re.compile(
-        r"\b" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:mg|ml|am|pm|a\.m|p\.m|:))"
-        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
+    ("email", patterns.compile(r"(?<![\w.+-])[\w.+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++")),
+    ("url", patterns.compile(r"\b(?:https?://|www\.)[^\s<>\"]++|(?<![A-Za-z0-9-])[A-Za-z0-9-]++\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b(?:/[^\s<>\"]*+)?", patterns.IGNORECASE)),
+    ("ip_address", patterns.compile(r"\b(?:\d{1,3}+\.){3}\d{1,3}+\b")),
+    ("ssn", patterns.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+    ("phone", patterns.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|(?<![\w-])\+\d[\d\s.-]{7,14}\d\b|\b\d{10}\b")),
+    ("date", patterns.compile(
+        r"\b" + _MONTH + r"\.?\s++\d{1,2}(?:st|nd|rd|th)?\b(?!\s*+(?:mg|ml|am|pm|a\.m|p\.m|:))"
+        r"|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:of\s++)?" + _MONTH + r"\b"
         r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
-        r"|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)),
-    ("age", re.compile(r"\b(?:9\d|1[0-4]\d)[\s-]*(?:years?|yrs?)[\s-]*old\b|\b(?:aged?|age of)\s+(?:9\d|1[0-4]\d)\b", re.IGNORECASE)),
+        r"|\b\d{4}-\d{2}-\d{2}\b", patterns.IGNORECASE)),
+    ("age", patterns.compile(r"\b(?:9\d|1[0-4]\d)[\s-]*+(?:years?|yrs?)[\s-]*+old\b|\b(?:aged?|age of)\s++(?:9\d|1[0-4]\d)\b", patterns.IGNORECASE)),
     # Street names are capitalised ("12 Elm Street"); "2 blocks down the road" is not an address.
-    ("address", re.compile(r"\b\d{1,5}\s+(?:[A-Z][A-Za-z]+\s+){1,3}(?i:" + _STREET + r")\b\.?")),
-    ("record_number", re.compile(r"\b(?:mrn|medical record|record|chart|account|acct|member|policy|licen[cs]e|plate|id)\s*(?:number|no\.?|#)?\s*[:#]?\s*[A-Z]{0,3}\d{4,}\b|\b[A-Z]{0,3}\d{6,}\b", re.IGNORECASE)),
+    ("address", patterns.compile(r"\b\d{1,5}\s++(?:[A-Z][A-Za-z]++\s++){1,3}(?i:" + _STREET + r")\b\.?")),
+    ("record_number", patterns.compile(r"\b(?:mrn|medical record|record|chart|account|acct|member|policy|licen[cs]e|plate|id)\s*+(?:(?:number|no\.?|#)\s*+)?(?:[:#]\s*+)?[A-Z]{0,3}\d{4,}+\b|\b[A-Z]{0,3}\d{6,}+\b", patterns.IGNORECASE)),
     # A 5-digit number that is not followed by a word ("10000 steps") reads as a ZIP code.
-    ("zip", re.compile(r"\b\d{5}(?:-\d{4})?\b(?!\s*[A-Za-z%])")),
-    ("handle", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
+    ("zip", patterns.compile(r"\b\d{5}(?:-\d{4})?\b(?!\s*+[A-Za-z%])")),
+    ("handle", patterns.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
 )
 
 MESSAGES = {
@@ -60,13 +63,32 @@ CONTACT_KINDS = frozenset(("email", "url", "phone", "handle"))
 # digit, no "@" and no web address, so most patterns never run.
 _NEEDS = {
     "email": "@", "handle": "@",
-    "url": re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b", re.IGNORECASE),
+    "url": patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b", patterns.IGNORECASE),
 }
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = patterns.compile(r"\d")
+
+
+class _Taken:
+    """Disjoint character spans already claimed, kept sorted: overlap tests cost log n, so a
+    draft with hundreds of findings is not compared pair by pair."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self):
+        self.starts, self.ends = [], []
+
+    def overlaps(self, start, end):
+        k = bisect.bisect_right(self.starts, start)
+        return (k > 0 and self.ends[k - 1] > start) or (k < len(self.starts) and self.starts[k] < end)
+
+    def add(self, start, end):
+        k = bisect.bisect_right(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
 
 
 def _pattern_findings(text):
-    taken = []
+    taken = _Taken()
     found = []
     has_digit = _DIGIT_RE.search(text) is not None
     for kind, pattern in PATTERNS:
@@ -81,11 +103,11 @@ def _pattern_findings(text):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             found.append((kind, start, end))
-    return found
+    return found, taken
 
 
 def _is_capitalised(word):
@@ -134,10 +156,9 @@ def scan(analysis, scenario=None):
     allowed = frozenset()
     if scenario is not None:
         allowed = frozenset(part.lower() for name in scenario.names for part in name.split())
-    found = _pattern_findings(analysis.text)
-    taken = [(s, e) for _k, s, e in found]
+    found, taken = _pattern_findings(analysis.text)
     for kind, start, end in _name_findings(analysis, allowed):
-        if not any(start < e and s < end for s, e in taken):
+        if not taken.overlaps(start, end):
             found.append((kind, start, end))
     found.sort(key=lambda item: item[1])
     return found

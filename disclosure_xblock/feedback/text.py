@@ -7,22 +7,22 @@ into the original text, so evidence spans can be cut from it exactly.
 from __future__ import annotations
 
 import bisect
-import re
 
+from .. import patterns
 from .lexicons import grammar
 from .phrases import WORD_RE
 
 # What counts as a word for limits: any whitespace-separated chunk holding a letter or digit.
-_COUNT_RE = re.compile(r"[^\W_]")
+_COUNT_RE = patterns.compile(r"[^\W_]")
 # A sentence ends at . ! ? … (with closing quotes/brackets) before whitespace or the end, or at
-# a line break.
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n")
+# a line break. It starts only where a run of end marks starts ("......x" is read once).
+_SENTENCE_END_RE = patterns.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s|$)|\n")
 # Punctuation between two words that starts a new clause (negation does not reach across it).
-_CLAUSE_GAP_RE = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
-_SPACE_RE = re.compile(r"\s")
-_QUOTE_RE = re.compile(r"[\"\u201c\u00ab\u201e'\u2018]")
+_CLAUSE_GAP_RE = patterns.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
+_SPACE_RE = patterns.compile(r"\s")
+_QUOTE_RE = patterns.compile(r"[\"\u201c\u00ab\u201e'\u2018]")
 # A closing single quote: after a letter, not followed by one; never across a line break.
-_SINGLE_CLOSE_RE = re.compile(r"[^\W_]['\u2019](?![^\W_])|\n")
+_SINGLE_CLOSE_RE = patterns.compile(r"[^\W_]['\u2019](?![^\W_])|\n")
 _DOUBLE_QUOTES = {"\"": "\"", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 
 
@@ -180,6 +180,9 @@ class Analysis:
         spans = []
         n = len(text)
         position = 0
+        # Every place a single quotation can close, found in one pass: searching forward from
+        # each opening quote instead would re-read the text once per quote ("'a 'a 'a …").
+        closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
         while True:
             found = _QUOTE_RE.search(text, position)
             if found is None:
@@ -198,10 +201,10 @@ class Analysis:
             if (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and text[i + 1].isalnum():
                 # A single quote opens a quotation only at a word start; it closes at the next
                 # quote that ends a word, on the same line ("don't" inside is skipped).
-                close = _SINGLE_CLOSE_RE.search(text, i + 1)
-                if close is not None and close.group() != "\n":
-                    spans.append((i, close.start() + 1))
-                    position = close.start() + 2
+                c = bisect.bisect_left(closes, i + 1)
+                if c < len(closes) and text[closes[c]] != "\n":
+                    spans.append((i, closes[c] + 1))
+                    position = closes[c] + 2
         for start, end in spans:
             k = bisect.bisect_left(starts, start)
             while k < len(starts) and starts[k] < end:

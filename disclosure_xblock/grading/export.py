@@ -2,13 +2,17 @@
 The cohort as CSV, streamed: rows are read with ``.iterator(chunk_size=…)`` and written in
 chunks, so 10,000 submissions export in bounded memory.
 
-Learner text is untrusted: any cell starting with = + - @ (or a tab / carriage return) gets a
-leading apostrophe so a spreadsheet never evaluates it as a formula.
+Learner text is untrusted: a cell that a spreadsheet could read as a formula gets a leading
+apostrophe (the text is kept, shown as typed). That is a cell starting with a tab or a line
+break, or whose first visible character is = + - @ (or their full-width, small or superscript
+forms, or a minus sign) once leading spaces, zero-width and other invisible characters are
+skipped: spreadsheets trim those, and " =cmd" or "\u200b=cmd" still runs.
 """
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from django.utils.translation import gettext as _
 
@@ -17,7 +21,24 @@ from . import rubric_points as rp
 from .models import SubmissionRecord
 
 CHUNK_ROWS = 200
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A formula start, after NFKC folds the full-width (\uff1d \uff0b \uff0d \uff20), small and
+# superscript forms onto ASCII; U+2212 is the minus sign.
+FORMULA_STARTS = frozenset("=+-@\u2212")
+ALWAYS_GUARDED = ("\t", "\r", "\n")
+# Skipped before the first visible character: controls, format characters (zero-width space,
+# joiners, bidi marks, BOM), surrogates/private/unassigned, separators, combining marks.
+_INVISIBLE = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"))
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")  # Hangul fillers: letters drawn as nothing
+
+
+def _reads_as_formula(text):
+    if text.startswith(ALWAYS_GUARDED):
+        return True
+    for ch in text:
+        if ch.isspace() or ch in _BLANK_LETTERS or unicodedata.category(ch) in _INVISIBLE:
+            continue
+        return unicodedata.normalize("NFKC", ch)[:1] in FORMULA_STARTS
+    return False
 
 
 def safe_cell(value):
@@ -29,7 +50,7 @@ def safe_cell(value):
     if isinstance(value, (int, float)):
         return rp.number(value)
     text = str(value)
-    if text.startswith(FORMULA_STARTS):
+    if _reads_as_formula(text):
         return "'" + text
     return text
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from .. import schema as s
 from . import api
 from .errors import InvalidRequest
 from .permissions import require_staff
@@ -78,6 +79,20 @@ def _dict(data, name):
     if not isinstance(value, dict):
         raise InvalidRequest(_("{name} must be an object keyed by criterion.").format(name=name))
     return value
+
+
+# Each handler's body, checked (types only) before the handler runs; see schema.py.
+_LIST_QUERY = {"status": s.text(), "flagged": s.boolean(), "search": s.text(), "sort": s.text()}
+STAFF_SUMMARY = s.NO_BODY
+STAFF_LIST = s.Body({**_LIST_QUERY, "page": s.integer(), "page_size": s.integer()})
+STAFF_DETAIL = s.Body({**_LIST_QUERY, "uuid": s.text()})
+STAFF_CLAIM = s.Body({"uuid": s.text(), "take_over": s.boolean()})
+STAFF_SAVE_ASSESSMENT = s.Body({
+    "uuid": s.text(), "levels": s.Object(values=s.integer()), "comments": s.Object(values=s.text()),
+    "overall_comment": s.text(), "expected_version": s.integer(), "comment_only": s.boolean()})
+STAFF_RELEASE = s.Body({"uuid": s.text()})
+STAFF_RETURN = s.Body({"uuid": s.text(), "comment": s.text()})
+STAFF_CALIBRATION = s.NO_BODY
 
 
 def staff_summary(ctx, data):

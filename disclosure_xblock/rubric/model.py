@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
+
+from .. import patterns
 
 from .checks import validate_check_params
 
@@ -26,7 +27,7 @@ MAX_TEXT = 2000
 MAX_LABEL = 200
 MAX_POINTS = 100
 
-CRITERION_ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+CRITERION_ID_RE = patterns.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 # Outcome of one automatic check; the criterion takes its weakest check's outcome.
 MET = "met"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .. import patterns
 from .model import Check, Rubric, RubricError, Scenario, split_list
 
 # A parser that never touches the network or expands entities: OLX comes from course imports.
@@ -16,6 +17,15 @@ SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False
 )
 MAX_OLX_BYTES = 512 * 1024
+# What XML 1.0 cannot hold (most C0 controls, U+FFFE/U+FFFF, lone surrogates): lxml refuses to
+# write them ("All strings must be XML compatible"). The editor refuses them at save; text
+# stored before that loses them on export rather than making the course unexportable.
+NOT_XML = patterns.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value):
+    """``value`` as text that XML can hold: the characters it cannot are dropped."""
+    return NOT_XML.sub("", str(value))
 
 
 def parse_xml_string(text, what="OLX"):
@@ -70,9 +80,9 @@ def _write_check(check, parent):
     for key, value in check.params.items():
         if key == "phrases":
             continue
-        node.set(key, str(value))
+        node.set(key, xml_text(value))
     for phrase in check.params.get("phrases", ()):
-        etree.SubElement(node, "phrase").text = phrase
+        etree.SubElement(node, "phrase").text = xml_text(phrase)
 
 
 # --- rubric ------------------------------------------------------------------------------------
@@ -129,19 +139,19 @@ def write_rubric(rubric, parent, preset_rubric=None):
     """
     node = etree.SubElement(parent, "rubric")
     if rubric.preset and preset_rubric is not None and _same(rubric, preset_rubric):
-        node.set("preset", rubric.preset)
+        node.set("preset", xml_text(rubric.preset))
         return node
     if not rubric.privacy_gate:
         node.set("privacy_gate", "false")
     for criterion in rubric.criteria:
-        crit = etree.SubElement(node, "criterion", id=criterion.id, label=criterion.label)
+        crit = etree.SubElement(node, "criterion", id=xml_text(criterion.id), label=xml_text(criterion.label))
         if criterion.description:
-            etree.SubElement(crit, "description").text = criterion.description
+            etree.SubElement(crit, "description").text = xml_text(criterion.description)
         for level in criterion.levels:
             lvl = etree.SubElement(crit, "level", points=_fmt_points(level.points))
             if level.label:
-                lvl.set("label", level.label)
-            lvl.text = level.message
+                lvl.set("label", xml_text(level.label))
+            lvl.text = xml_text(level.message)
         for check in criterion.checks:
             _write_check(check, crit)
     return node
@@ -186,9 +196,9 @@ def write_scenario(scenario, parent):
     for attr, value in (("key", scenario.key), ("patient", scenario.patient),
                         ("allowed_names", ", ".join(scenario.allowed_names))):
         if value:
-            node.set(attr, value)
+            node.set(attr, xml_text(value))
     for tag, value in (("context", scenario.context), ("prompt", scenario.prompt),
                        ("keywords", ", ".join(scenario.keywords))):
         if value:
-            etree.SubElement(node, tag).text = value
+            etree.SubElement(node, tag).text = xml_text(value)
     return node

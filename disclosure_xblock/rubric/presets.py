@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import re
 
+from .. import patterns
 from .model import RubricError
 
 DEFAULT_PRESET = "appropriate-self-disclosure"
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
+_NAME_RE = patterns.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
 
 
 def preset_names():

@@ -8,12 +8,12 @@ the library" both read these files.
 from __future__ import annotations
 
 import importlib.resources
-import re
 
+from .. import patterns
 from ..exercise import Exercise
 from ..rubric import RubricError
 
-_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
+_KEY_RE = patterns.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
 
 
 def _folder():

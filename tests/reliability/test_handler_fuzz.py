@@ -6,6 +6,7 @@ a handler answers 200 or a 4xx with an ``error`` message, never a 500; and a ref
 leaves nothing half-written: the learner's state, the submissions and score tables and the
 grading tables are exactly as before.
 """
+import copy
 import json
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from disclosure_xblock.exercise import Exercise
 from disclosure_xblock.scenarios import load_exercise
-from tests.integration.helpers import STRONG_DRAFT, Workbench
+from tests.integration.helpers import STRONG_DRAFT, Workbench, embedded_json
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -156,3 +157,80 @@ def test_deeply_nested_json_is_a_400_not_a_500(item, raw):
     response = item.call("save_draft", "learner_2", raw=raw)
     assert response.status_code == 400, response.status_code
     assert "valid JSON" in json.loads(response.content)["error"]
+
+
+# --- a wrong type at every field of a valid body ------------------------------------------------
+
+WRONG_TYPES = st.one_of(
+    st.sampled_from([None, True, False, 0, -1, 2**64, 1.5, "", "x", [], ["x"], [None], {}, {"k": "v"},
+                     [{"type": []}], {"": None}]),
+    json_values,
+)
+
+
+WRONG_TYPE_FUZZ = settings(FUZZ, max_examples=25)
+
+
+def valid_body(handler, wb):
+    """A body the handler accepts (or refuses only for its content, never for a type)."""
+    listing = {"page": 1, "page_size": 25, "status": "waiting", "flagged": False, "search": "",
+               "sort": "-submitted_at"}
+    exercise = _exercise_dict()
+    return {
+        "save_draft": {"text": STRONG_DRAFT}, "get_feedback": {"text": STRONG_DRAFT},
+        "submit": {"text": STRONG_DRAFT}, "learner_state": {},
+        "staff_summary": {}, "staff_calibration": {}, "staff_list": listing,
+        "staff_detail": {**listing, "uuid": wb.uuid}, "staff_claim": {"uuid": wb.uuid, "take_over": False},
+        "staff_save_assessment": {"uuid": wb.uuid, "levels": {"brief": 2}, "comments": {"brief": "Good."},
+                                  "overall_comment": "Fine.", "expected_version": 0, "comment_only": False},
+        "staff_release": {"uuid": wb.uuid}, "staff_return": {"uuid": wb.uuid, "comment": "Once more."},
+        "studio_save": {"exercise": exercise}, "studio_export_olx": {"exercise": exercise},
+        "studio_try_draft": {"exercise": exercise, "text": STRONG_DRAFT},
+        "studio_library": {"key": "anxiety-withdrawal", "preset": "appropriate-self-disclosure"},
+    }[handler]
+
+
+def member_paths(value, path=()):
+    """The path of every member of a JSON value, at every depth (the body itself excluded)."""
+    if path:
+        yield path
+    if isinstance(value, dict):
+        for key, member in value.items():
+            yield from member_paths(member, (*path, key))
+    elif isinstance(value, list):
+        for index, member in enumerate(value):
+            yield from member_paths(member, (*path, index))
+
+
+def replaced(body, path, value):
+    body = copy.deepcopy(body)
+    target = body
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return body
+
+
+def saved_exercise(wb):
+    return embedded_json(wb.view("instructor_1", "studio_view"), "dx-studio-")
+
+
+@pytest.mark.parametrize("handler", LEARNER_HANDLERS + STAFF_HANDLERS + STUDIO_HANDLERS)
+def test_wrong_type_at_every_field(item, handler):
+    body = valid_body(handler, item)
+    paths = sorted(member_paths(body), key=repr) or [("text",)]
+
+    @WRONG_TYPE_FUZZ
+    @given(path=st.sampled_from(paths), value=WRONG_TYPES)
+    def run(path, value):
+        raw = json.dumps(replaced(body, path, value), allow_nan=True).encode()
+        exercise = saved_exercise(item) if handler == "studio_save" else None
+        before = snapshot(item)
+        response = item.call(handler, _who(handler), raw=raw)
+        check(response, handler)
+        if response.status_code >= 400:
+            assert snapshot(item) == before, f"{handler} refused {path}={value!r} but changed state"
+            if exercise is not None:
+                assert saved_exercise(item) == exercise, f"studio_save refused {path} but saved"
+
+    run()

@@ -7,15 +7,15 @@ words: "I can't give you my number" keeps the boundary.
 """
 from __future__ import annotations
 
-import re
 
+from ... import patterns
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from .base import Finding
 
 # "50 mg", "0.5mg", "20 milligrams": a dose is a medication specific.
-_DIGIT_RE = re.compile(r"\d")
-DOSE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|milligrams?|ml)\b", re.IGNORECASE)
+_DIGIT_RE = patterns.compile(r"\d")
+DOSE_RE = patterns.compile(r"\b\d++(?:[.,]\d++)?\s?(?:mg|mcg|µg|milligrams?|ml)\b", patterns.IGNORECASE)
 
 SEVERE_CONTENT = (
     ("boundaries.medication", _("medication detail")),
