@@ -35,6 +35,11 @@ KINDS = {
     "privacy": FlagKind(_("Identifying details"), _(
         "May contain identifying details: check before reading it aloud or sharing it."), False),
 }
+# The default support message (an exercise may set its own): neutral words, no country's number.
+SUPPORT_MESSAGE = _(
+    "If any of this is about you, you don't have to carry it alone. You can talk to someone "
+    "confidentially through your employer's Employee Assistance Program (EAP). If you are in "
+    "danger or might act on these thoughts, call your local emergency number now.")
 SUPPORT_KINDS = frozenset(kind for kind, entry in KINDS.items() if entry.support)
 _LEGACY_LABELS = {"self_harm": _("Self-harm or suicide")}
 

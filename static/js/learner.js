@@ -559,6 +559,13 @@
             ui.redflags.hidden = false;
         }
 
+        /* The exercise's support message, shown with a self-harm, suicide or overdose red flag
+           (the server sends it only then). Plain text, inside the red-flag box. */
+        function renderSupportMessage(message) {
+            if (!message || ui.redflags.hidden) { return; }
+            ui.redflags.appendChild(el('p', {className: 'dx-support', role: 'note', text: message}));
+        }
+
         function renderCriteria(feedback) {
             clear(ui.criteria);
             (feedback.criteria || []).forEach(function (criterion, ci) {
@@ -619,6 +626,7 @@
             stale = stale || ranges.mismatches > 0;
             renderPrivacy(feedback.privacy);
             renderRedFlags(feedback.red_flags);
+            renderSupportMessage(feedback.support_message);
             clear(ui.summary);
             ui.summary.appendChild(document.createTextNode(feedbackSummary(feedback)));
             if (stale) {

@@ -115,7 +115,7 @@ function DisclosureStudio(runtime, element, initArgs) {
     function fill(exercise) {
         var scenario = exercise.scenario || {};
         ['display_name', 'min_words', 'max_words', 'max_feedback_requests', 'weight',
-            'grading_mode', 'show_exemplar', 'exemplar'].forEach(function (name) {
+            'grading_mode', 'show_exemplar', 'exemplar', 'support_message'].forEach(function (name) {
             var value = exercise[name];
             input(name).value = value === undefined || value === null ? '' : value;
         });
@@ -376,8 +376,8 @@ function DisclosureStudio(runtime, element, initArgs) {
 
     function collect() {
         var exercise = {};
-        ['display_name', 'grading_mode', 'show_exemplar', 'exemplar', 'min_words', 'max_words',
-            'max_feedback_requests', 'weight'].forEach(function (name) { exercise[name] = input(name).value; });
+        ['display_name', 'grading_mode', 'show_exemplar', 'exemplar', 'support_message', 'min_words',
+            'max_words', 'max_feedback_requests', 'weight'].forEach(function (name) { exercise[name] = input(name).value; });
         exercise.allow_resubmission = input('allow_resubmission').checked;
         exercise.hold_staff_grades = input('hold_staff_grades').checked;
         exercise.scenario = {};
