@@ -138,6 +138,8 @@ class LexiconIndex:
         self.single = {k: tuple(v) for k, v in single.items()}
         self.pairs = {k: tuple(v) for k, v in pairs.items()}
         self.prefix = {k: tuple(v) for k, v in prefix.items()}
+        # Words that can start a cue: a draft's other words are skipped with one set look-up.
+        self.firsts = frozenset(self.single) | frozenset(first for first, _second in self.pairs)
 
     def scan(self, norms, sent_of=None):
         """{section key: [(first word, last word), …]} for every cue found in ``norms``.
@@ -147,7 +149,11 @@ class LexiconIndex:
         hits = {}
         single, pairs, prefix = self.single, self.pairs, self.prefix
         count = len(norms)
+        firsts = self.firsts
+        starters = {word for word in set(norms) if word in firsts or word[:3] in prefix}
         for start, norm in enumerate(norms):
+            if norm not in starters:
+                continue
             candidates = single.get(norm, ())
             if start + 1 < count:
                 more = pairs.get((norm, norms[start + 1]))
