@@ -8,7 +8,8 @@ draft's own characters.
 
 A cue does not count when it overlaps a guard phrase (an idiom: "killing myself laughing",
 "me corté el pelo"), when a negator governs it ("I never hurt myself"), or when it is quoted and
-no one close to the writer is the speaker ("patients sometimes say 'I want to die'"). Anything
+it reports what others say and no one close to the writer is the speaker ("patients sometimes
+say 'I want to die'"). Anything
 less clear counts: a false alarm costs an instructor a minute; a miss may cost far more.
 """
 from __future__ import annotations
@@ -77,7 +78,16 @@ def _counts(analysis, hit, guards):
         return False
     if _negated(analysis, first):
         return False
-    return not (analysis.quoted[first] and not _close_speaker(analysis, first))
+    return not (analysis.quoted[first] and _reported(analysis, first)
+                and not _close_speaker(analysis, first))
+
+
+def _reported(analysis, index):
+    """True when a reporting verb outside the quotation comes before ``index`` in its sentence:
+    "patients say 'I want to die'". Scare quotes ("I'd 'unalive' myself") are no report."""
+    first = analysis.sentences[analysis.sent_of[index]][0]
+    reporting, norms, quoted = _words("reporting"), analysis.folded, analysis.quoted
+    return any(norms[k] in reporting and not quoted[k] for k in range(first, index))
 
 
 def _negated(analysis, index):
@@ -105,7 +115,20 @@ def _close_speaker(analysis, index):
             continue
         if norms[k] in people or norms[k] in speakers:
             return True
-        if norms[k] in me and any(norms[j] in _words("speaking") and not quoted[j]
-                                  for j in range(k + 1, min(k + 4, end))):
+        if norms[k] in me and _speaks(norms, quoted, k + 1, end):
             return True
+    return False
+
+
+def _speaks(norms, quoted, start, end):
+    """True when a speaking verb follows at ``start``, past helper words only ("used to say",
+    "kept telling"): "I've heard patients say …" is not the writer speaking."""
+    helpers, speaking = _words("speaking_helpers"), _words("speaking")
+    for j in range(start, min(start + 3, end)):
+        if quoted[j]:
+            return False
+        if norms[j] in speaking:
+            return True
+        if norms[j] not in helpers:
+            return False
     return False
