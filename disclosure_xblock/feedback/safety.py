@@ -26,6 +26,8 @@ _CUE_SECTIONS = KINDS + ("purpose", "purpose_context", "guards")
 # corté", "I have never been suicidal". Any other word stops the search, so "I didn't tell
 # anyone I cut myself" still counts.
 NEGATION_REACH = 4
+# "On purpose" counts as self-harm with an injury word at most this many words away.
+PURPOSE_REACH = 6
 
 
 @functools.lru_cache(maxsize=None)
@@ -52,10 +54,12 @@ def scan(analysis):
             found[kind] = spans
     purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
     if purpose:
-        context = hits.get("purpose_context", ())
+        context = [hit for hit in hits.get("purpose_context", ())
+                   if _counts(analysis, hit, guards) and not _at_others(analysis, hit)]
         for first, last in purpose:
             sentence = analysis.sent_of[first]
-            near = [h for h in context if analysis.sent_of[h[0]] == sentence]
+            near = [h for h in context if analysis.sent_of[h[0]] == sentence
+                    and abs(h[0] - first) <= PURPOSE_REACH]
             if near:
                 found.setdefault("self_harm", []).extend([near[0], (first, last)])
     return {kind: _merged(analysis, found[kind]) for kind in KINDS if kind in found}
@@ -88,6 +92,13 @@ def _reported(analysis, index):
     first = analysis.sentences[analysis.sent_of[index]][0]
     reporting, norms, quoted = _words("reporting"), analysis.folded, analysis.quoted
     return any(norms[k] in reporting and not quoted[k] for k in range(first, index))
+
+
+def _at_others(analysis, hit):
+    """True when an injury word is done to someone else: "hurt people on purpose", "lastimaba
+    a alguien" (the next two words are looked at)."""
+    others = _words("others")
+    return any(word in others for word in analysis.folded[hit[1] + 1:hit[1] + 3])
 
 
 def _negated(analysis, index):
