@@ -21,7 +21,7 @@ from .lexicons import LexiconIndex, folded_patterns, folded_words
 FILES = ("safety", "es/safety")
 # In the order a flag is listed: the gravest first.
 KINDS = ("suicide", "overdose", "self_harm")
-_CUE_SECTIONS = KINDS + ("purpose", "purpose_context", "guards")
+_CUE_SECTIONS = KINDS + ("purpose", "purpose_context", "intent", "guards")
 # Words to look back over from a cue to a negator: "I never really hurt myself", "nunca me
 # corté", "I have never been suicidal". Any other word stops the search, so "I didn't tell
 # anyone I cut myself" still counts.
@@ -62,7 +62,21 @@ def scan(analysis):
                     and abs(h[0] - first) <= PURPOSE_REACH]
             if near:
                 found.setdefault("self_harm", []).extend([near[0], (first, last)])
+    _overdose_with_intent(analysis, hits, guards, purpose, found)
     return {kind: _merged(analysis, found[kind]) for kind in KINDS if kind in found}
+
+
+def _overdose_with_intent(analysis, hits, guards, purpose, found):
+    """An overdose told with its intent ("on purpose", "because I couldn't see a way forward",
+    "porque no quería seguir") is a suicide attempt too: flag both kinds."""
+    overdoses = found.get("overdose")
+    if not overdoses:
+        return
+    intent = purpose + [hit for hit in hits.get("intent", ()) if _counts(analysis, hit, guards)]
+    sentences = {analysis.sent_of[first] for first, _last in intent}
+    attempts = [hit for hit in overdoses if analysis.sent_of[hit[0]] in sentences]
+    if attempts:
+        found.setdefault("suicide", []).extend(attempts)
 
 
 def _merged(analysis, hits):

@@ -69,8 +69,11 @@ def test_several_kinds_each_with_their_own_evidence():
     text = "I took a whole bottle of pills because I wanted to die."
     result = evaluate(text, RUBRIC)
     by_kind = {flag.kind: [e.text for e in flag.evidence] for flag in result.red_flags}
-    assert by_kind["suicide"] == ["wanted to die"]
+    # An overdose told with its intent is an attempt too: its words are suicide evidence as well.
+    assert by_kind["suicide"] == ["took a whole bottle of pills", "wanted to die"]
     assert by_kind["overdose"] == ["took a whole bottle of pills"]
+    accidental = evaluate("I took a whole bottle of pills by mistake once.", RUBRIC)
+    assert [flag.kind for flag in accidental.red_flags] == ["overdose"]
     assert [flag.kind for flag in result.red_flags][:2] == ["suicide", "overdose"]  # gravest first
 
 
