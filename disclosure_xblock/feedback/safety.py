@@ -21,7 +21,10 @@ from .lexicons import LexiconIndex, folded_patterns, folded_words
 FILES = ("safety", "es/safety")
 # In the order a flag is listed: the gravest first.
 KINDS = ("suicide", "overdose", "self_harm")
-_CUE_SECTIONS = KINDS + ("purpose", "purpose_context", "intent", "guards")
+# Two passes: the cues themselves, then (only for the rare draft that has one) the words that
+# qualify them. Most drafts hold no cue and never pay for the guards.
+_CUE_SECTIONS = KINDS + ("purpose",)
+_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent")
 # Words to look back over from a cue to a negator: "I never really hurt myself", "nunca me
 # corté", "I have never been suicidal". Any other word stops the search, so "I didn't tell
 # anyone I cut myself" still counts.
@@ -31,8 +34,8 @@ PURPOSE_REACH = 6
 
 
 @functools.lru_cache(maxsize=None)
-def _index():
-    entries = [(section, pattern) for name in FILES for section in _CUE_SECTIONS
+def _index(sections=_CUE_SECTIONS):
+    entries = [(section, pattern) for name in FILES for section in sections
                for pattern in folded_patterns(name, section)]
     return LexiconIndex(entries)
 
@@ -46,6 +49,9 @@ def scan(analysis):
     """{kind: [(start char, end char), …]} for every safety cue that counts, kinds in KINDS."""
     norms = analysis.folded
     hits = _index().scan(norms, analysis.sent_of)
+    if not hits:
+        return {}
+    hits.update(_index(_CONTEXT_SECTIONS).scan(norms, analysis.sent_of))
     guards = hits.get("guards", ())
     found = {}
     for kind in KINDS:
