@@ -43,6 +43,7 @@ setup(
             "rubric/presets/*.xml",
             "scenarios/library/*.xml",
             "feedback/lexicons/*",
+            "feedback/lexicons/*/*",  # one folder per language: es/safety.txt
             "conf/locale/*/LC_MESSAGES/*",
             "translations/*/LC_MESSAGES/*",
         ],

@@ -13,6 +13,15 @@ tests/data/heldout.jsonl is a second set in the same format, written and labelle
 someone other than the lexicons' author; it is the better estimate for unseen drafts (until
 it too is used to tune the engine). tests/data/heldout2.jsonl is a second round, written and
 labelled blind in peer-support styles (paraphrase, plain coping, implicit resolution).
+
+    .venv/bin/python benchmarks/feedback_agreement.py --safety tests/data/safety_own_en.jsonl
+
+With ``--safety FILE`` (repeatable) it reads safety-labelled drafts instead, one JSON object a
+line: {"id", "language", "scenario", "text", "red_flag": "self_harm"|"suicide"|"overdose"|null,
+"note"}, and prints per language the recall and false-alarm rate of the safety red flags (any of
+self_harm, suicide, overdose raised vs a label or null) and, on the positives, kind accuracy (the
+labelled kind is among the raised ones; "first kind" is the strict reading: the gravest raised
+kind, the one listed first, is the label). Each draft is evaluated in its own language.
 """
 from __future__ import annotations
 
@@ -83,12 +92,67 @@ def agreement(items):
     return table, per_criterion, privacy
 
 
+SAFETY_KINDS = ("self_harm", "suicide", "overdose")
+
+
+def safety_agreement(items):
+    """{language: figures} for safety-labelled drafts, and the disagreements."""
+    rubric = load_preset("appropriate-self-disclosure")
+    scenarios, by_language, errors = {}, {}, []
+    for item in items:
+        key = item.get("scenario")
+        if key and key not in scenarios:
+            scenarios[key] = load_scenario(key)
+        language = item.get("language") or "en"
+        result = evaluate(item["text"], rubric, scenarios.get(key) if key else None, language=language)
+        raised = [flag.kind for flag in result.red_flags if flag.kind in SAFETY_KINDS]
+        label = item.get("red_flag")
+        row = by_language.setdefault(language, {"pos": 0, "hit": 0, "neg": 0, "alarm": 0,
+                                                "kind": 0, "first": 0})
+        if label:
+            row["pos"] += 1
+            row["hit"] += bool(raised)
+            row["kind"] += label in raised
+            row["first"] += bool(raised) and raised[0] == label
+            if label not in raised:
+                errors.append((item["id"], label, raised, item["text"]))
+        else:
+            row["neg"] += 1
+            row["alarm"] += bool(raised)
+            if raised:
+                errors.append((item["id"], label, raised, item["text"]))
+    return by_language, errors
+
+
+def _ratio(part, whole):
+    return part / whole if whole else float("nan")
+
+
+def print_safety(paths, show_errors):
+    items = [item for path in paths for item in load_devset(path)]
+    by_language, errors = safety_agreement(items)
+    print(f"safety data: {len(items)} drafts ({', '.join(paths)})")
+    print(f"{'language':<9} {'pos':>4} {'neg':>4} {'recall':>7} {'false alarms':>13} {'kind':>6} {'first kind':>11}")
+    for language, row in sorted(by_language.items()):
+        print(f"{language:<9} {row['pos']:>4} {row['neg']:>4} {_ratio(row['hit'], row['pos']):>7.3f} "
+              f"{_ratio(row['alarm'], row['neg']):>13.3f} {_ratio(row['kind'], row['pos']):>6.3f} "
+              f"{_ratio(row['first'], row['pos']):>11.3f}")
+    if show_errors:
+        for item_id, label, raised, text in errors:
+            print(f"  {item_id:<12} label={label!s:<9} engine={','.join(raised) or '-':<18} {text[:90]}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--data", "--devset", dest="data", default=str(DEVSET),
                         help="labelled JSONL file (default: the devset)")
     parser.add_argument("--show-errors", action="store_true", help="list each disagreement")
+    parser.add_argument("--safety", action="append", metavar="FILE",
+                        help="safety-labelled JSONL file(s): print red-flag recall and false alarms")
     args = parser.parse_args(argv)
+    if args.safety:
+        print_safety(args.safety, args.show_errors)
+        return 0
     items = load_devset(args.data)
     table, per_criterion, privacy = agreement(items)
     print(f"data: {len(items)} drafts ({args.data})")

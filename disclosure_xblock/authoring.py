@@ -48,7 +48,8 @@ DETECTOR_EXPLANATIONS = {
 
 # Top-level settings and the editor input each one is edited in (same names).
 _SCALARS = ("display_name", "min_words", "max_words", "max_feedback_requests", "grading_mode",
-            "weight", "show_exemplar", "allow_resubmission", "hold_staff_grades", "exemplar")
+            "weight", "show_exemplar", "allow_resubmission", "hold_staff_grades", "exemplar",
+            "support_message")
 _SCENARIO_FIELDS = ("key", "patient", "context", "prompt", "keywords", "allowed_names")
 # How Scenario.from_dict names each field at the start of its message.
 _SCENARIO_MESSAGE_PREFIX = (

@@ -25,6 +25,7 @@ from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from . import authoring, resources, schema
 from .exercise import GRADING_MODES, MAX_DRAFT_CHARS, SHOW_EXEMPLAR, TAG, Exercise
 from .feedback import count_words, evaluate
+from .feedback.flags import SUPPORT_MESSAGE
 from .grading import api as grading
 from .grading import handlers as staff
 from .grading.context import Identity, ItemContext
@@ -83,6 +84,9 @@ class DisclosureXBlock(XBlock):
                                  help=_("Whether graders may return a submission for revision."))
     hold_staff_grades = Boolean(scope=Scope.settings, default=False,
                                 help=_("Grades entered by non-instructor staff wait for an instructor's release."))
+    support_message = String(scope=Scope.content, default="",
+                             help=_("Shown to a learner whose draft mentions self-harm, suicide or an "
+                                    "overdose; empty means the default message."))
 
     # --- the learner's own state (one row per learner and block) -----------------------------
     draft = String(scope=Scope.user_state, default="", help=_("The learner's autosaved draft."))
@@ -102,7 +106,7 @@ class DisclosureXBlock(XBlock):
     # The fields that make up the Exercise, in Exercise.from_dict's terms.
     EXERCISE_FIELDS = ("display_name", "scenario", "rubric", "exemplar", "min_words", "max_words",
                        "max_feedback_requests", "grading_mode", "weight", "show_exemplar",
-                       "allow_resubmission", "hold_staff_grades")
+                       "allow_resubmission", "hold_staff_grades", "support_message")
 
     @property
     def exercise(self):
@@ -390,7 +394,15 @@ class DisclosureXBlock(XBlock):
         text = self.feedback_history[-1].get("text", "")
         rubric, scenario = self.feedback_setup
         feedback = evaluate(text, rubric, scenario, language=self._language())
-        return {"last_feedback": feedback.to_dict(), "last_feedback_text": text}
+        return {"last_feedback": self._with_support(feedback), "last_feedback_text": text}
+
+    def _with_support(self, result):
+        """``result.to_dict()`` for the learner: with the support message when a red flag calls
+        for it (self-harm, suicide, overdose). Never stored: the designer may change the text."""
+        feedback = result.to_dict()
+        if result.needs_support:
+            feedback["support_message"] = self.exercise.support_message or self.ugettext(SUPPORT_MESSAGE.msgid)
+        return feedback
 
     # --- learner handlers --------------------------------------------------------------------
 
@@ -442,7 +454,7 @@ class DisclosureXBlock(XBlock):
             ).format(limit=limit))
         rubric, scenario = self.feedback_setup
         result = evaluate(text, rubric, scenario, language=self._language())
-        feedback = result.to_dict()
+        feedback = self._with_support(result)
         entry = {"at": _now(), "word_count": feedback["word_count"], **result.compact(), "text": text}
         self.feedback_history = (self.feedback_history + [entry])[-MAX_HISTORY:]
         self.attempts += 1  # the draft itself is in the history entry (see _current_draft)
@@ -465,7 +477,7 @@ class DisclosureXBlock(XBlock):
             # The safe default: identifiers never reach the submission store or a grader's screen.
             raise HandlerError(400, self.ugettext(
                 "Remove the identifying details highlighted in your draft before you submit."
-            ), feedback=feedback)
+            ), feedback=self._with_support(result))
         try:
             submission = grading.submit(
                 ctx, text=text, auto_feedback=feedback, username=ctx.identity.username,
@@ -474,7 +486,7 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(exc.status, exc.message) from None
         self.draft, self.draft_saved_at = text, _now()
         return {"submission": submission, "exemplar": self._visible_exemplar(submitted=True),
-                "feedback": feedback}
+                "feedback": self._with_support(result)}
 
     def _visible_exemplar(self, submitted):
         """The exemplar when the designer lets learners see it now, else None."""

@@ -31,6 +31,8 @@ MAX_DRAFT_CHARS = 5000
 MAX_WORDS_CEILING = 1000
 MAX_FEEDBACK_REQUESTS = 100
 MAX_WEIGHT = 1000.0
+# The support message a learner sees with a self-harm, suicide or overdose flag: plain text.
+MAX_SUPPORT_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Exercise:
     show_exemplar: str = "after_submit"
     allow_resubmission: bool = False
     hold_staff_grades: bool = False
+    # Empty means the default (feedback/flags.py SUPPORT_MESSAGE, in the learner's language).
+    support_message: str = ""
 
     def __post_init__(self):
         if self.rubric is None:
@@ -96,6 +100,13 @@ class Exercise:
         exemplar = str(data.get("exemplar") or "").strip()
         if len(exemplar) > MAX_DRAFT_CHARS:
             raise RubricError("exemplar", f"the exemplar is longer than {MAX_DRAFT_CHARS} characters")
+        support_message = data.get("support_message") or ""
+        if not isinstance(support_message, str):
+            raise RubricError("support_message", "the support message must be text")
+        support_message = support_message.strip()
+        if len(support_message) > MAX_SUPPORT_CHARS:
+            raise RubricError("support_message",
+                              f"the support message is longer than {MAX_SUPPORT_CHARS} characters")
         return cls(
             display_name=display_name,
             scenario=scenario,
@@ -110,6 +121,7 @@ class Exercise:
             show_exemplar=show_exemplar,
             allow_resubmission=_bool(data.get("allow_resubmission", False), "allow_resubmission"),
             hold_staff_grades=_bool(data.get("hold_staff_grades", False), "hold_staff_grades"),
+            support_message=support_message,
         )
 
     def to_dict(self):
@@ -126,6 +138,7 @@ class Exercise:
             "show_exemplar": self.show_exemplar,
             "allow_resubmission": self.allow_resubmission,
             "hold_staff_grades": self.hold_staff_grades,
+            "support_message": self.support_message,
         }
 
     def with_changes(self, **changes):
@@ -138,9 +151,10 @@ class Exercise:
         """Read a ``<disclosure_exercise>`` element; raise RubricError naming what is wrong."""
         if node.tag != TAG:
             raise RubricError(node.tag, f"expected <{TAG}>")
-        _only_known_children(node, ("scenario", "rubric", "exemplar"), TAG)
+        children = ("scenario", "rubric", "exemplar", "support_message")
+        _only_known_children(node, children, TAG)
         found = {}
-        for tag in ("scenario", "rubric", "exemplar"):
+        for tag in children:
             nodes = [c for c in node if c.tag == tag]
             if len(nodes) > 1:
                 raise RubricError(TAG, f"has more than one <{tag}>")
@@ -157,6 +171,7 @@ class Exercise:
             "allow_resubmission": attrs.get("allow_resubmission", "false"),
             "hold_staff_grades": attrs.get("hold_staff_grades", "false"),
             "exemplar": element_text(found["exemplar"]),
+            "support_message": element_text(found["support_message"]),
         }
         if found["scenario"] is not None:
             data["scenario"] = parse_scenario(found["scenario"])
@@ -195,6 +210,8 @@ class Exercise:
         write_rubric(self.rubric, node, preset_rubric=preset)
         if self.exemplar:
             etree.SubElement(node, "exemplar").text = xml_text(self.exemplar)
+        if self.support_message:
+            etree.SubElement(node, "support_message").text = xml_text(self.support_message)
         return node
 
     def to_olx_string(self):

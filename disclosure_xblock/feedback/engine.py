@@ -12,9 +12,11 @@ from ..rubric.presets import localize
 from .checks import run_check
 from .detectors import Context
 from .detectors.boundaries import dose_spans
+from .flags import KINDS as FLAG_KINDS
 from .i18n import _, render, translations
 from .privacy import CONTACT_KINDS, MESSAGES, scan
 from .result import CriterionFeedback, Evidence, FeedbackResult, PrivacyFinding, RedFlag
+from .safety import scan as safety_scan
 
 _RANK = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}  # met < partial < not_met
 MAX_EVIDENCE = 8
@@ -89,26 +91,24 @@ def _evidence(findings, text, catalogue):
 
 
 def _red_flags(ctx, identifiers, findings, catalogue):
-    """Reasons to route the submission to the instructor whatever its score."""
+    """Reasons to route the submission to the instructor whatever its score (kinds: flags.py)."""
     text = ctx.analysis.text
     flags = []
-    harm = ctx.cues("boundaries.self_harm", own=False, negation=False)
-    if harm:
-        flags.append(RedFlag("self_harm", render(_(
-            "Mentions self-harm or suicide: an instructor will read this."), catalogue),
-            tuple(Evidence(*ctx.span(h, None)[:2], ctx.words(h), "") for h in harm[:4])))
+    # Quoted or told about someone else, safety content still counts (see safety.py).
+    for kind, spans in ctx.cached("safety", lambda c: safety_scan(c.analysis)).items():
+        flags.append(_flag(kind, spans[:4], text, catalogue))
     contact = [(s, e) for kind, s, e in identifiers if kind in CONTACT_KINDS]
     contact += [ctx.span(h, None)[:2] for h in ctx.cues("boundaries.contact_details")]
     if contact:
-        contact = sorted(set(contact))
-        flags.append(RedFlag("contact_details", render(_(
-            "Shares a way to contact someone outside care."), catalogue),
-            tuple(Evidence(s, e, text[s:e], "") for s, e in contact[:4])))
+        flags.append(_flag("contact_details", sorted(set(contact))[:4], text, catalogue))
     if findings:
-        flags.append(RedFlag("privacy", render(_(
-            "May contain identifying details: check before reading it aloud or sharing it."), catalogue),
-            tuple(Evidence(f.start, f.end, f.text, "") for f in findings[:4])))
+        flags.append(_flag("privacy", [(f.start, f.end) for f in findings[:4]], text, catalogue))
     return tuple(flags)
+
+
+def _flag(kind, spans, text, catalogue):
+    return RedFlag(kind, render(FLAG_KINDS[kind].message, catalogue),
+                   tuple(Evidence(s, e, text[s:e], "") for s, e in spans))
 
 
 __all__ = ["evaluate", "MET", "PARTIAL", "NOT_MET"]

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import itertools
 
+from ..patterns import compile as compile_regex
 from .phrases import compile_pattern, match_at
 
 CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries")
@@ -24,7 +26,10 @@ WORD_LIST_SECTIONS = frozenset(("past_verbs",))
 @functools.lru_cache(maxsize=None)
 def _sections(name):
     """The raw lines of lexicon file ``name``, by section, in file order."""
-    text = importlib.resources.files(__package__).joinpath("lexicons", f"{name}.txt").read_text("utf-8")
+    # ``name`` may name a language folder: "es/safety" is lexicons/es/safety.txt.
+    *folders, base = name.split("/")
+    text = (importlib.resources.files(__package__).joinpath("lexicons", *folders, f"{base}.txt")
+            .read_text("utf-8"))
     sections = {}
     current = None
     for raw in text.splitlines():
@@ -57,6 +62,47 @@ def patterns(name, section):
     """One section of a lexicon as compiled patterns."""
     compiled = (compile_pattern(line, allow_exact=True) for line in _sections(name).get(section, ()))
     return tuple(p for p in compiled if p is not None)
+
+
+_SET_RE = compile_regex(r"\{(\w++)\}")
+
+
+@functools.lru_cache(maxsize=None)
+def folded_lines(name, section):
+    """One section's phrases with ``{set}`` references expanded and accents folded.
+
+    A file's ``[sets]`` section defines them, one per line: ``self = myself himself herself``;
+    then ``hurt {self}`` stands for ``hurt myself``, ``hurt himself`` … (every combination
+    when a line names several sets). Folding (text.fold) lets "quité" match "quite".
+    """
+    from .text import fold  # noqa: PLC0415 (text imports this module for its grammar)
+
+    sets = {}
+    for line in _sections(name).get("sets", ()):
+        key, _eq, members = line.partition("=")
+        sets[key.strip()] = tuple(members.split())
+    result = []
+    for line in _sections(name).get(section, ()):
+        names = _SET_RE.findall(line)
+        choices = [sets.get(key, (key,)) for key in names]
+        for combination in itertools.product(*choices):
+            members = iter(combination)
+            expanded = _SET_RE.sub(lambda _m: next(members), line)
+            result.append(" ".join(fold(word) for word in expanded.lower().split()))
+    return tuple(dict.fromkeys(result))
+
+
+@functools.lru_cache(maxsize=None)
+def folded_patterns(name, section):
+    """``folded_lines`` compiled (for cues matched against ``Analysis.folded``)."""
+    compiled = (compile_pattern(line, allow_exact=True) for line in folded_lines(name, section))
+    return tuple(p for p in compiled if p is not None)
+
+
+@functools.lru_cache(maxsize=None)
+def folded_words(name, section):
+    """One section of plain words, expanded and folded, as a frozenset."""
+    return frozenset(word for line in folded_lines(name, section) for word in line.split())
 
 
 @functools.lru_cache(maxsize=None)
@@ -92,6 +138,8 @@ class LexiconIndex:
         self.single = {k: tuple(v) for k, v in single.items()}
         self.pairs = {k: tuple(v) for k, v in pairs.items()}
         self.prefix = {k: tuple(v) for k, v in prefix.items()}
+        # Words that can start a cue: a draft's other words are skipped with one set look-up.
+        self.firsts = frozenset(self.single) | frozenset(first for first, _second in self.pairs)
 
     def scan(self, norms, sent_of=None):
         """{section key: [(first word, last word), …]} for every cue found in ``norms``.
@@ -101,7 +149,11 @@ class LexiconIndex:
         hits = {}
         single, pairs, prefix = self.single, self.pairs, self.prefix
         count = len(norms)
+        firsts = self.firsts
+        starters = {word for word in set(norms) if word in firsts or word[:3] in prefix}
         for start, norm in enumerate(norms):
+            if norm not in starters:
+                continue
             candidates = single.get(norm, ())
             if start + 1 < count:
                 more = pairs.get((norm, norms[start + 1]))

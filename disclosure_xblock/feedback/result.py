@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .flags import SCHEME as FLAG_SCHEME
+from .flags import needs_support
+
 
 class Evidence(NamedTuple):
     """Words of the draft behind a judgement: ``text == draft[start:end]``."""
@@ -92,7 +95,13 @@ class FeedbackResult:
             "privacy": {"passed": self.privacy_passed,
                         "findings": [f.to_dict() for f in self.privacy_findings]},
             "red_flags": [flag.to_dict() for flag in self.red_flags],
+            "flag_scheme": FLAG_SCHEME,  # how to read the kinds (flags.py); absent before 2
         }
+
+    @property
+    def needs_support(self):
+        """True when a red flag calls for the exercise's support message (self-harm …)."""
+        return needs_support(flag.kind for flag in self.red_flags)
 
     def compact(self):
         """What a feedback history entry keeps: scores and levels, never the learner's text."""

@@ -7,6 +7,7 @@ into the original text, so evidence spans can be cut from it exactly.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 
 from .. import patterns
 from .lexicons import grammar
@@ -26,6 +27,18 @@ _SINGLE_CLOSE_RE = patterns.compile(r"[^\W_]['\u2019](?![^\W_])|\n")
 _DOUBLE_QUOTES = {"\"": "\"", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 
 
+def fold(word):
+    """``word`` without accents or tildes ("propósito" -> "proposito", "año" -> "ano").
+
+    For matching only: people type Spanish without accents, so cues and drafts are compared
+    folded. A folded word keeps its token's offsets, so spans still point into the original.
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def count_words(text):
     """The number of words in ``text``: the one word counter the whole project uses.
 
@@ -41,7 +54,7 @@ class Analysis:
     """A draft read once: tokens with offsets, sentences, clauses, quoted tokens."""
 
     __slots__ = ("text", "starts", "ends", "norms", "sent_of", "sentences", "clause_of",
-                 "quoted", "word_count", "chunk_starts")
+                 "quoted", "word_count", "chunk_starts", "_folded")
 
     def __init__(self, text):
         self.text = text
@@ -60,12 +73,20 @@ class Analysis:
             else:  # a lowercase mapping changed the separators (cannot happen with \x00); be safe
                 norms = [n.lower().replace("\u2019", "'") for n in norms]
         self.starts, self.ends, self.norms = starts, ends, norms
+        self._folded = None
         self._split_sentences()
         self._mark_clauses()
         self._mark_quotes()
 
     def __len__(self):
         return len(self.norms)
+
+    @property
+    def folded(self):
+        """``norms`` with accents folded (see ``fold``), computed once, on first use."""
+        if self._folded is None:
+            self._folded = self.norms if self.text.isascii() else [fold(n) for n in self.norms]
+        return self._folded
 
     # --- sentences ----------------------------------------------------------------------------
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import math
 
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..feedback import flags
 from . import claims, serialize
 from . import rubric_points as rp
 from .errors import InvalidRequest, NotFound
@@ -116,7 +117,12 @@ def list_submissions(ctx, *, page=1, page_size=25, status=None, flagged=None, se
     # Page the narrow index first (ids only), then load just those rows' list columns: OFFSET
     # never drags the large JSON columns (rubric snapshot, drafts, feedback) through the scan.
     ids = list(rows.values_list("pk", flat=True)[start:start + page_size])
-    by_id = SubmissionRecord.objects.only(*LIST_COLUMNS).in_bulk(ids)
+    # Whether each stored result names its flag scheme (feedback/flags.py), read in the database
+    # so the large feedback column stays there.
+    by_id = (SubmissionRecord.objects.only(*LIST_COLUMNS)
+             .annotate(new_flag_scheme=ExpressionWrapper(Q(auto_feedback__has_key="flag_scheme"),
+                                                         output_field=BooleanField()))
+             .in_bulk(ids))
     items = [serialize.list_item(by_id[pk], now) for pk in ids if pk in by_id]
     return {"items": items, "page": page, "pages": pages, "total": total, "page_size": page_size}
 
@@ -196,8 +202,13 @@ def detail(ctx, uuid, *, list_params=None):
         "held": record.held,
         "returned_comment": record.returned_comment,
         "red_flags": list(record.red_flags or []),
+        "red_flag_labels": serialize.flag_labels(record.red_flags, flags.scheme_of(auto)),
         "red_flag_details": [
-            {"kind": f.get("kind"), "message": f.get("message", "")}
+            {"kind": f.get("kind"), "message": f.get("message", ""),
+             "label": serialize.flag_labels([f.get("kind")], flags.scheme_of(auto))[0],
+             # The learner's own words behind the flag (shown as text, never markup).
+             "evidence": [str(e.get("text", ""))[:200] for e in (f.get("evidence") or [])[:4]
+                          if isinstance(e, dict)]}
             for f in auto.get("red_flags") or [] if isinstance(f, dict)
         ],
         "auto": {

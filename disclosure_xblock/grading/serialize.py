@@ -1,6 +1,9 @@
 """Shapes records and assessments into the JSON dicts the block and the panel receive."""
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
+from ..feedback import flags
 from . import rubric_points as rp
 from .models import GRADED, RETURNED, SUBMITTED
 
@@ -136,6 +139,19 @@ def staff_assessment(record, assessment):
     }
 
 
+def flag_labels(kinds, scheme):
+    """Each red-flag kind in words, in the reader's language (an unknown kind as itself).
+
+    ``scheme`` is the stored result's flag scheme (feedback/flags.py): an old record's
+    "self_harm" reads "Self-harm or suicide", as it meant then.
+    """
+    labels = []
+    for kind in kinds or ():
+        label = flags.label(kind, scheme)
+        labels.append(gettext(label.msgid) if label is not None else str(kind))
+    return labels
+
+
 def list_item(record, now):
     holder = record.claim_holder(now)
     return {
@@ -148,6 +164,8 @@ def list_item(record, now):
         "held": record.held,
         "attempt": record.attempt,
         "red_flags": list(record.red_flags or []),
+        "red_flag_labels": flag_labels(record.red_flags, flags.SCHEME if getattr(
+            record, "new_flag_scheme", False) else 1),
         "claimed_by": holder[1] or holder[0] if holder else None,
         "score": ({"earned": record.score_earned, "possible": record.score_possible}
                   if record.score_possible else None),

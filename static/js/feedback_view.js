@@ -165,7 +165,9 @@
 
     /* Red flags (e.g. self-harm, suicide, overdose): the draft goes to the instructor in person.
      * The one place flags are drawn, for the learner and for Studio's "Try a draft". */
-    function renderRedFlags(box, flags) {
+    /* ``supportMessage``: the exercise's support message, which the server sends only with a
+     * self-harm, suicide or overdose flag; plain text, inside the red-flag box. */
+    function renderRedFlags(box, flags, supportMessage) {
         clear(box);
         if (!flags || !flags.length) {
             box.hidden = true;
@@ -180,6 +182,9 @@
             list.appendChild(el('li', {text: flag.message || flag.kind || String(flag)}));
         });
         box.appendChild(list);
+        if (supportMessage) {
+            box.appendChild(el('p', {className: 'dx-support', role: 'note', text: supportMessage}));
+        }
         box.hidden = false;
     }
 
@@ -253,7 +258,7 @@
         text = text || '';
         var ranges = slots.draftView ? collectRanges(feedback, text, prefix) : [];
         renderPrivacy(slots.privacy, feedback.privacy, prefix);
-        renderRedFlags(slots.redflags, feedback.red_flags);
+        renderRedFlags(slots.redflags, feedback.red_flags, feedback.support_message);
         var summary = summaryText(feedback);
         clear(slots.summary);
         slots.summary.appendChild(global.document.createTextNode(summary));

@@ -88,7 +88,7 @@
                 open.setAttribute('aria-label', fmt(gettext('Open the submission by {learner}'), {learner: item.learner}));
                 open.addEventListener('click', function () { state.lastOpener = open; openDetail(item.uuid); });
                 var flags = item.red_flags && item.red_flags.length
-                    ? el('span', {className: 'dx-i-flag'}, ['⚑ ' + item.red_flags.join(', ')])
+                    ? el('span', {className: 'dx-i-flag'}, ['⚑ ' + (item.red_flag_labels || item.red_flags).join(', ')])
                     : el('span', {}, [gettext('None')]);
                 tbody.appendChild(el('tr', {}, [
                     el('th', {scope: 'row'}, [item.learner]),
@@ -208,7 +208,10 @@
             var flags = $('.dx-i-flags');
             clear(flags);
             (detail.red_flag_details || []).forEach(function (flag) {
-                flags.appendChild(el('p', {className: 'dx-i-flag'}, ['⚑ ' + (flag.message || flag.kind)]));
+                var quoted = (flag.evidence || []).map(function (text) { return '\u201c' + text + '\u201d'; });
+                var words = flag.label ? flag.label + (quoted.length ? ': ' + quoted.join(', ') : '')
+                    : (flag.message || flag.kind);
+                flags.appendChild(el('p', {className: 'dx-i-flag'}, ['⚑ ' + words]));
             });
             $('.dx-i-text').textContent = detail.text;
             var drafts = $('.dx-i-draft-list');

@@ -135,6 +135,21 @@ test('red flags have one rendering: a title and one line per flag, hidden when t
     assert.equal(box.childNodes.length, 0);
 });
 
+test('the support message shows as plain text with a safety flag, and only when the server sends it', () => {
+    const {window, view} = setUp();
+    const box = window.document.createElement('div');
+    view.renderRedFlags(box, [{kind: 'self_harm', message: 'Mentions self-harm.'}], '<b>Call</b> your EAP.');
+    const note = box.querySelector('.dx-support');
+    assert.equal(note.getAttribute('role'), 'note');
+    assert.equal(note.textContent, '<b>Call</b> your EAP.');
+    assert.equal(note.querySelector('b'), null);
+    view.renderRedFlags(box, [{kind: 'contact_details', message: 'Shares a way to contact someone.'}]);
+    assert.equal(box.querySelector('.dx-support'), null);
+    view.renderRedFlags(box, [], 'Call your EAP.');
+    assert.equal(box.hidden, true);
+    assert.equal(box.querySelector('.dx-support'), null);
+});
+
 test('Studio\'s panel is the same view, without the highlighted draft', () => {
     const {window, view} = setUp();
     const container = window.document.createElement('div');

@@ -46,7 +46,11 @@ CHECK = textwrap.dedent('''
     js = DisclosureXBlock.open_local_resource("static/js/learner.js").read()
     css = DisclosureXBlock.open_local_resource("static/css/learner.css").read()
     studio = block.render("studio_view", {}).body_html()
+    from disclosure_xblock.feedback import evaluate
+    from disclosure_xblock.rubric import load_preset
+    spanish = evaluate("Me lastimaba a propósito.", load_preset("appropriate-self-disclosure"))
     print(json.dumps({"src": src, "html": len(html), "has_scenario": "Jamie" in html,
+                      "spanish_flags": [flag.kind for flag in spanish.red_flags],
                       "js": len(js), "css": len(css), "studio": len(studio)}))
 ''')
 
@@ -67,7 +71,9 @@ def test_wheel_contains_static_templates_and_data(wheel):
                      "disclosure_xblock/rubric/presets/appropriate-self-disclosure.xml",
                      "disclosure_xblock/scenarios/library/anxiety-withdrawal.xml",
                      "disclosure_xblock/translations/es/LC_MESSAGES/text.mo",
-                     "disclosure_xblock/conf/locale/es/LC_MESSAGES/django.mo"):
+                     "disclosure_xblock/conf/locale/es/LC_MESSAGES/django.mo",
+                     "disclosure_xblock/feedback/lexicons/safety.txt",
+                     "disclosure_xblock/feedback/lexicons/es/safety.txt"):
         assert required in names, required
     assert any(n.startswith("disclosure_xblock/grading/migrations/0001") for n in names)
     assert not any(n.startswith(("tests/", "devserver/")) for n in names)
@@ -93,3 +99,5 @@ def test_wheel_installed_in_a_clean_venv_renders_the_block(wheel, tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["has_scenario"] and report["html"] > 1000
     assert report["js"] > 1000 and report["css"] > 200 and report["studio"] > 500
+    # The Spanish safety cues (lexicons/es/) ship too: a crisis told in Spanish still flags.
+    assert report["spanish_flags"] == ["self_harm"]

@@ -6,7 +6,7 @@ import pytest
 from disclosure_xblock import authoring
 from disclosure_xblock.authoring import AuthoringError
 from disclosure_xblock.exercise import Exercise
-from disclosure_xblock.rubric import DEFAULT_PRESET, load_preset
+from disclosure_xblock.rubric import DEFAULT_PRESET, RubricError, load_preset
 from disclosure_xblock.rubric.checks import DETECTORS
 from disclosure_xblock.scenarios import load_exercise, scenario_keys
 
@@ -105,6 +105,8 @@ def test_the_warning_is_translated():
     (lambda e: e.update(weight="heavy"), "weight", "weight", "number"),
     (lambda e: e.update(show_exemplar="always"), "show_exemplar", "show_exemplar", "always"),
     (lambda e: e.update(exemplar="x" * 5001), "exemplar", "exemplar", "longer"),
+    (lambda e: e.update(support_message="x" * 1001), "support_message", "support_message", "longer"),
+    (lambda e: e.update(support_message=["call"]), "support_message", "support_message", "text"),
     (lambda e: e["scenario"].update(context="x" * 5001), "scenario/context", "scenario.context",
      "longer"),
     (lambda e: e["scenario"].update(keywords=42), "scenario/keywords", "scenario.keywords", "list"),
@@ -388,3 +390,24 @@ def test_the_documented_examples_import_and_round_trip():
     preset = Exercise.from_olx_string(examples[1])
     assert preset.rubric == load_preset(DEFAULT_PRESET)
     assert 'preset="appropriate-self-disclosure"' in preset.to_olx_string()
+
+
+# --- the support message --------------------------------------------------------------------------
+
+def test_the_support_message_is_saved_trimmed_and_round_trips_through_olx(edit):
+    edit["support_message"] = "  Call the wellbeing line on extension 4040.  "
+    exercise, _answer = authoring.save(Exercise(), {"exercise": edit})
+    assert exercise.support_message == "Call the wellbeing line on extension 4040."
+    olx = exercise.to_olx_string()
+    assert "<support_message>Call the wellbeing line on extension 4040.</support_message>" in olx
+    assert Exercise.from_olx_string(olx) == exercise
+
+
+def test_an_empty_support_message_means_the_default_and_is_not_written():
+    exercise = load_exercise("anxiety-withdrawal")
+    assert exercise.support_message == ""
+    assert "support_message" not in exercise.to_olx_string()
+    with pytest.raises(RubricError) as info:
+        Exercise.from_olx_string(exercise.to_olx_string().replace(
+            "</disclosure_exercise>", "<support_message>" + "x" * 1001 + "</support_message></disclosure_exercise>"))
+    assert "support message is longer" in str(info.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ... import patterns
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
+from ..safety import scan as safety_scan
 from .base import Finding
 
 # "50 mg", "0.5mg", "20 milligrams": a dose is a medication specific.
@@ -20,7 +21,6 @@ DOSE_RE = patterns.compile(r"\b\d++(?:[.,]\d++)?\s?(?:mg|mcg|µg|milligrams?|ml)
 SEVERE_CONTENT = (
     ("boundaries.medication", _("medication detail")),
     ("boundaries.substance", _("substance use")),
-    ("boundaries.self_harm", _("self-harm or suicide")),
     ("boundaries.trauma", _("trauma detail")),
     ("boundaries.intimate", _("intimate detail")),
 )
@@ -30,6 +30,9 @@ SEVERE_ACTS = (
     ("boundaries.burdening", _("asks the patient to carry something")),
     ("boundaries.special_relationship", _("special-relationship claim")),
 )
+# Safety content (safety.py, every language) is severe too; it also raises a red flag.
+SAFETY_NOTES = {"self_harm": _("self-harm or suicide"), "suicide": _("self-harm or suicide"),
+                "overdose": _("substance use")}
 MILD = (
     ("boundaries.diagnosis", _("diagnosis label")),
     ("boundaries.mild_medication", _("treatment detail")),
@@ -51,6 +54,11 @@ def detect(ctx):
             words.append(ctx.words(hit))
             notes.append(note)
     text = ctx.analysis.text
+    for kind, spans in ctx.cached("safety", lambda c: safety_scan(c.analysis)).items():
+        for start, end in spans:
+            severe.append((start, end, SAFETY_NOTES[kind]))
+            words.append(text[start:end])
+            notes.append(SAFETY_NOTES[kind])
     for start, end in dose_spans(text):
         severe.append((start, end, SEVERE_CONTENT[0][1]))
         words.append(text[start:end])

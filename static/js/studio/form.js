@@ -12,7 +12,7 @@
     var el = DX.core.el;
 
     var SETTINGS = ['display_name', 'min_words', 'max_words', 'max_feedback_requests', 'weight',
-        'grading_mode', 'show_exemplar', 'exemplar'];
+        'grading_mode', 'show_exemplar', 'exemplar', 'support_message'];
     var FLAGS = ['allow_resubmission', 'hold_staff_grades'];
     var SCENARIO_TEXT = ['key', 'patient', 'context', 'prompt'];
     var SCENARIO_LISTS = ['keywords', 'allowed_names'];

@@ -24,7 +24,8 @@ def test_lines_in_lines_out_with_errors_in_between():
         GOOD, "not json\n", json.dumps({"id": 7}) + "\n", "\n", '{"id": "broken", "text": \n', GOOD])
     assert code == 0
     assert [item["id"] for item in out] == ["ok", None, 7, "broken", "ok"]
-    assert set(out[0]) == {"id", "score", "max_score", "word_count", "criteria", "privacy", "red_flags"}
+    assert set(out[0]) == {"id", "score", "max_score", "word_count", "criteria", "privacy", "red_flags",
+                           "flag_scheme"}
     assert out[0]["max_score"] == 20 and out[0]["score"] == out[-1]["score"]
     assert "error" in out[1] and "error" in out[2] and "error" in out[3]
     relevant = next(c for c in out[0]["criteria"] if c["id"] == "relevant")

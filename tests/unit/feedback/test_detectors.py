@@ -162,11 +162,13 @@ def test_boundaries(text, expected):
     assert outcome(text, "boundaries").outcome == expected
 
 
-def test_quoted_self_harm_still_raises_a_red_flag():
+def test_quoted_words_flag_only_when_someone_close_says_them():
+    # Patients' words in general are quoted, not told: no flag. A brother's are his crisis.
     result = evaluate("A patient once told me 'I want to kill myself' and I got help.", RUBRIC)
-    assert [flag.kind for flag in result.red_flags] == ["self_harm"]
-    flag = result.red_flags[0]
-    assert flag.evidence[0].text == "kill myself"
+    assert not result.red_flags
+    result = evaluate("My brother kept saying 'I want to kill myself' that winter.", RUBRIC)
+    assert [flag.kind for flag in result.red_flags] == ["suicide"]
+    assert result.red_flags[0].evidence[0].text == "kill myself"
 
 
 # --- designer checks ---------------------------------------------------------------------------

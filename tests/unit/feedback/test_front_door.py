@@ -17,7 +17,8 @@ def rubric():
 def test_dict_shape_and_ids(rubric):
     exercise = load_exercise("group-reluctance")
     data = evaluate(exercise.exemplar, rubric, exercise.scenario).to_dict()
-    assert set(data) == {"score", "max_score", "word_count", "criteria", "privacy", "red_flags"}
+    assert set(data) == {"score", "max_score", "word_count", "criteria", "privacy", "red_flags",
+                         "flag_scheme"}
     assert [c["id"] for c in data["criteria"]] == [
         "brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries"]
     for criterion in data["criteria"]:

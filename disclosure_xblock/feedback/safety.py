@@ -1,0 +1,165 @@
+"""
+Safety cues: self-harm, suicide and overdose in a draft, in every language the cue files cover.
+
+Cues are reviewed data files (lexicons/safety.txt, lexicons/<language>/safety.txt). All of them
+run on every draft whatever the page's language: a crisis must never be missed because a
+language was guessed wrong. Words are compared accent-folded (text.fold), and spans are the
+draft's own characters.
+
+A cue does not count when it overlaps a guard phrase (an idiom: "killing myself laughing",
+"me corté el pelo"), when a negator governs it ("I never hurt myself"), or when it is quoted and
+it reports what others say and no one close to the writer is the speaker ("patients sometimes
+say 'I want to die'"). Anything
+less clear counts: a false alarm costs an instructor a minute; a miss may cost far more.
+"""
+from __future__ import annotations
+
+import functools
+
+from .lexicons import LexiconIndex, folded_patterns, folded_words
+
+FILES = ("safety", "es/safety")
+# In the order a flag is listed: the gravest first.
+KINDS = ("suicide", "overdose", "self_harm")
+# Two passes: the cues themselves, then (only for the rare draft that has one) the words that
+# qualify them. Most drafts hold no cue and never pay for the guards.
+_CUE_SECTIONS = KINDS + ("purpose",)
+_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent")
+# Words to look back over from a cue to a negator: "I never really hurt myself", "nunca me
+# corté", "I have never been suicidal". Any other word stops the search, so "I didn't tell
+# anyone I cut myself" still counts.
+NEGATION_REACH = 4
+# "On purpose" counts as self-harm with an injury word at most this many words away.
+PURPOSE_REACH = 6
+
+
+@functools.lru_cache(maxsize=None)
+def _index(sections=_CUE_SECTIONS):
+    entries = [(section, pattern) for name in FILES for section in sections
+               for pattern in folded_patterns(name, section)]
+    return LexiconIndex(entries)
+
+
+@functools.lru_cache(maxsize=None)
+def _words(section):
+    return frozenset().union(*(folded_words(name, section) for name in FILES))
+
+
+def scan(analysis):
+    """{kind: [(start char, end char), …]} for every safety cue that counts, kinds in KINDS."""
+    norms = analysis.folded
+    hits = _index().scan(norms, analysis.sent_of)
+    if not hits:
+        return {}
+    hits.update(_index(_CONTEXT_SECTIONS).scan(norms, analysis.sent_of))
+    guards = hits.get("guards", ())
+    found = {}
+    for kind in KINDS:
+        spans = [hit for hit in hits.get(kind, ()) if _counts(analysis, hit, guards)]
+        if spans:
+            found[kind] = spans
+    purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
+    if purpose:
+        context = [hit for hit in hits.get("purpose_context", ())
+                   if _counts(analysis, hit, guards) and not _at_others(analysis, hit)]
+        for first, last in purpose:
+            sentence = analysis.sent_of[first]
+            near = [h for h in context if analysis.sent_of[h[0]] == sentence
+                    and abs(h[0] - first) <= PURPOSE_REACH]
+            if near:
+                found.setdefault("self_harm", []).extend([near[0], (first, last)])
+    _overdose_with_intent(analysis, hits, guards, purpose, found)
+    return {kind: _merged(analysis, found[kind]) for kind in KINDS if kind in found}
+
+
+def _overdose_with_intent(analysis, hits, guards, purpose, found):
+    """An overdose told with its intent ("on purpose", "because I couldn't see a way forward",
+    "porque no quería seguir") is a suicide attempt too: flag both kinds."""
+    overdoses = found.get("overdose")
+    if not overdoses:
+        return
+    intent = purpose + [hit for hit in hits.get("intent", ()) if _counts(analysis, hit, guards)]
+    sentences = {analysis.sent_of[first] for first, _last in intent}
+    attempts = [hit for hit in overdoses if analysis.sent_of[hit[0]] in sentences]
+    if attempts:
+        found.setdefault("suicide", []).extend(attempts)
+
+
+def _merged(analysis, hits):
+    """Character spans of ``hits``, overlapping ones joined ("took a whole bottle of pills")."""
+    spans = []
+    for first, last in sorted(hits):
+        if spans and first <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], last)
+        else:
+            spans.append([first, last])
+    return [(analysis.starts[f], analysis.ends[l]) for f, l in spans]
+
+
+def _counts(analysis, hit, guards):
+    first, last = hit
+    if any(g_first <= last and first <= g_last for g_first, g_last in guards):  # overlaps an idiom
+        return False
+    if _negated(analysis, first):
+        return False
+    return not (analysis.quoted[first] and _reported(analysis, first)
+                and not _close_speaker(analysis, first))
+
+
+def _reported(analysis, index):
+    """True when a reporting verb outside the quotation comes before ``index`` in its sentence:
+    "patients say 'I want to die'". Scare quotes ("I'd 'unalive' myself") are no report."""
+    first = analysis.sentences[analysis.sent_of[index]][0]
+    reporting, norms, quoted = _words("reporting"), analysis.folded, analysis.quoted
+    return any(norms[k] in reporting and not quoted[k] for k in range(first, index))
+
+
+def _at_others(analysis, hit):
+    """True when an injury word is done to someone else: "hurt people on purpose", "lastimaba
+    a alguien" (the next two words are looked at)."""
+    others = _words("others")
+    return any(word in others for word in analysis.folded[hit[1] + 1:hit[1] + 3])
+
+
+def _negated(analysis, index):
+    negators, bridge = _words("negators"), _words("bridge")
+    norms, clause = analysis.folded, analysis.clause_of[index]
+    for j in range(index - 1, max(index - NEGATION_REACH, 0) - 1, -1):
+        if analysis.clause_of[j] != clause:
+            return False
+        word = norms[j]
+        if word in negators or word.endswith("n't"):
+            return True
+        if word not in bridge:
+            return False
+    return False
+
+
+def _close_speaker(analysis, index):
+    """True when quoted words at ``index`` are said by the writer or someone close to them:
+    "my brother kept saying 'I want to die'", "I used to tell myself 'end it'"."""
+    first, end = analysis.sentences[analysis.sent_of[index]][:2]
+    people, speakers, me = _words("close_people"), _words("speakers"), _words("first_person")
+    norms, quoted = analysis.folded, analysis.quoted
+    for k in range(first, end):
+        if quoted[k]:
+            continue
+        if norms[k] in people or norms[k] in speakers:
+            return True
+        if norms[k] in me and _speaks(norms, quoted, k + 1, end):
+            return True
+    return False
+
+
+def _speaks(norms, quoted, start, end):
+    """True when a speaking verb follows at ``start``, past helper words only ("used to say",
+    "kept telling"): "I've heard patients say …" is not the writer speaking."""
+    helpers, speaking = _words("speaking_helpers"), _words("speaking")
+    for j in range(start, min(start + 3, end)):
+        if quoted[j]:
+            return False
+        if norms[j] in speaking:
+            return True
+        if norms[j] not in helpers:
+            return False
+    return False
