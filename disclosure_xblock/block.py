@@ -92,7 +92,10 @@ class DisclosureXBlock(XBlock):
 
     has_score = True
     icon_class = "problem"
-    public_dir = "static"
+    # Assets live at files("disclosure_xblock")/assets/static (see resources.py): the platform's
+    # static finder publishes resources_dir, so it must hold only the public folder.
+    resources_dir = resources.RESOURCES_DIR
+    public_dir = resources.PUBLIC_DIR
     i18n_js_namespace = "DisclosureXBlockI18N"
 
     # --- derived values ----------------------------------------------------------------------

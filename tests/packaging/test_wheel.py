@@ -1,7 +1,7 @@
 """The built wheel, installed in a fresh virtualenv away from the source tree, still renders.
 
 static/ and templates/ live at the top of the repository and are mapped into the package by
-setup.py; this is the test that the mapping really ships them.
+setup.py; this is the test that the mapping really ships them, where the platform looks.
 """
 import os
 import subprocess
@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from .test_platform_assets import assert_only_public_assets_published, run_finder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,12 +64,14 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_static_templates_and_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("disclosure_xblock/static/js/learner.js", "disclosure_xblock/static/css/learner.css",
+    for required in ("disclosure_xblock/assets/static/js/learner.js",
+                     "disclosure_xblock/assets/static/css/learner.css",
                      "disclosure_xblock/templates/learner.html", "disclosure_xblock/templates/studio.html",
                      "disclosure_xblock/rubric/presets/appropriate-self-disclosure.xml",
                      "disclosure_xblock/scenarios/library/anxiety-withdrawal.xml",
                      "disclosure_xblock/translations/es/LC_MESSAGES/text.mo",
-                     "disclosure_xblock/conf/locale/es/LC_MESSAGES/django.mo"):
+                     "disclosure_xblock/conf/locale/es/LC_MESSAGES/django.mo",
+                     "disclosure_xblock/grading/locale/es/LC_MESSAGES/django.mo"):
         assert required in names, required
     assert any(n.startswith("disclosure_xblock/grading/migrations/0001") for n in names)
     assert not any(n.startswith(("tests/", "devserver/")) for n in names)
@@ -93,3 +97,7 @@ def test_wheel_installed_in_a_clean_venv_renders_the_block(wheel, tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["has_scenario"] and report["html"] > 1000
     assert report["js"] > 1000 and report["css"] > 200 and report["studio"] > 500
+    # The platform's static finder, run in the same venv, finds the wheel's assets and only them.
+    finder = run_finder(python, tmp_path)
+    assert "site-packages" in finder["source"]
+    assert_only_public_assets_published(finder)
