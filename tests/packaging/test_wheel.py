@@ -81,13 +81,39 @@ def test_wheel_contains_static_templates_and_data(wheel):
     assert "lms.djangoapp" in text and "cms.djangoapp" in text
 
 
+def stack_requirements():
+    """The pinned stack this test run is on: Teak's (requirements/oldest.txt) when the running
+    interpreter has its XBlock pin, else the newest (base.txt and the matching xblock-sdk)."""
+    from importlib.metadata import version
+
+    oldest = REPO / "requirements" / "oldest.txt"
+    pins = dict(line.split("==", 1) for line in oldest.read_text().splitlines()
+                if "==" in line and not line.startswith("#"))
+    if version("XBlock") == pins["XBlock[django]"]:
+        return ["-r", str(oldest)]
+    return ["-r", str(REPO / "requirements" / "base.txt"), "xblock-sdk==0.15.2"]
+
+
+def frozen(python):
+    out = subprocess.run([str(python), "-m", "pip", "freeze", "--all"], check=True,
+                         capture_output=True, text=True).stdout
+    return {line.split("==")[0].lower(): line for line in out.splitlines() if "==" in line}
+
+
 def test_wheel_installed_in_a_clean_venv_renders_the_block(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    # The same pinned versions as the dev venv (pip's cache makes this quick), then the wheel.
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(REPO / "requirements" / "base.txt"),
-                    "xblock-sdk==0.15.2", str(wheel)], check=True, cwd=tmp_path)
+    # The platform's pins first (pip's cache makes this quick), then the wheel with its
+    # dependencies: the install ranges must admit every pin, so pip changes none of them.
+    subprocess.run([str(python), "-m", "pip", "install", "-q", *stack_requirements()],
+                   check=True, cwd=tmp_path)
+    before = frozen(python)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, cwd=tmp_path)
+    after = frozen(python)
+    assert {k: v for k, v in after.items() if k != "disclosure-xblock"} == before
+    check = subprocess.run([str(python), "-m", "pip", "check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH")}
     result = subprocess.run([str(python), "-c", CHECK], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)
