@@ -33,7 +33,7 @@ CHECK = textwrap.dedent('''
     )
     django.setup()
     from django.core.management import call_command
-    call_command("migrate", verbosity=0)
+    call_command("migrate", run_syncdb=True, verbosity=0)  # xblock-sdk 0.14 ships no migrations
 
     import disclosure_xblock
     from disclosure_xblock.block import DisclosureXBlock
