@@ -287,8 +287,8 @@ class DisclosureXBlock(XBlock):
     def author_view(self, context=None):
         """Studio's preview: the learner view, noting that submitting and grading happen in the LMS.
 
-        It reads no learner's data; its handlers write nothing (see _learner_identity and
-        _preview_feedback).
+        It reads no submission or grade, and its handlers write nothing (see _learner_identity
+        and _preview_feedback): every author previews as the same anonymous id.
         """
         frag = Fragment()
         init_args = self._init_args(self._context(Identity()), preview=True)
