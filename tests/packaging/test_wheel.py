@@ -44,12 +44,17 @@ CHECK = textwrap.dedent('''
     runtime = WorkbenchRuntime("learner_1")
     usage_id = runtime.parse_xml_string(DisclosureXBlock.workbench_scenarios()[0][1])
     block = runtime.get_block(usage_id)
-    html = block.render("student_view", {}).body_html()
+    frag = block.render("student_view", {})
+    html = frag.body_html()
     js = DisclosureXBlock.open_local_resource("static/js/learner.js").read()
     css = DisclosureXBlock.open_local_resource("static/css/learner.css").read()
-    studio = block.render("studio_view", {}).body_html()
+    studio_frag = block.render("studio_view", {})
+    studio = studio_frag.body_html()
+    prefix = "/resource/disclosure_exercise/"  # the workbench's local_resource_url(block, uri)
+    uris = sorted({r.data[len(prefix):] for f in (frag, studio_frag) for r in f.resources
+                   if r.kind == "url" and r.data.startswith(prefix)})
     print(json.dumps({"src": src, "html": len(html), "has_scenario": "Jamie" in html,
-                      "js": len(js), "css": len(css), "studio": len(studio)}))
+                      "js": len(js), "css": len(css), "studio": len(studio), "uris": uris}))
 ''')
 
 
@@ -127,3 +132,4 @@ def test_wheel_installed_in_a_clean_venv_renders_the_block(wheel, tmp_path):
     finder = run_finder(python, tmp_path)
     assert "site-packages" in finder["source"]
     assert_only_public_assets_published(finder)
+    assert report["uris"] and set(report["uris"]) <= set(finder["published"])
