@@ -1,8 +1,15 @@
 """Packaging for disclosure-xblock.
 
-static/ and templates/ sit at the top of the repository (the design card's layout); they are
-mapped into the installed package as disclosure_xblock/static and disclosure_xblock/templates so
-that a wheel carries them and the block finds them with importlib.resources.
+static/ and templates/ sit at the top of the repository (the design card's layout). A wheel maps
+them into the package as disclosure_xblock/assets/static and disclosure_xblock/templates; a
+source checkout (and so an editable install) has symlinks at those same places. Either way
+importlib.resources.files("disclosure_xblock") / "assets" / "static/..." is where the block and
+the platform's static finder read them: the block's resources_dir is "assets", so collectstatic
+publishes static/ and nothing else of the package (not catalogues, lexicons or scenario XML).
+
+The install ranges admit every platform from Open edX Teak (Python 3.11, Django 4.2, XBlock 5.2,
+edx-submissions 3.11) to current master, so installing the block never upgrades what the
+platform pins; requirements/oldest.txt and requirements/base.txt pin the two ends CI tests.
 """
 import os
 
@@ -23,7 +30,7 @@ def data_files_under(top):
 
 
 packages = find_packages(include=["disclosure_xblock", "disclosure_xblock.*"])
-packages += ["disclosure_xblock.static", "disclosure_xblock.templates"]
+packages += ["disclosure_xblock.assets.static", "disclosure_xblock.templates"]
 
 setup(
     name="disclosure-xblock",
@@ -35,7 +42,7 @@ setup(
     python_requires=">=3.11",
     packages=packages,
     package_dir={
-        "disclosure_xblock.static": "static",
+        "disclosure_xblock.assets.static": "static",
         "disclosure_xblock.templates": "templates",
     },
     package_data={
@@ -46,18 +53,22 @@ setup(
             "feedback/lexicons/*/*",  # one folder per language: es/safety.txt
             "conf/locale/*/LC_MESSAGES/*",
             "translations/*/LC_MESSAGES/*",
+            # The grading app's own locale/ (a symlink to conf/locale): Django translates the
+            # grading messages from an installed app's locale/, in the LMS and Studio alike.
+            "grading/locale/*/LC_MESSAGES/*",
         ],
-        "disclosure_xblock.static": data_files_under("static"),
+        "disclosure_xblock.assets.static": data_files_under("static"),
         "disclosure_xblock.templates": data_files_under("templates"),
     },
     include_package_data=False,
     zip_safe=False,
     install_requires=[
-        "XBlock>=6,<7",
-        "web-fragments>=2",
-        "lxml>=5",
-        "edx-submissions>=3.8",
-        "Django>=4.2",
+        # Lower bounds: what Teak pins; upper bounds: the next major version, untested.
+        "XBlock>=5.2,<7",
+        "web-fragments>=2.2",
+        "lxml>=5.3",
+        "edx-submissions>=3.11,<5",
+        "Django>=4.2,<6",
         "nh3>=0.2.14",
     ],
     entry_points={
@@ -68,7 +79,9 @@ setup(
     },
     classifiers=[
         "Framework :: Django",
+        "Framework :: Django :: 4.2",
         "Framework :: Django :: 5.2",
+        "Programming Language :: Python :: 3.11",
         "Programming Language :: Python :: 3.12",
     ],
 )

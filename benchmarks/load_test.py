@@ -103,7 +103,7 @@ class Database:
             # which is all 0006 is for: fake it, migrate the rest normally.
             self._manage("migrate", "submissions", "0001_squashed_0005_CreateTeamModel", "--noinput")
             self._manage("migrate", "submissions", "0006_mariadb_uuid_conversion", "--fake", "--noinput")
-        self._manage("migrate", "--noinput")
+        self._manage("migrate", "--run-syncdb", "--noinput")  # xblock-sdk 0.14 (Python 3.11) ships no migrations
         if self.engine == "sqlite":
             import sqlite3  # noqa: PLC0415
 

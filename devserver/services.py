@@ -4,7 +4,10 @@ A user service for the workbench that behaves like the LMS's, for local runs and
 The LMS gives each learner a course-specific anonymous id and tells the block who is course
 staff; the stock workbench does neither. Here ``?student=<id>`` picks the user, the anonymous id
 is derived from the id (stable, no stored state), and the ids in settings.DISCLOSURE_DEV_STAFF
-are course staff with their role.
+are course staff with their role. Two more LMS/Studio facts the stock workbench hides:
+``?student=studio_author`` is a Studio unit preview's user (anonymous id ``'student'``, no
+staff flag), and the ids in settings.DISCLOSURE_DEV_UNENROLLED are signed in but not enrolled
+(dev_is_enrolled answers the block's enrolment question, as the LMS's CourseEnrollment does).
 """
 import hashlib
 
@@ -39,12 +42,14 @@ class DevUserService(UserService):
         if user_id is None:
             return user
         role = settings.DISCLOSURE_DEV_STAFF.get(user_id, "student")
+        preview = user_id in settings.DISCLOSURE_DEV_STUDIO_AUTHORS
         user.opt_attrs.update({
             "edx-platform.user_id": user_id,
             "edx-platform.username": user_id,
-            "edx-platform.user_is_staff": role != "student",
-            "edx-platform.user_role": role,
-            "edx-platform.anonymous_user_id": dev_anonymous_id(user_id),
+            "edx-platform.user_is_staff": role != "student" and not preview,
+            "edx-platform.user_role": "student" if preview else role,
+            # Studio's preview gives every author the same literal anonymous id.
+            "edx-platform.anonymous_user_id": "student" if preview else dev_anonymous_id(user_id),
             "edx-platform.is_authenticated": True,
         })
         return user
@@ -59,3 +64,8 @@ class DevUserService(UserService):
     def get_user_by_anonymous_id(self, uid=None):
         """Unsupported in the dev server (the LMS answers from its database); callers guard this."""
         return None
+
+
+def dev_is_enrolled(user_id, course_key):  # pylint: disable=unused-argument
+    """settings.DISCLOSURE_ENROLLMENT_CHECK for the workbench: everyone but the unenrolled ids."""
+    return str(user_id) not in settings.DISCLOSURE_DEV_UNENROLLED

@@ -66,6 +66,12 @@ DISCLOSURE_DEV_STAFF = {
     "instructor_2": "instructor",
     "staff_1": "staff",
 }
+# Dev users seen as Studio's unit preview sees its authors (anonymous id 'student', no staff).
+DISCLOSURE_DEV_STUDIO_AUTHORS = {"studio_author"}
+# Dev users who are signed in but not enrolled in the course (the LMS lets them reach handlers).
+DISCLOSURE_DEV_UNENROLLED = {"stranger_1"}
+# The workbench has no enrolment table: the block asks this function (the LMS: CourseEnrollment).
+DISCLOSURE_ENROLLMENT_CHECK = "devserver.services.dev_is_enrolled"
 
 LOGGING = {
     "version": 1,

@@ -19,10 +19,10 @@ from django.utils import translation
 from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
-from xblock.exceptions import DisallowedFileError
+from xblock.exceptions import DisallowedFileError, InvalidScopeError
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
-from . import authoring, resources, schema
+from . import authoring, enrollment, resources, schema
 from .exercise import GRADING_MODES, MAX_DRAFT_CHARS, SHOW_EXEMPLAR, TAG, Exercise
 from .feedback import count_words, evaluate
 from .feedback.flags import SUPPORT_MESSAGE
@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 MAX_HISTORY = 30
 # The learner handlers' body: the draft (its limits are checked by _checked_draft).
 DRAFT_BODY = schema.Body({"text": schema.text()})
+# Studio's unit preview gives every author this anonymous id, with no staff flag; the LMS never
+# does (its ids are 32 hex characters). Anything written for it would land on the real course item.
+STUDIO_PREVIEW_ANONYMOUS_ID = "student"
 # Scenario context is designer-authored rich text: only these tags survive sanitizing.
 CONTEXT_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote"}
 
@@ -97,9 +100,19 @@ class DisclosureXBlock(XBlock):
     attempts = Integer(scope=Scope.user_state, default=0, help=_("Feedback requests used."))
 
     has_score = True
+    has_author_view = True  # Studio shows author_view (a preview that writes nothing), not student_view
     icon_class = "problem"
-    public_dir = "static"
+    # Assets live at files("disclosure_xblock")/assets/static (see resources.py): the platform's
+    # static finder publishes resources_dir, so it must hold only the public folder.
+    resources_dir = resources.RESOURCES_DIR
+    public_dir = resources.PUBLIC_DIR
     i18n_js_namespace = "DisclosureXBlockI18N"
+
+    def __repr__(self):
+        # Runtimes log repr(block) (a missing handler, InvalidScopeError, tracebacks on the debug
+        # page); XBlock's default lists every field, the learner's draft and history included.
+        usage_id = getattr(getattr(self, "scope_ids", None), "usage_id", None)
+        return f"<{type(self).__name__} {usage_id}>"
 
     # --- derived values ----------------------------------------------------------------------
 
@@ -224,18 +237,42 @@ class DisclosureXBlock(XBlock):
             scenario_key=exercise.scenario.key,
         )
 
+    def _in_studio_preview(self, identity):
+        return identity.anonymous_id == STUDIO_PREVIEW_ANONYMOUS_ID
+
     def _learner_identity(self):
-        """The requesting learner, or 403 when the runtime knows no one (not signed in)."""
+        """The requesting learner, or 403: not signed in, Studio's preview, or not enrolled.
+
+        Every learner handler that reads or writes a learner's data starts here. Preview must
+        never write (its shared id would put rows on the real course item). A signed-in user who
+        is not enrolled (the LMS's handler checks sign-in only) may not save, ask for feedback or
+        submit: those rows would reach the grading panel, the CSV and the gradebook for someone
+        outside the roster. Course staff need no enrolment; where enrolment is unknown (no
+        enrolment records in this runtime) the learner is let through.
+        """
         identity = self._identity()
         if not identity.anonymous_id:
             raise HandlerError(403, self.ugettext("Sign in to the course to work on this exercise."))
+        if self._in_studio_preview(identity):
+            raise HandlerError(403, self.ugettext(
+                "This is a preview: learners save drafts and submit in the LMS."))
+        if not identity.is_staff and enrollment.is_enrolled(identity.user_id, self._course_key()) is False:
+            raise HandlerError(403, self.ugettext("Enroll in this course to work on this exercise."))
         return identity
+
+    def _course_key(self):
+        """The course key as the platform's tables store it (the key object where there is one)."""
+        usage_id = self.scope_ids.usage_id
+        return getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None) \
+            or self._course_id()
 
     # --- views -------------------------------------------------------------------------------
 
     def student_view(self, context=None):
         """The learner's exercise; course staff also get the grading panel below it."""
         identity = self._identity()
+        if self._in_studio_preview(identity):
+            return self.author_view(context)  # a runtime that previews with student_view
         ctx = self._context(identity)
         frag = Fragment()
         panel_html = ""
@@ -256,7 +293,11 @@ class DisclosureXBlock(XBlock):
         return frag
 
     def author_view(self, context=None):
-        """Studio's preview: the learner view, noting that grading happens in the LMS."""
+        """Studio's preview: the learner view, noting that submitting and grading happen in the LMS.
+
+        It reads no submission or grade, and its handlers write nothing (see _learner_identity
+        and _preview_feedback): every author previews as the same anonymous id.
+        """
         frag = Fragment()
         init_args = self._init_args(self._context(Identity()), preview=True)
         template_context = self._learner_template_context(init_args, "")
@@ -440,9 +481,24 @@ class DisclosureXBlock(XBlock):
         self.draft_saved_at = _now()
         return {"saved_at": self.draft_saved_at, "word_count": count_words(text)}
 
+    def _preview_feedback(self, data):
+        """Feedback on a draft in Studio's preview: nothing stored, nothing counted."""
+        text = self._checked_draft(data)
+        if not text.strip():
+            raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
+        rubric, scenario = self.feedback_setup
+        result = evaluate(text, rubric, scenario, language=self._language())
+        feedback = result.to_dict()
+        limit = self.max_feedback_requests
+        return {"feedback": feedback, "preview": True,
+                "history_entry": {"at": _now(), "word_count": feedback["word_count"], **result.compact()},
+                "feedback_requests_used": 0, "feedback_requests_left": limit or None}
+
     @json_api(DRAFT_BODY)
     def get_feedback(self, data):
         """Run the automatic feedback on a draft; counts against the request limit."""
+        if self._in_studio_preview(self._identity()):
+            return self._preview_feedback(data)
         self._learner_identity()
         text = self._checked_draft(data)
         if not text.strip():
@@ -591,6 +647,14 @@ class DisclosureXBlock(XBlock):
         """Validate and save the editor's exercise; nothing is written if anything is invalid."""
         exercise, answer = self._authoring_call(authoring.save, data, has_submissions=self._has_submissions())
         self._store_exercise(exercise)
+        try:
+            # Saved here, not after the handler, so that a runtime with read-only authored
+            # fields (the LMS's LmsFieldData raises InvalidScopeError) gets a 403, not a 500.
+            self.save()
+        except InvalidScopeError:
+            self._clear_dirty_fields()  # nothing was written; the runtime's own save is a no-op
+            raise HandlerError(403, self.ugettext(
+                "This exercise can only be edited in Studio.")) from None
         return answer
 
     @json_api(authoring.TRY_DRAFT_BODY)

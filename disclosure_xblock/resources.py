@@ -1,15 +1,15 @@
 """
-Where the block's front-end files live, installed or in a source checkout.
+Where the block's front-end files live: inside the package, read through importlib.resources.
 
-The design card keeps static/ and templates/ at the repository's top level; setup.py maps them
-into the installed package (disclosure_xblock/static, disclosure_xblock/templates). An editable
-install does not map them, so a source checkout falls back to the top-level folders.
+The design card keeps static/ and templates/ at the repository's top level. A wheel carries them
+as disclosure_xblock/assets/static and disclosure_xblock/templates (setup.py maps them); a
+source checkout, and so an editable install, has symlinks at the same two places. The platform
+reads our assets the same way (``files(package) / resources_dir / uri``), so there is one path.
 """
 from __future__ import annotations
 
 import functools
 import importlib.resources
-from pathlib import Path
 
 from django.template import Context, Engine, Template
 from django.template.backends.django import get_installed_libraries
@@ -18,12 +18,16 @@ from . import patterns
 
 _SAFE_PATH = patterns.compile(r"^[A-Za-z0-9_\-]++(?:/[A-Za-z0-9_\-]++)*+\.[A-Za-z0-9]++$")
 
+# The block's XBlock ``resources_dir`` and ``public_dir``: the platform publishes
+# files(package)/RESOURCES_DIR/** under xblock/resources/<package>/ and asks for
+# "<PUBLIC_DIR>/<path>", so RESOURCES_DIR holds the public folder and nothing else.
+RESOURCES_DIR = "assets"
+PUBLIC_DIR = "static"
+_ROOTS = {"static": (RESOURCES_DIR, PUBLIC_DIR), "templates": ("templates",)}
+
 
 def _root(kind):
-    installed = importlib.resources.files(__package__).joinpath(kind)
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent / kind
+    return importlib.resources.files(__package__).joinpath(*_ROOTS[kind])
 
 
 def is_safe_path(relpath):

@@ -1,7 +1,7 @@
 """The built wheel, installed in a fresh virtualenv away from the source tree, still renders.
 
 static/ and templates/ live at the top of the repository and are mapped into the package by
-setup.py; this is the test that the mapping really ships them.
+setup.py; this is the test that the mapping really ships them, where the platform looks.
 """
 import os
 import subprocess
@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from .test_platform_assets import assert_only_public_assets_published, run_finder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,7 +33,7 @@ CHECK = textwrap.dedent('''
     )
     django.setup()
     from django.core.management import call_command
-    call_command("migrate", verbosity=0)
+    call_command("migrate", run_syncdb=True, verbosity=0)  # xblock-sdk 0.14 ships no migrations
 
     import disclosure_xblock
     from disclosure_xblock.block import DisclosureXBlock
@@ -42,16 +44,21 @@ CHECK = textwrap.dedent('''
     runtime = WorkbenchRuntime("learner_1")
     usage_id = runtime.parse_xml_string(DisclosureXBlock.workbench_scenarios()[0][1])
     block = runtime.get_block(usage_id)
-    html = block.render("student_view", {}).body_html()
+    frag = block.render("student_view", {})
+    html = frag.body_html()
     js = DisclosureXBlock.open_local_resource("static/js/learner.js").read()
     css = DisclosureXBlock.open_local_resource("static/css/learner.css").read()
-    studio = block.render("studio_view", {}).body_html()
+    studio_frag = block.render("studio_view", {})
+    studio = studio_frag.body_html()
+    prefix = "/resource/disclosure_exercise/"  # the workbench's local_resource_url(block, uri)
+    uris = sorted({r.data[len(prefix):] for f in (frag, studio_frag) for r in f.resources
+                   if r.kind == "url" and r.data.startswith(prefix)})
     from disclosure_xblock.feedback import evaluate
     from disclosure_xblock.rubric import load_preset
     spanish = evaluate("Me lastimaba a propósito.", load_preset("appropriate-self-disclosure"))
     print(json.dumps({"src": src, "html": len(html), "has_scenario": "Jamie" in html,
                       "spanish_flags": [flag.kind for flag in spanish.red_flags],
-                      "js": len(js), "css": len(css), "studio": len(studio)}))
+                      "js": len(js), "css": len(css), "studio": len(studio), "uris": uris}))
 ''')
 
 
@@ -66,14 +73,16 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_static_templates_and_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("disclosure_xblock/static/js/learner.js", "disclosure_xblock/static/css/learner.css",
+    for required in ("disclosure_xblock/assets/static/js/learner.js",
+                     "disclosure_xblock/assets/static/css/learner.css",
                      "disclosure_xblock/templates/learner.html", "disclosure_xblock/templates/studio.html",
                      "disclosure_xblock/rubric/presets/appropriate-self-disclosure.xml",
                      "disclosure_xblock/scenarios/library/anxiety-withdrawal.xml",
                      "disclosure_xblock/translations/es/LC_MESSAGES/text.mo",
                      "disclosure_xblock/conf/locale/es/LC_MESSAGES/django.mo",
                      "disclosure_xblock/feedback/lexicons/safety.txt",
-                     "disclosure_xblock/feedback/lexicons/es/safety.txt"):
+                     "disclosure_xblock/feedback/lexicons/es/safety.txt",
+                     "disclosure_xblock/grading/locale/es/LC_MESSAGES/django.mo"):
         assert required in names, required
     assert any(n.startswith("disclosure_xblock/grading/migrations/0001") for n in names)
     assert not any(n.startswith(("tests/", "devserver/")) for n in names)
@@ -83,13 +92,39 @@ def test_wheel_contains_static_templates_and_data(wheel):
     assert "lms.djangoapp" in text and "cms.djangoapp" in text
 
 
+def stack_requirements():
+    """The pinned stack this test run is on: Teak's (requirements/oldest.txt) when the running
+    interpreter has its XBlock pin, else the newest (base.txt and the matching xblock-sdk)."""
+    from importlib.metadata import version
+
+    oldest = REPO / "requirements" / "oldest.txt"
+    pins = dict(line.split("==", 1) for line in oldest.read_text().splitlines()
+                if "==" in line and not line.startswith("#"))
+    if version("XBlock") == pins["XBlock[django]"]:
+        return ["-r", str(oldest)]
+    return ["-r", str(REPO / "requirements" / "base.txt"), "xblock-sdk==0.15.2"]
+
+
+def frozen(python):
+    out = subprocess.run([str(python), "-m", "pip", "freeze", "--all"], check=True,
+                         capture_output=True, text=True).stdout
+    return {line.split("==")[0].lower(): line for line in out.splitlines() if "==" in line}
+
+
 def test_wheel_installed_in_a_clean_venv_renders_the_block(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    # The same pinned versions as the dev venv (pip's cache makes this quick), then the wheel.
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(REPO / "requirements" / "base.txt"),
-                    "xblock-sdk==0.15.2", str(wheel)], check=True, cwd=tmp_path)
+    # The platform's pins first (pip's cache makes this quick), then the wheel with its
+    # dependencies: the install ranges must admit every pin, so pip changes none of them.
+    subprocess.run([str(python), "-m", "pip", "install", "-q", *stack_requirements()],
+                   check=True, cwd=tmp_path)
+    before = frozen(python)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, cwd=tmp_path)
+    after = frozen(python)
+    assert {k: v for k, v in after.items() if k != "disclosure-xblock"} == before
+    check = subprocess.run([str(python), "-m", "pip", "check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH")}
     result = subprocess.run([str(python), "-c", CHECK], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)
@@ -101,3 +136,8 @@ def test_wheel_installed_in_a_clean_venv_renders_the_block(wheel, tmp_path):
     assert report["js"] > 1000 and report["css"] > 200 and report["studio"] > 500
     # The Spanish safety cues (lexicons/es/) ship too: a crisis told in Spanish still flags.
     assert report["spanish_flags"] == ["self_harm"]
+    # The platform's static finder, run in the same venv, finds the wheel's assets and only them.
+    finder = run_finder(python, tmp_path)
+    assert "site-packages" in finder["source"]
+    assert_only_public_assets_published(finder)
+    assert report["uris"] and set(report["uris"]) <= set(finder["published"])
