@@ -18,7 +18,7 @@ from .phrases import compile_pattern, match_at
 
 CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries")
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
-WORD_LIST_SECTIONS = frozenset(("past_verbs",))
+WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs"))
 
 
 @functools.lru_cache(maxsize=None)
