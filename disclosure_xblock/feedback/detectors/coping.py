@@ -8,6 +8,7 @@ from __future__ import annotations
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from .base import Finding
+from .minimizing import advice_sentences
 
 
 # "-ing" words that are not an activity.
@@ -39,7 +40,9 @@ def _activity_strategies(ctx, outcomes):
 
 def detect(ctx):
     a = ctx.analysis
-    strategies = ctx.cues("coping.strategy", own="quoted")
+    # A step the patient is told to take is advice, not the writer's own coping.
+    advice = () if ctx.cues("coping.own_step") else advice_sentences(ctx)
+    strategies = [h for h in ctx.cues("coping.strategy", own="quoted") if a.sent_of[h[0]] not in advice]
     outcomes = ctx.cues("coping.outcome", own="quoted")
     if not strategies and outcomes:
         strategies = _activity_strategies(ctx, outcomes)

@@ -107,6 +107,23 @@ def _find_imperatives(ctx):
     return found
 
 
+def advice_sentences(ctx):
+    """Sentences that tell the patient what to do (a directive, a suggestion or an order).
+
+    Their words are advice, not the writer's experience: they earn no relevance or coping.
+    """
+    return ctx.cached("advice_sentences", _find_advice_sentences)
+
+
+def _find_advice_sentences(ctx):
+    a = ctx.analysis
+    found = set()
+    for key in ("minimizing.directive", "minimizing.soft_suggestion"):
+        found.update(a.sent_of[first] for first, _l in ctx.cues(key))
+    found.update(a.sent_of[first] for first, _l in imperatives(ctx))
+    return frozenset(s for s in found if not a.first_person(s))
+
+
 def detect(ctx):
     spans, words, kinds = [], [], []
     for key, note in _KINDS:

@@ -14,6 +14,7 @@ from ..i18n import _, quote_list
 from ..lexicons import patterns, synonym_groups, words
 from ..phrases import compile_pattern, match_at
 from .base import Finding
+from .minimizing import advice_sentences
 
 CORE_KEYWORDS = 3
 MET_SCORE = 2.0
@@ -28,18 +29,6 @@ _CUE_SECTIONS = ("link_strong", "link", "feeling", "own_topic")
 
 def _covered(hits, key):
     return {k for first, last in hits.get(key, ()) for k in range(first, last + 1)}
-
-
-def _advice_sentences(ctx):
-    """Sentences that tell the patient what to do: their words are advice, not the experience."""
-    from .minimizing import imperatives  # noqa: PLC0415 (kept local: minimizing is a sibling)
-
-    a = ctx.analysis
-    found = set()
-    for key in ("minimizing.directive", "minimizing.soft_suggestion"):
-        found.update(a.sent_of[first] for first, _l in ctx.cues(key))
-    found.update(a.sent_of[first] for first, _l in imperatives(ctx))
-    return found
 
 
 @functools.lru_cache(maxsize=64)  # keyed by the scenario's keyword tuple; read-only afterwards
@@ -103,7 +92,7 @@ def detect(ctx):
     hits = ctx.hits
     excluded = _covered(hits, "rel.exclude")
     feeling = _covered(hits, "rel.feeling")
-    advice = _advice_sentences(ctx)
+    advice = advice_sentences(ctx)
     score = feeling_score = 0.0
     spans, found = [], []
     topical = set()
@@ -113,7 +102,7 @@ def detect(ctx):
             if first in excluded or last in excluded or a.quoted[first]:
                 continue
             sentence = a.sent_of[first]
-            if sentence in advice and not a.first_person(sentence):
+            if sentence in advice:
                 continue  # a scenario word inside advice is not the shared experience
             value = weight if a.first_person(sentence) else weight / 2
             if best is None or value > best[0]:
