@@ -29,6 +29,9 @@ SEVERE_ACTS = (
     ("boundaries.contact", _("contact outside care")),
     ("boundaries.burdening", _("asks the patient to carry something")),
     ("boundaries.special_relationship", _("special-relationship claim")),
+    ("boundaries.political", _("political opinion")),
+    ("boundaries.religion", _("promotes a religion")),
+    ("boundaries.promotion", _("promotes a service")),
 )
 MILD = (
     ("boundaries.diagnosis", _("diagnosis label")),
@@ -41,6 +44,16 @@ def dose_spans(text):
     if not _DIGIT_RE.search(text):
         return []
     return [(m.start(), m.end()) for m in DOSE_RE.finditer(text)]
+
+
+def _scenario_words(ctx):
+    """Word indexes where the scenario's own concern is named (its relevance concepts)."""
+    found = set()
+    for key, hits in ctx.hits.items():
+        if key.startswith(("rel.kw:", "rel.group:")):
+            for first, last in hits:
+                found.update(range(first, last + 1))
+    return found
 
 
 def detect(ctx):
@@ -61,8 +74,11 @@ def detect(ctx):
             words.append(ctx.words(hit))
             notes.append(note)
     mild, mild_words, mild_notes = [], [], []
+    shared = _scenario_words(ctx)
     for key, note in MILD:
         for hit in ctx.cues(key, own=False, negation=False):
+            if key == "boundaries.relationship" and hit[0] in shared:
+                continue  # a breakup told to a patient facing one is the shared experience
             mild.append(ctx.span(hit, note))
             mild_words.append(ctx.words(hit).lower())
             mild_notes.append(note)
