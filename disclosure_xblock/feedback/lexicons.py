@@ -16,7 +16,7 @@ import importlib.resources
 
 from .phrases import compile_pattern, match_at
 
-CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries")
+CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries", "episode")
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
 WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs"))
 

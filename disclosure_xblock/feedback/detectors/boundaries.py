@@ -12,6 +12,7 @@ import re
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from .base import Finding
+from .episode import current_troubles
 
 # "50 mg", "0.5mg", "20 milligrams": a dose is a medication specific.
 _DIGIT_RE = re.compile(r"\d")
@@ -92,6 +93,12 @@ def detect(ctx):
         return Finding(NOT_MET, tuple(mild[:4]), _(
             "Several specifics ({words}) add up to more than the moment needs. Leave labels "
             "and treatment details out.", words=quote_list(distinct)))
+    troubles = current_troubles(ctx)
+    if troubles and not distinct:
+        return Finding(PARTIAL, tuple(ctx.span(h, _("another trouble")) for h in troubles[:3]), _(
+            "Several current troubles of your own ({words}) ask the patient to carry your "
+            "worries. Share one past moment instead.",
+            words=quote_list(ctx.words(h) for h in troubles)))
     if distinct:
         return Finding(PARTIAL, tuple(mild[:2]), _(
             "{words} ({kind}) is more specific than needed; describing the feeling is enough.",

@@ -24,7 +24,7 @@ FEELING_CAP = 1.0
 LINK_STRONG = 2.0
 LINK_WEAK = 1.0
 _ALSO = frozenset(("too", "also", "myself"))
-_CUE_SECTIONS = ("link_strong", "link", "feeling", "own_topic")
+_CUE_SECTIONS = ("link_strong", "link", "feeling")
 
 
 def _covered(hits, key):
@@ -123,7 +123,7 @@ def detect(ctx):
         spans.append(ctx.span(link[1], _("ties your experience to theirs")))
         found.append((link[1][0], ctx.words(link[1])))
     if feeling_score:
-        other_topic = [hit for hit in hits.get("rel.own_topic", ())
+        other_topic = [hit for hit in hits.get("episode.own_topic", ())
                        if hit[0] not in topical and a.first_person(a.sent_of[hit[0]])]
         if topical_score == 0 and other_topic:
             # Only a feeling is shared, and the story is about the writer's own, other trouble.
