@@ -23,9 +23,8 @@ def current_troubles(ctx):
 
 def _find(ctx):
     a = ctx.analysis
-    severe = [h for key in _SEVERE_TOPICS[:4] for h in ctx.cues(key, own=False, negation=False)]
-    if not ctx.cues("resolution.ongoing", own="quoted") and not severe:
-        return []  # several past troubles told as one story of recovery can still be one moment
+    if not ctx.cues("resolution.ongoing", own="quoted"):
+        return []  # past troubles told as one story of recovery are still one moment
     concern = set()
     for key, hits in ctx.hits.items():
         if key.startswith(("rel.kw:", "rel.group:")):
