@@ -48,7 +48,7 @@ _LEADS = frozenset(("so", "and", "just", "please", "then", "also", "well", "but"
 _SUBJECT_NEXT = frozenset(("was", "is", "has", "had", "helped", "helps", "can", "could", "will",
                            "would", "made", "makes", "became", "seemed", "felt", "wasn't",
                            "isn't", "became", "got", "gets", "did", "does", "and", "or", "of",
-                           "i", "you", "we", "it", "they", "he", "she", "me", "my"))
+                           "i", "you", "we", "they", "he", "she"))
 # Verbs that are orders only with a particular next word ("Know that …", "Do not …").
 _NEEDS_NEXT = {"know": frozenset(("that",)), "do": frozenset(("not",)),
                "don't": None, "never": None}

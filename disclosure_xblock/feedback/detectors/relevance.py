@@ -65,13 +65,26 @@ def concepts(keywords):
     return tuple(entries), weights
 
 
+_SUBJECTS = frozenset(("i", "i've", "i'm", "i'd", "ive", "im", "me", "myself", "we", "we've"))
+
+
+def _writer_is_subject(a, first, last):
+    """True when the writer speaks of themselves in the clause of a cue ("I've been there",
+    not "my cousin has been there")."""
+    clause = a.clause_of[first]
+    k = first
+    while k > 0 and a.clause_of[k - 1] == clause:
+        k -= 1
+    return any(a.norms[j] in _SUBJECTS for j in range(k, last + 1))
+
+
 def _link(ctx):
     """(value, hit) of the writer's own claim that their experience matches, or None."""
     a = ctx.analysis
     for key, value in (("rel.link_strong", LINK_STRONG), ("rel.link", LINK_WEAK)):
         for first, last in ctx.hits.get(key, ()):
-            if (not a.quoted[first] and not a.negated(first)
-                    and a.first_person(a.sent_of[first])):
+            if (not a.quoted[first] and not a.negated(first) and not a.reported(first)
+                    and _writer_is_subject(a, first, last)):
                 return value, (first, last)
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
     for k, norm in enumerate(a.norms):
