@@ -40,10 +40,17 @@ def _past_positions(ctx):
 
 
 
+def _asked(a, sentence):
+    """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
+    return a.ends_with_question(sentence) and not a.first_person(sentence)
+
+
 def detect(ctx):
     a = ctx.analysis
     ongoing = ctx.cues("resolution.ongoing", own="quoted")
-    resolution = ctx.cues("resolution.resolution", own="quoted")
+    look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
+    resolution = [h for h in ctx.cues("resolution.resolution", own="quoted")
+                  if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
     past = _past_positions(ctx)
     patient = ctx.patient or _("the patient")
     if not any(a.first_person(s) for s in range(len(a.sentences))):

@@ -223,3 +223,16 @@ def test_an_overshare_is_never_met_on_brief_or_boundaries():
             "depression. Walking helps. How are you?")
     assert outcome(text, "brief") != "met"
     assert outcome(text, "boundaries") == "not_met"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Look-alikes of a hopeful outcome: a death, an outcome only asked about, a noun "schedule".
+    ("I was angry for months after my father passed away.", "not_met"),
+    ("I was anxious once. What would make you feel more confident here?", "not_met"),
+    ("My schedule is very full these weeks, so I understand.", "not_met"),
+    # Near misses: the real outcome and the real step.
+    ("I was angry for months, but the anger passed and walking helped.", "met"),
+    ("I was anxious once, and keeping a schedule made me feel more confident.", "met"),
+])
+def test_outcome_look_alikes(text, expected):
+    assert outcome(text, "coping_hope") == expected
