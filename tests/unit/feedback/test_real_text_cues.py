@@ -236,3 +236,14 @@ def test_an_overshare_is_never_met_on_brief_or_boundaries():
 ])
 def test_outcome_look_alikes(text, expected):
     assert outcome(text, "coping_hope") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A struggle in the present perfect has not ended.
+    ("I have been having money worries at this time too.", "not_met"),
+    ("I've been feeling really lonely at work, and it has been hard.", "not_met"),
+    # Near miss: the present perfect of a recovery.
+    ("Years ago I was low for months. I've been feeling much better since then.", "met"),
+])
+def test_present_perfect_struggle(text, expected):
+    assert outcome(text, "resolved") == expected
