@@ -24,8 +24,10 @@ def detect(ctx):
         return Finding(NOT_MET, (), _("There is no sentence to judge yet."))
     second = grammar()["second_person"]
     names = ctx.patient_names()
+    set_phrases = {k for f, l in ctx.hits.get("focus.not_address", ()) for k in range(f, l + 1)}
     addressing = [k for k, norm in enumerate(a.norms)
-                  if (norm in second or norm.split("'")[0] in names) and not a.quoted[k]]
+                  if (norm in second or norm.split("'")[0] in names) and not a.quoted[k]
+                  and k not in set_phrases]
     index = len(a.sentences) - 1
     first, last, start, end = a.sentences[index]
     in_last = [k for k in addressing if first <= k < last]

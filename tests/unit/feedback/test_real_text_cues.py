@@ -247,3 +247,15 @@ def test_outcome_look_alikes(text, expected):
 ])
 def test_present_perfect_struggle(text, expected):
     assert outcome(text, "resolved") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "you" in a set phrase is not turning to the patient.
+    ("I hear you. I was anxious around people for years and walking helped.", "not_met"),
+    ("Thank you so much. I was anxious around people once, and breathing helped.", "not_met"),
+    # Near miss: "you" that does speak to the patient.
+    ("I hear you. I was anxious around people once, and it may be different for you.", "met"),
+    ("I was anxious around people once, and I wonder how it is for you.", "met"),
+])
+def test_set_phrase_you_is_not_addressing(text, expected):
+    assert outcome(text, "patient_focus") == expected
