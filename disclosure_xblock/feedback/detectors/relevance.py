@@ -79,19 +79,29 @@ def _writer_is_subject(a, first, last):
 
 
 def _link(ctx):
-    """(value, hit) of the writer's own claim that their experience matches, or None."""
+    """(value, hit) of the writer's own claim that their experience matches, or None.
+
+    A strong claim ("I've been through the same") is worth a concept; a weak one ("I can
+    relate", "I've tried it") or a sharing marker ("too", "also") half of one; a weak claim and
+    a marker together ("I have tried it myself") make a strong one.
+    """
     a = ctx.analysis
-    for key, value in (("rel.link_strong", LINK_STRONG), ("rel.link", LINK_WEAK)):
+    own = [None, None]  # strong claim, weak claim
+    for slot, key in enumerate(("rel.link_strong", "rel.link")):
         for first, last in ctx.hits.get(key, ()):
             if (not a.quoted[first] and not a.negated(first) and not a.reported(first)
                     and _writer_is_subject(a, first, last)):
-                return value, (first, last)
+                own[slot] = (first, last)
+                break
+    if own[0] is not None:
+        return LINK_STRONG, own[0]
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
-    for k, norm in enumerate(a.norms):
-        if (norm in _ALSO and not a.quoted[k] and a.first_person(a.sent_of[k])
-                and not a.negated(k)):
-            return LINK_WEAK, (k, k)
-    return None
+    marker = next(((k, k) for k, norm in enumerate(a.norms)
+                   if norm in _ALSO and not a.quoted[k] and a.first_person(a.sent_of[k])
+                   and not a.negated(k)), None)
+    if own[1] is not None:
+        return (LINK_STRONG if marker is not None else LINK_WEAK), own[1]
+    return (LINK_WEAK, marker) if marker is not None else None
 
 
 def detect(ctx):

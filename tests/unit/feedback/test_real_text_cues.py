@@ -259,3 +259,14 @@ def test_present_perfect_struggle(text, expected):
 ])
 def test_set_phrase_you_is_not_addressing(text, expected):
     assert outcome(text, "patient_focus") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A weak claim pointing at the patient's situation plus a sharing marker is a strong link.
+    ("I have tried it myself, and it was hard at first.", "met"),
+    ("I can relate.", "partial"),
+    # Near miss: someone else did it.
+    ("My brother tried it last year.", "not_met"),
+])
+def test_combined_link(text, expected):
+    assert outcome(text, "relevant", JOB) == expected
