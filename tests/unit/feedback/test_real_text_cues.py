@@ -84,6 +84,8 @@ def test_imperative_is_evidence_in_the_learners_text():
 @pytest.mark.parametrize("text, expected", [
     ("I was anxious around people too, and breathing helped. Keep breathing slowly.", "not_met"),
     ("You might feel the same, Jamie. I was anxious too. Just breathe slowly.", "partial"),
+    # Tentative words inside an order are still an order, not an invitation.
+    ("I was anxious around people too. Give it a go, it may be different for you.", "partial"),
     # Near miss: the same advice asked as a question, and an invitation, hand the focus back.
     ("I was anxious around people too, and breathing helped. What helps you?", "met"),
     ("I was anxious around people too, and breathing helped. Tell me what it's like for you.", "met"),
