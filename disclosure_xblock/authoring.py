@@ -44,6 +44,8 @@ DETECTOR_EXPLANATIONS = {
                   "plays the feeling down or gives orders; negations are understood.",
     "boundaries": "Not met when the draft gives sensitive specifics (medications, substances, "
                   "trauma detail), offers contact outside care or burdens the patient.",
+    "one_episode": "Partly met when the draft tells of two or more current troubles of the "
+                   "writer's own, however short it is.",
 }
 
 # Top-level settings and the editor input each one is edited in (same names).

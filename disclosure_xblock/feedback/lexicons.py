@@ -18,9 +18,9 @@ import itertools
 from ..patterns import compile as compile_regex
 from .phrases import compile_pattern, match_at
 
-CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries")
+CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries", "episode")
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
-WORD_LIST_SECTIONS = frozenset(("past_verbs",))
+WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs"))
 
 
 @functools.lru_cache(maxsize=None)

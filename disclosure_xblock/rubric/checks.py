@@ -27,6 +27,7 @@ DETECTORS = (
     "patient_focus",  # hands the focus back to the patient
     "minimizing",     # no sameness claims, minimizing or directives (negation-aware)
     "boundaries",     # no sensitive specifics or boundary crossings
+    "one_episode",    # one episode, not several current troubles of the writer's own
 )
 
 CHECK_TYPES = ("word_count", "phrases", "detector")

@@ -93,8 +93,9 @@ def test_a_saved_edit_reaches_the_learner_view(exercise_block):
     (lambda e: e["rubric"]["criteria"][1].update(id="brief"), "criterion[brief]"),
     (lambda e: e["rubric"]["criteria"][0]["levels"][1].update(points=""), "criterion[brief]/level[2]"),
     (lambda e: e.update(min_words=300, max_words=100), "min_words"),
+    # the preset's brief has two checks (word count, one episode) and the edit adds a third
     (lambda e: e["rubric"]["criteria"][0]["checks"].append(
-        {"type": "phrases", "params": {"mode": "forbid", "phrases": ["ju*st"]}}), "criterion[brief]/check[3]"),
+        {"type": "phrases", "params": {"mode": "forbid", "phrases": ["ju*st"]}}), "criterion[brief]/check[4]"),
     (lambda e: e["rubric"]["criteria"][1]["checks"][0]["params"].update(name="vibes"),
      "criterion[relevant]/check[1]"),
 ])

@@ -1,5 +1,5 @@
 """The built-in detectors, by the names a rubric's ``<check type="detector" name="…">`` uses."""
-from . import boundaries, coping, focus, minimizing, relevance, resolution
+from . import boundaries, coping, episode, focus, minimizing, relevance, resolution
 from .base import Context, Finding
 
 DETECTORS = {
@@ -9,6 +9,7 @@ DETECTORS = {
     "patient_focus": focus.detect,
     "minimizing": minimizing.detect,
     "boundaries": boundaries.detect,
+    "one_episode": episode.detect,
 }
 
 __all__ = ["DETECTORS", "Context", "Finding"]

@@ -1,6 +1,7 @@
 """What every detector gets (the analysed draft and the scenario) and what it returns."""
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from ..i18n import Msg
@@ -21,6 +22,16 @@ class Finding(NamedTuple):
     neutral: bool = False
 
 
+@functools.lru_cache(maxsize=64)  # keyed by the keyword tuple: cheap to hash, unlike the entries
+def _index(keywords):
+    """The cue index for a scenario's keywords (its relevance concepts added)."""
+    if not keywords:
+        return cue_index(())
+    from .relevance import concepts  # noqa: PLC0415 (relevance imports this module)
+
+    return cue_index(concepts(keywords)[0])
+
+
 class Context:
     """One draft being evaluated: its analysis, the scenario, and every lexicon cue in it."""
 
@@ -29,12 +40,8 @@ class Context:
     def __init__(self, text, scenario=None):
         self.analysis = Analysis(text)
         self.scenario = scenario
-        extra = ()
-        if scenario is not None and scenario.keywords:
-            from .relevance import concepts  # noqa: PLC0415 (relevance imports this module)
-
-            extra = concepts(tuple(scenario.keywords))[0]
-        self.hits = cue_index(extra).scan(self.analysis.norms, self.analysis.sent_of)
+        keywords = tuple(scenario.keywords) if scenario is not None and scenario.keywords else ()
+        self.hits = _index(keywords).scan(self.analysis.norms, self.analysis.sent_of)
         self._cache = {}
 
     def cached(self, key, compute):

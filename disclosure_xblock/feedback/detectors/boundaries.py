@@ -13,6 +13,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..safety import scan as safety_scan
 from .base import Finding
+from .episode import current_troubles
 
 # "50 mg", "0.5mg", "20 milligrams": a dose is a medication specific.
 _DIGIT_RE = patterns.compile(r"\d")
@@ -29,6 +30,9 @@ SEVERE_ACTS = (
     ("boundaries.contact", _("contact outside care")),
     ("boundaries.burdening", _("asks the patient to carry something")),
     ("boundaries.special_relationship", _("special-relationship claim")),
+    ("boundaries.political", _("political opinion")),
+    ("boundaries.religion", _("promotes a religion")),
+    ("boundaries.promotion", _("promotes a service")),
 )
 # Safety content (safety.py, every language) is severe too; it also raises a red flag.
 SAFETY_NOTES = {"self_harm": _("self-harm or suicide"), "suicide": _("self-harm or suicide"),
@@ -44,6 +48,16 @@ def dose_spans(text):
     if not _DIGIT_RE.search(text):
         return []
     return [(m.start(), m.end()) for m in DOSE_RE.finditer(text)]
+
+
+def _scenario_words(ctx):
+    """Word indexes where the scenario's own concern is named (its relevance concepts)."""
+    found = set()
+    for key, hits in ctx.hits.items():
+        if key.startswith(("rel.kw:", "rel.group:")):
+            for first, last in hits:
+                found.update(range(first, last + 1))
+    return found
 
 
 def detect(ctx):
@@ -69,8 +83,11 @@ def detect(ctx):
             words.append(ctx.words(hit))
             notes.append(note)
     mild, mild_words, mild_notes = [], [], []
+    shared = _scenario_words(ctx)
     for key, note in MILD:
         for hit in ctx.cues(key, own=False, negation=False):
+            if key == "boundaries.relationship" and hit[0] in shared:
+                continue  # a breakup told to a patient facing one is the shared experience
             mild.append(ctx.span(hit, note))
             mild_words.append(ctx.words(hit).lower())
             mild_notes.append(note)
@@ -84,6 +101,12 @@ def detect(ctx):
         return Finding(NOT_MET, tuple(mild[:4]), _(
             "Several specifics ({words}) add up to more than the moment needs. Leave labels "
             "and treatment details out.", words=quote_list(distinct)))
+    troubles = current_troubles(ctx)
+    if troubles and not distinct:
+        return Finding(PARTIAL, tuple(ctx.span(h, _("another trouble")) for h in troubles[:3]), _(
+            "Several current troubles of your own ({words}) ask the patient to carry your "
+            "worries. Share one past moment instead.",
+            words=quote_list(ctx.words(h) for h in troubles)))
     if distinct:
         return Finding(PARTIAL, tuple(mild[:2]), _(
             "{words} ({kind}) is more specific than needed; describing the feeling is enough.",

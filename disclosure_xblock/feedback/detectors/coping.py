@@ -8,6 +8,7 @@ from __future__ import annotations
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from .base import Finding
+from .minimizing import advice_sentences
 
 
 # "-ing" words that are not an activity.
@@ -37,10 +38,21 @@ def _activity_strategies(ctx, outcomes):
     return found
 
 
+def _asked(a, sentence):
+    """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
+    return a.ends_with_question(sentence) and not a.first_person(sentence)
+
+
 def detect(ctx):
     a = ctx.analysis
-    strategies = ctx.cues("coping.strategy", own="quoted")
-    outcomes = ctx.cues("coping.outcome", own="quoted")
+    # A step the patient is told to take is advice, not the writer's own coping.
+    advice = () if ctx.cues("coping.own_step") else advice_sentences(ctx)
+    strategies = [h for h in ctx.cues("coping.strategy", own="quoted") if a.sent_of[h[0]] not in advice]
+    # An outcome asked about ("What would make you feel more confident?") or a look-alike
+    # ("my father passed away") is not the writer's hopeful outcome.
+    look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
+    outcomes = [h for h in ctx.cues("coping.outcome", own="quoted")
+                if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
     if not strategies and outcomes:
         strategies = _activity_strategies(ctx, outcomes)
     hopeless = ctx.cues("coping.hopeless", own="quoted", negation=False)

@@ -10,6 +10,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import grammar
 from .base import Finding
+from .minimizing import imperatives
 
 
 def _in_sentence(hits, first, last):
@@ -23,8 +24,10 @@ def detect(ctx):
         return Finding(NOT_MET, (), _("There is no sentence to judge yet."))
     second = grammar()["second_person"]
     names = ctx.patient_names()
+    set_phrases = {k for f, l in ctx.hits.get("focus.not_address", ()) for k in range(f, l + 1)}
     addressing = [k for k, norm in enumerate(a.norms)
-                  if (norm in second or norm.split("'")[0] in names) and not a.quoted[k]]
+                  if (norm in second or norm.split("'")[0] in names) and not a.quoted[k]
+                  and k not in set_phrases]
     index = len(a.sentences) - 1
     first, last, start, end = a.sentences[index]
     in_last = [k for k in addressing if first <= k < last]
@@ -43,6 +46,15 @@ def detect(ctx):
         invitation, tentative = [], []
     ending = (start, end, _("how the draft ends"))
     ending_words = quote_list([a.text[start:end].strip()], limit=1)
+    ordered = _in_sentence(imperatives(ctx), first, last)
+    if ordered and not question:
+        # An order to close on ("Take long walks.") is not handing the conversation back.
+        k = ordered[0][0]
+        return Finding(PARTIAL if addressing else NOT_MET, (
+            (a.starts[k], a.ends[k], _("an instruction")), ending), _(
+            "The draft closes with an instruction ({words}), which leaves {patient} nothing "
+            "to answer. End with an open question or an invitation instead.",
+            patient=patient, words=ending_words))
     if question and (in_last or not only_me) or permission:
         return Finding(MET, (ending,), _(
             "Ending with {ending} hands the conversation back to {patient}.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
+from ..lexicons import words as lexicon_words
 from .base import Finding
 
 _KINDS = (
@@ -39,12 +40,98 @@ def _is_offer(ctx, hit):
     return before in _OFFER_SUBJECTS
 
 
+# Words that may stand before a bare imperative ("So just take it slow", "And remember …").
+_LEADS = frozenset(("so", "and", "just", "please", "then", "also", "well", "but", "now",
+                    "really", "always", "simply", "definitely", "honestly", "ok", "okay"))
+# After a sentence-opening verb-looking word, these show it is a noun subject ("Sleep was hard",
+# "Exercise helped me") or a question ("Do you …").
+_SUBJECT_NEXT = frozenset(("was", "is", "has", "had", "helped", "helps", "can", "could", "will",
+                           "would", "made", "makes", "became", "seemed", "felt", "wasn't",
+                           "isn't", "became", "got", "gets", "did", "does", "and", "or", "of",
+                           "i", "you", "we", "they", "he", "she"))
+# Verbs that are orders only with a particular next word ("Know that …", "Do not …").
+_NEEDS_NEXT = {"know": frozenset(("that",)), "do": frozenset(("not",)),
+               "don't": None, "never": None}
+
+
+def _imperative_at(ctx, k, verbs, exempt_starts):
+    a = ctx.analysis
+    norm = a.norms[k]
+    if norm not in verbs or a.quoted[k] or k in exempt_starts:
+        return False
+    nxt = k + 1
+    if nxt >= len(a.norms) or a.sent_of[nxt] != a.sent_of[k] or a.clause_of[nxt] != a.clause_of[k]:
+        return False  # "Listen, …", "See, I …": a discourse word, not an order
+    following = a.norms[nxt]
+    if norm in _NEEDS_NEXT:
+        allowed = _NEEDS_NEXT[norm]
+        if allowed is not None:
+            return following in allowed
+        # "Don't let it …", "Never give up": an order only when a bare verb follows.
+        return following in verbs and following not in ("know", "do")
+    return following not in _SUBJECT_NEXT
+
+
+def imperatives(ctx):
+    """Bare imperatives that open a sentence, or a clause of the closing sentence, as hits.
+
+    "Take long walks.", "Go talk to your manager.", "… so just keep going." give an order
+    without any "you should". Questions are left out ("Try it?" asks), and so are courtesies
+    ("Take care", "Tell me more", "Let me know").
+    """
+    return ctx.cached("imperatives", _find_imperatives)
+
+
+def _find_imperatives(ctx):
+    a = ctx.analysis
+    if not a.sentences:
+        return []
+    verbs = lexicon_words("minimizing", "imperative_verbs")
+    exempt = {first for first, _l in ctx.hits.get("minimizing.imperative_exempt", ())}
+    last_sentence = len(a.sentences) - 1
+    found = []
+    for index, (first, last, _s, _e) in enumerate(a.sentences):
+        if a.ends_with_question(index):
+            continue
+        starts = [first]
+        if index == last_sentence:
+            starts += [k for k in range(first + 1, last) if a.clause_of[k] != a.clause_of[k - 1]]
+        for k in starts:
+            while k < last - 1 and a.norms[k] in _LEADS:
+                if k in exempt:
+                    break
+                k += 1
+            if _imperative_at(ctx, k, verbs, exempt):
+                found.append((k, k))
+                break
+    return found
+
+
+def advice_sentences(ctx):
+    """Sentences that tell the patient what to do (a directive, a suggestion or an order).
+
+    Their words are advice, not the writer's experience: they earn no relevance or coping.
+    """
+    return ctx.cached("advice_sentences", _find_advice_sentences)
+
+
+def _find_advice_sentences(ctx):
+    a = ctx.analysis
+    found = set()
+    for key in ("minimizing.directive", "minimizing.soft_suggestion"):
+        found.update(a.sent_of[first] for first, _l in ctx.cues(key))
+    found.update(a.sent_of[first] for first, _l in imperatives(ctx))
+    return frozenset(s for s in found if not a.first_person(s))
+
+
 def detect(ctx):
     spans, words, kinds = [], [], []
     for key, note in _KINDS:
         hits = ctx.cues(key)
         if key == "minimizing.directive":
             hits = [hit for hit in hits if not _is_offer(ctx, hit)]
+            taken = {k for first, last in hits for k in range(first, last + 1)}
+            hits = sorted(hits + [hit for hit in imperatives(ctx) if hit[0] not in taken])
         if key == "minimizing.sameness":
             hits = sorted(hits + _opener_hits(ctx))
         if hits:

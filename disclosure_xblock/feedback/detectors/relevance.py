@@ -14,10 +14,21 @@ from ..i18n import _, quote_list
 from ..lexicons import patterns, synonym_groups, words
 from ..phrases import compile_pattern, match_at
 from .base import Finding
+from .minimizing import advice_sentences
 
 CORE_KEYWORDS = 3
 MET_SCORE = 2.0
 PARTIAL_SCORE = 0.5
+# A feeling word shared on its own earns at most a loose link.
+FEELING_CAP = 1.0
+LINK_STRONG = 2.0
+LINK_WEAK = 1.0
+_ALSO = frozenset(("too", "also", "myself"))
+_CUE_SECTIONS = ("link_strong", "link", "feeling")
+
+
+def _covered(hits, key):
+    return {k for first, last in hits.get(key, ()) for k in range(first, last + 1)}
 
 
 @functools.lru_cache(maxsize=64)  # keyed by the scenario's keyword tuple; read-only afterwards
@@ -49,7 +60,48 @@ def concepts(keywords):
             weight = 1.0
         weights[concept] = max(weights.get(concept, 0.0), weight)
     entries.extend(("rel.exclude", p) for p in patterns("relevance", "exclude"))
+    for section in _CUE_SECTIONS:
+        entries.extend((f"rel.{section}", p) for p in patterns("relevance", section))
     return tuple(entries), weights
+
+
+_SUBJECTS = frozenset(("i", "i've", "i'm", "i'd", "ive", "im", "me", "myself", "we", "we've"))
+
+
+def _writer_is_subject(a, first, last):
+    """True when the writer speaks of themselves in the clause of a cue ("I've been there",
+    not "my cousin has been there")."""
+    clause = a.clause_of[first]
+    k = first
+    while k > 0 and a.clause_of[k - 1] == clause:
+        k -= 1
+    return any(a.norms[j] in _SUBJECTS for j in range(k, last + 1))
+
+
+def _link(ctx):
+    """(value, hit) of the writer's own claim that their experience matches, or None.
+
+    A strong claim ("I've been through the same") is worth a concept; a weak one ("I can
+    relate", "I've tried it") or a sharing marker ("too", "also") half of one; a weak claim and
+    a marker together ("I have tried it myself") make a strong one.
+    """
+    a = ctx.analysis
+    own = [None, None]  # strong claim, weak claim
+    for slot, key in enumerate(("rel.link_strong", "rel.link")):
+        for first, last in ctx.hits.get(key, ()):
+            if (not a.quoted[first] and not a.negated(first) and not a.reported(first)
+                    and _writer_is_subject(a, first, last)):
+                own[slot] = (first, last)
+                break
+    if own[0] is not None:
+        return LINK_STRONG, own[0]
+    # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
+    marker = next(((k, k) for k, norm in enumerate(a.norms)
+                   if norm in _ALSO and not a.quoted[k] and a.first_person(a.sent_of[k])
+                   and not a.negated(k)), None)
+    if own[1] is not None:
+        return (LINK_STRONG if marker is not None else LINK_WEAK), own[1]
+    return (LINK_WEAK, marker) if marker is not None else None
 
 
 def detect(ctx):
@@ -61,23 +113,49 @@ def detect(ctx):
     _entries, weights = concepts(tuple(scenario.keywords))
     a = ctx.analysis
     hits = ctx.hits
-    excluded = set()
-    for first, last in hits.get("rel.exclude", ()):
-        excluded.update(range(first, last + 1))
-    score = 0.0
+    excluded = _covered(hits, "rel.exclude")
+    feeling = _covered(hits, "rel.feeling")
+    advice = advice_sentences(ctx)
+    score = feeling_score = 0.0
     spans, found = [], []
+    topical = set()
     for concept, weight in weights.items():
         best = None
         for first, last in hits.get(concept, ()):
             if first in excluded or last in excluded or a.quoted[first]:
                 continue
-            value = weight if a.first_person(a.sent_of[first]) else weight / 2
+            sentence = a.sent_of[first]
+            if sentence in advice:
+                continue  # a scenario word inside advice is not the shared experience
+            value = weight if a.first_person(sentence) else weight / 2
             if best is None or value > best[0]:
                 best = (value, (first, last))
         if best is not None:
-            score += best[0]
+            first, last = best[1]
+            if all(k in feeling for k in range(first, last + 1)):
+                feeling_score += best[0]
+            else:
+                score += best[0]
+                topical.update(range(first, last + 1))
             spans.append(ctx.span(best[1], _("connects to the scenario")))
-            found.append((best[1][0], ctx.words(best[1])))
+            found.append((first, ctx.words(best[1])))
+    topical_score = score
+    link = _link(ctx)
+    if link is not None:
+        score += link[0]
+        spans.append(ctx.span(link[1], _("ties your experience to theirs")))
+        found.append((link[1][0], ctx.words(link[1])))
+    if feeling_score:
+        other_topic = [hit for hit in hits.get("episode.own_topic", ())
+                       if hit[0] not in topical and a.first_person(a.sent_of[hit[0]])]
+        if topical_score == 0 and other_topic:
+            # Only a feeling is shared, and the story is about the writer's own, other trouble.
+            return Finding(NOT_MET, (ctx.span(other_topic[0], _("a different trouble")),), _(
+                "Your story is about {topic}, not what {patient} is facing; sharing a feeling "
+                "such as {words} is not enough. Choose a moment closer to their concern.",
+                topic=quote_list([ctx.words(other_topic[0])]), patient=ctx.patient or _("the patient"),
+                words=quote_list([w for _pos, w in sorted(found)])))
+        score += min(feeling_score, FEELING_CAP) if topical_score == 0 else feeling_score
     found.sort()
     quoted = quote_list([w for _pos, w in found])
     patient = ctx.patient or _("the patient")

@@ -19,7 +19,7 @@ _NOT_PAST = frozenset(("need", "indeed", "speed", "proceed", "succeed", "exceed"
                        "sacred", "naked", "wicked", "kindred", "ed", "greed", "tired"))
 _PRESENT_BEFORE = frozenset(("am", "is", "are", "i'm", "you're", "we're", "they're", "be",
                              "being", "get", "feel", "seem", "look", "it's", "im", "youre"))
-_MANAGING = frozenset(("helps", "help me"))
+_MANAGING = frozenset(("helps", "help me", "helps me", "helping", "helping me"))
 
 
 def _past_positions(ctx):
@@ -40,10 +40,17 @@ def _past_positions(ctx):
 
 
 
+def _asked(a, sentence):
+    """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
+    return a.ends_with_question(sentence) and not a.first_person(sentence)
+
+
 def detect(ctx):
     a = ctx.analysis
     ongoing = ctx.cues("resolution.ongoing", own="quoted")
-    resolution = ctx.cues("resolution.resolution", own="quoted")
+    look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
+    resolution = [h for h in ctx.cues("resolution.resolution", own="quoted")
+                  if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
     past = _past_positions(ctx)
     patient = ctx.patient or _("the patient")
     if not any(a.first_person(s) for s in range(len(a.sentences))):
@@ -82,7 +89,9 @@ def detect(ctx):
         return Finding(PARTIAL, (ctx.span(resolution[0], _("how it turned out")),), _(
             "You say what helps ({turn}); make clear it was a past difficulty, for example "
             "\u201cthere was a time when \u2026\u201d.", turn=quote_list([ctx.words(resolution[0])])))
-    return Finding(NOT_MET, (), _(
+    # Nothing ongoing and nothing told: the middle level, as a placeholder rather than a verdict
+    # (only a current struggle is the rubric's concern).
+    return Finding(PARTIAL, (), _(
         "The draft does not yet tell of a past difficulty of yours. Share one you have come "
-        "through and what changed."))
+        "through and what changed."), neutral=True)
 

@@ -44,7 +44,7 @@ def spanish(tmp_path, monkeypatch):
 
 def test_spanish_catalogue_is_used(spanish):
     rubric = load_preset("appropriate-self-disclosure")
-    result = evaluate("I felt nervous once. Call 555-201-8890.", rubric, language="es-419")
+    result = evaluate("I felt nervous once. My number is 555-201-8890.", rubric, language="es-419")
     minimizing = next(c for c in result.criteria if c.id == "no_minimizing")
     level_message = rubric.criterion("no_minimizing").levels[-1].message
     # The designer's level message is kept as written; the engine's sentence is translated.

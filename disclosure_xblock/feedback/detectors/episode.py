@@ -1,0 +1,58 @@
+"""One episode: a short draft can still tell of several current troubles at once.
+
+Word count alone calls 49 words about debts and a failing marriage "one short moment". This
+detector counts the writer's own troubles: distinct trouble topics ("my debts", "my knee",
+a medication or substance specific) told in different sentences while something is still
+going on. Two or more is a second episode (the rubric's middle level for ``brief``) and more
+than a patient should carry (``boundaries`` reads the same count).
+"""
+from __future__ import annotations
+
+from ...rubric.model import MET, PARTIAL
+from ..i18n import _, quote_list
+from .base import Finding
+
+_SEVERE_TOPICS = ("boundaries.medication", "boundaries.substance", "boundaries.trauma",
+                  "boundaries.intimate", "boundaries.diagnosis")
+
+
+def current_troubles(ctx):
+    """Hits of the writer's own troubles when the draft tells of two or more (else [])."""
+    return ctx.cached("current_troubles", _find)
+
+
+def _find(ctx):
+    a = ctx.analysis
+    if not ctx.cues("resolution.ongoing", own="quoted"):
+        return []  # past troubles told as one story of recovery are still one moment
+    concern = set()
+    for key, hits in ctx.hits.items():
+        if key.startswith(("rel.kw:", "rel.group:")):
+            for first, last in hits:
+                concern.update(range(first, last + 1))
+    topics = {}  # topic words -> first hit; one per sentence keeps one story in one place
+    sentences = set()
+    candidates = [(h, ctx.words(h).lower()) for h in ctx.hits.get("episode.own_topic", ())
+                  if h[0] not in concern and not a.quoted[h[0]]]
+    for key in _SEVERE_TOPICS:
+        candidates += [(h, key) for h in ctx.cues(key, own=False, negation=False)]
+    for hit, topic in sorted(candidates):
+        sentence = a.sent_of[hit[0]]
+        if topic in topics or sentence in sentences or not a.first_person(sentence):
+            continue
+        topics[topic] = hit
+        sentences.add(sentence)
+    if len(topics) < 2:
+        return []
+    return sorted(topics.values())
+
+
+def detect(ctx):
+    troubles = current_troubles(ctx)
+    if len(troubles) >= 2:
+        return Finding(PARTIAL, tuple(ctx.span(h, _("another trouble")) for h in troubles[:3]), _(
+            "This tells of several troubles of your own ({words}), not one short moment. "
+            "Keep to the one closest to the patient's.",
+            words=quote_list(ctx.words(h) for h in troubles)), neutral=True)  # the level's
+        # own message speaks of length, which is not the problem here
+    return Finding(MET, (), None)
