@@ -1,0 +1,181 @@
+"""
+The learner's feedback requests: an allowance counted atomically, and an append-only history.
+
+The LMS's field store reads a learner's state row at the start of a request and writes it back
+at the end, so a count or a list kept there loses updates when requests race (a burst of
+parallel requests all passed the limit; autosave racing feedback dropped history entries).
+Here, keyed by the student item (course, item, anonymous id):
+
+- ``FeedbackAllowance``: a grant is one conditional UPDATE (``used = used + 1 WHERE used <
+  limit``), so however many requests race, at most ``limit`` are granted.
+- ``FeedbackEntry``: each granted request appends its own row in the same transaction.
+
+The LMS's "reset attempts" sets the learner's user_state field ``attempts`` to 0 and touches
+nothing else. The block mirrors each grant into user_state as ``attempts`` (= used) plus a
+``sync`` marker ``{"epoch", "used"}`` written with it. A state whose ``attempts`` is 0 while its
+marker says a non-zero count was written can only be a reset: the next request moves the
+allowance to a new epoch with ``used = 0``, conditionally on the epoch the marker names, so
+requests racing after one reset start one new epoch, not several. A brand-new learner's
+racing first requests carry no marker and are counted normally.
+"""
+from __future__ import annotations
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import serialize
+from .models import FeedbackAllowance, FeedbackEntry
+from .retry import retry_if_locked
+
+# One number for the whole history: what is kept, what the learner sees and what graders get.
+MAX_ENTRIES = 30
+
+
+class LimitReached(Exception):
+    """Every feedback request of the allowance is used."""
+
+
+def _key(ctx, anonymous_id=None):
+    return {"course_id": ctx.course_id, "item_id": ctx.item_id,
+            "anonymous_id": anonymous_id or ctx.identity.anonymous_id}
+
+
+def reset_pending(state_attempts, sync):
+    """The epoch an LMS reset left behind in this state, or None when there was no reset."""
+    sync = sync if isinstance(sync, dict) else {}
+    if not state_attempts and _int(sync.get("used")) > 0:
+        return _int(sync.get("epoch"))
+    return None
+
+
+def _int(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
+def used(ctx, *, state_attempts, sync):
+    """Feedback requests used, as the next request would count them."""
+    if reset_pending(state_attempts, sync) is not None:
+        return 0
+    row = FeedbackAllowance.objects.filter(**_key(ctx)).values_list("used", flat=True).first()
+    # No row yet: older versions counted in user_state only.
+    return row if row is not None else _int(state_attempts)
+
+
+@retry_if_locked
+def record(ctx, *, limit, state_attempts, sync, text, word_count, result):
+    """Grant one feedback request and append its entry, atomically.
+
+    Returns ``(entry dict, {"epoch", "used"})``; raises LimitReached when none is left.
+    """
+    key = _key(ctx)
+    rows = FeedbackAllowance.objects.filter(**key)
+    reset_epoch = reset_pending(state_attempts, sync)
+    with transaction.atomic():
+        # Writes first: on SQLite the transaction then holds the write lock from its first
+        # statement instead of failing to upgrade a read; in MySQL the UPDATE locks the row.
+        if reset_epoch is not None:
+            rows.filter(epoch=reset_epoch, used__gt=0).update(used=0, epoch=F("epoch") + 1)
+        if not _grant(rows, key, limit, _int(state_attempts)):
+            raise LimitReached()
+        entry = FeedbackEntry.objects.create(**key, text=text, word_count=word_count,
+                                             result=serialize.compact_feedback(result))
+        now_used, epoch = rows.values_list("used", "epoch").get()
+    if now_used > MAX_ENTRIES or epoch:
+        _prune(key)
+    return _entry_dict(entry), {"epoch": epoch, "used": now_used}
+
+
+def _grant(rows, key, limit, state_attempts):
+    capped = rows.filter(used__lt=limit) if limit else rows
+    if capped.update(used=F("used") + 1):
+        return True
+    if rows.exists():
+        return False
+    # This learner's first request since the tables exist: start from the count older versions
+    # kept in user_state.
+    if limit and state_attempts >= limit:
+        try:
+            with transaction.atomic():
+                FeedbackAllowance.objects.create(**key, used=state_attempts)
+        except IntegrityError:
+            pass
+        return False
+    try:
+        with transaction.atomic():  # a savepoint: a racing first request may create it first
+            FeedbackAllowance.objects.create(**key, used=state_attempts + 1)
+        return True
+    except IntegrityError:
+        return bool(capped.update(used=F("used") + 1))
+
+
+def _prune(key):
+    """Drop entries older than the newest MAX_ENTRIES (never one of those)."""
+    cutoff = (FeedbackEntry.objects.filter(**key).order_by("-id")
+              .values_list("id", flat=True)[MAX_ENTRIES:MAX_ENTRIES + 1].first())
+    if cutoff is not None:
+        FeedbackEntry.objects.filter(**key, id__lte=cutoff).delete()
+
+
+def history(ctx, *, legacy=None, anonymous_id=None):
+    """The learner's newest MAX_ENTRIES entries, oldest first, each ``{"at", "word_count",
+    "score", "max_score", "levels", "privacy_passed", "red_flags", "text"}``.
+
+    ``legacy`` is the list older versions kept in user_state: it is copied into the table first
+    (idempotently), so nobody loses what they had.
+    """
+    key = _key(ctx, anonymous_id)
+    if legacy:
+        import_legacy(ctx, legacy, anonymous_id=anonymous_id)
+    newest = list(FeedbackEntry.objects.filter(**key).order_by("-id")[:MAX_ENTRIES])
+    return [_entry_dict(entry) for entry in reversed(newest)]
+
+
+@retry_if_locked
+def import_legacy(ctx, legacy, anonymous_id=None):
+    """Copy a user_state history list into the table; racing copies insert each entry once."""
+    key = _key(ctx, anonymous_id)
+    rows = []
+    for index, item in enumerate(legacy or []):
+        if not isinstance(item, dict):
+            continue
+        rows.append(FeedbackEntry(
+            **key, legacy_index=index, created_at=_parse_at(item.get("at")),
+            text=str(item.get("text") or ""),
+            word_count=item["word_count"] if _int(item.get("word_count")) == item.get("word_count") else None,
+            result=serialize.compact_feedback(item)))
+    if rows:
+        FeedbackEntry.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def clear(ctx, anonymous_id):
+    """Delete the learner's history and allowance (the LMS's "delete learner state")."""
+    key = _key(ctx, anonymous_id)
+    deleted, _detail = FeedbackEntry.objects.filter(**key).delete()
+    allowance, _detail = FeedbackAllowance.objects.filter(**key).delete()
+    return deleted + allowance
+
+
+def _parse_at(value):
+    try:
+        parsed = datetime.datetime.fromisoformat(str(value))
+    except ValueError:
+        return timezone.now()
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+
+
+def format_at(value):
+    """The entry's time as the learner view shows and compares it (UTC, milliseconds)."""
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    return value.astimezone(datetime.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _entry_dict(entry):
+    result = entry.result if isinstance(entry.result, dict) else {}
+    return {"at": format_at(entry.created_at), "word_count": entry.word_count,
+            "score": result.get("score"), "max_score": result.get("max_score"),
+            "levels": result.get("levels") or {}, "privacy_passed": result.get("privacy_passed", True),
+            "red_flags": result.get("red_flags") or [], "text": entry.text}
