@@ -111,25 +111,44 @@ class Database:
                 assert conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
         return self
 
-    def query(self, sql):
-        """Rows of a read-only query on the run's database."""
-        if self.engine == "mysql":
-            import MySQLdb  # noqa: PLC0415
-
-            conn = MySQLdb.connect(host=os.environ.get("DISCLOSURE_DB_HOST", "127.0.0.1"),
-                                   port=int(os.environ.get("DISCLOSURE_DB_PORT", "3306")),
-                                   user=os.environ.get("DISCLOSURE_DB_USER", "disclosure"),
-                                   passwd=os.environ.get("DISCLOSURE_DB_PASSWORD", "disclosure"), db=self.name)
-        else:
-            import sqlite3  # noqa: PLC0415
-
-            conn = sqlite3.connect(self.name)
+    def query(self, sql, params=()):
+        """Rows of a read-only query on the run's database (``?`` placeholders)."""
+        conn = self._connect()
         try:
             cursor = conn.cursor()
-            cursor.execute(sql)
+            cursor.execute(*self._statement(sql, params))
             return list(cursor.fetchall())
         finally:
             conn.close()
+
+    def execute(self, sql, params=()):
+        """Run one write statement on the run's database and commit it (tests use this to do
+        what the LMS does behind the block's back, e.g. its "reset attempts")."""
+        conn = self._connect()
+        try:
+            cursor = conn.cursor()
+            cursor.execute(*self._statement(sql, params))
+            conn.commit()
+            return cursor.rowcount
+        finally:
+            conn.close()
+
+    def _statement(self, sql, params):
+        if not params:
+            return (sql,)
+        return (sql.replace("?", "%s") if self.engine == "mysql" else sql, tuple(params))
+
+    def _connect(self):
+        if self.engine == "mysql":
+            import MySQLdb  # noqa: PLC0415
+
+            return MySQLdb.connect(host=os.environ.get("DISCLOSURE_DB_HOST", "127.0.0.1"),
+                                   port=int(os.environ.get("DISCLOSURE_DB_PORT", "3306")),
+                                   user=os.environ.get("DISCLOSURE_DB_USER", "disclosure"),
+                                   passwd=os.environ.get("DISCLOSURE_DB_PASSWORD", "disclosure"), db=self.name)
+        import sqlite3  # noqa: PLC0415
+
+        return sqlite3.connect(self.name, timeout=30)
 
     def drop(self):
         if self.engine == "mysql":

@@ -379,8 +379,20 @@ class DisclosureXBlock(XBlock):
             self.feedback_history = []  # copied into the table; saved with the next handler
         return history
 
+    def _feedback_state(self):
+        """The user_state side of the feedback allowance (see grading/drafts.py); call it before
+        anything else in the request reads ``attempts``."""
+        # Read in this order: in a store that reads field by field (the workbench's), each value
+        # is then at least as new as the one before, so a stored 0 is never one this block's
+        # own writes left half-done. Only the LMS's "reset attempts" stores an explicit 0; this
+        # block writes 1 and up.
+        sync = self.feedback_sync
+        stored = self.fields["attempts"].is_set_on(self)
+        attempts = self.attempts
+        return {"state_attempts": attempts, "attempts_zeroed": stored and attempts == 0, "sync": sync}
+
     def _feedback_used(self, ctx):
-        return grading.feedback_used(ctx, state_attempts=self.attempts, sync=self.feedback_sync)
+        return grading.feedback_used(ctx, **self._feedback_state())
 
     def _current_draft(self, history):
         """The learner's latest text: the autosaved draft or, if newer, the last text sent for
@@ -446,6 +458,7 @@ class DisclosureXBlock(XBlock):
         The count and the history entry are written atomically in the database (racing
         requests never pass the limit or lose an entry); user_state only mirrors the count.
         """
+        state = self._feedback_state()  # before anything else reads these fields
         ctx = self._student_item_context(self._learner_identity())
         text = self._checked_draft(data)
         if not text.strip():
@@ -453,7 +466,7 @@ class DisclosureXBlock(XBlock):
         limit = self.max_feedback_requests
         # A free early refusal: the mirrored count never runs ahead of the database's (a reset
         # zeroes it), so this never refuses a request the database would grant.
-        if limit and self.attempts >= limit:
+        if limit and state["state_attempts"] >= limit:
             raise self._limit_error(limit)
         if self.feedback_history:
             self._history(ctx)  # an older version's history goes first
@@ -462,7 +475,7 @@ class DisclosureXBlock(XBlock):
         feedback = result.to_dict()
         try:
             entry, sync = grading.record_feedback(
-                ctx, limit=limit, state_attempts=self.attempts, sync=self.feedback_sync, text=text,
+                ctx, limit=limit, **state, text=text,
                 word_count=feedback["word_count"], result=result.compact())
         except grading.FeedbackLimitReached:
             raise self._limit_error(limit) from None

@@ -26,13 +26,14 @@ MAX_HISTORY = drafts.MAX_ENTRIES
 
 # --- learner side ----------------------------------------------------------------------------
 
-def record_feedback(ctx, *, limit, state_attempts, sync, text, word_count, result):
+def record_feedback(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result):
     """Count one automatic feedback request against ``limit`` and append it to the history.
 
     Atomic in the database however many requests race: never more than ``limit`` granted (0 =
     unlimited). ``state_attempts`` and ``sync`` are the learner's user_state ``attempts`` and
-    sync marker as this request read them; a state the LMS's "reset attempts" zeroed gives the
-    requests back (see drafts.py).
+    sync marker as this request read them, ``attempts_zeroed`` whether ``attempts`` is stored
+    as an explicit 0: the mark the LMS's "reset attempts" leaves, which gives the requests back
+    (see drafts.py).
 
     Returns:
         tuple: ``(entry, sync)``: the history entry (``{"at", "word_count", "score",
@@ -43,14 +44,14 @@ def record_feedback(ctx, *, limit, state_attempts, sync, text, word_count, resul
         PermissionDenied: no learner identity. FeedbackLimitReached: none left.
     """
     require_learner(ctx)
-    return drafts.record(ctx, limit=limit, state_attempts=state_attempts, sync=sync, text=text,
-                         word_count=word_count, result=result)
+    return drafts.record(ctx, limit=limit, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed,
+                         sync=sync, text=text, word_count=word_count, result=result)
 
 
-def feedback_used(ctx, *, state_attempts, sync):
+def feedback_used(ctx, *, state_attempts, attempts_zeroed, sync):
     """How many feedback requests the requester has used (0 right after an LMS reset)."""
     require_learner(ctx)
-    return drafts.used(ctx, state_attempts=state_attempts, sync=sync)
+    return drafts.used(ctx, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed, sync=sync)
 
 
 def feedback_history(ctx, *, legacy=None):

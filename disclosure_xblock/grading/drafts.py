@@ -10,20 +10,27 @@ Here, keyed by the student item (course, item, anonymous id):
   limit``), so however many requests race, at most ``limit`` are granted.
 - ``FeedbackEntry``: each granted request appends its own row in the same transaction.
 
-The LMS's "reset attempts" sets the learner's user_state field ``attempts`` to 0 and touches
-nothing else. The block mirrors each grant into user_state as ``attempts`` (= used) plus a
-``sync`` marker ``{"epoch", "used"}`` written with it. A state whose ``attempts`` is 0 while its
-marker says a non-zero count was written can only be a reset: the next request moves the
-allowance to a new epoch with ``used = 0``, conditionally on the epoch the marker names, so
-requests racing after one reset start one new epoch, not several. A brand-new learner's
-racing first requests carry no marker and are counted normally.
+The LMS's "reset attempts" loads the learner's user_state JSON, sets ``attempts`` to 0 and
+saves it, touching nothing else. The block mirrors each grant into user_state as ``attempts``
+(= used, never 0) plus a ``sync`` marker ``{"epoch", "used"}`` written with it. A state where
+``attempts`` is explicitly stored as 0 while the marker says a count was written can only be a
+reset: the next request moves the allowance to a new epoch with ``used = 0``, conditionally on
+the epoch the marker names, so requests racing after one reset start one new epoch, not
+several, and a stale request writing back its pre-reset snapshot cannot reset twice. A brand-new
+learner's racing first requests have no stored ``attempts`` and are counted normally.
+
+This relies on the LMS writing a learner's state row whole (its FieldDataCache), so that
+``attempts`` and the marker always come from one request. The workbench's dev store rewrites
+the row once per field, so racing requests can read a 0 paired with a newer marker; a reset is
+therefore used only when no request was granted in the last RESET_QUIET, which a burst never
+is. The limit per epoch holds in any store.
 """
 from __future__ import annotations
 
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import serialize
@@ -32,6 +39,10 @@ from .retry import retry_if_locked
 
 # One number for the whole history: what is kept, what the learner sees and what graders get.
 MAX_ENTRIES = 30
+# A reset is used only once the allowance has been quiet this long: an instructor's reset is
+# never that close to a grant, while a dev store's torn write can only show a 0 in the middle
+# of a burst of requests.
+RESET_QUIET = datetime.timedelta(seconds=2)
 
 
 class LimitReached(Exception):
@@ -43,10 +54,13 @@ def _key(ctx, anonymous_id=None):
             "anonymous_id": anonymous_id or ctx.identity.anonymous_id}
 
 
-def reset_pending(state_attempts, sync):
-    """The epoch an LMS reset left behind in this state, or None when there was no reset."""
+def reset_pending(attempts_zeroed, sync):
+    """The epoch an LMS reset left behind in this state, or None when there was no reset.
+
+    ``attempts_zeroed``: the state holds an explicit ``attempts: 0`` (not merely the default).
+    """
     sync = sync if isinstance(sync, dict) else {}
-    if not state_attempts and _int(sync.get("used")) > 0:
+    if attempts_zeroed and _int(sync.get("used")) > 0:
         return _int(sync.get("epoch"))
     return None
 
@@ -55,30 +69,32 @@ def _int(value):
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
-def used(ctx, *, state_attempts, sync):
+def used(ctx, *, state_attempts, attempts_zeroed, sync):
     """Feedback requests used, as the next request would count them."""
-    if reset_pending(state_attempts, sync) is not None:
-        return 0
-    row = FeedbackAllowance.objects.filter(**_key(ctx)).values_list("used", flat=True).first()
-    # No row yet: older versions counted in user_state only.
-    return row if row is not None else _int(state_attempts)
+    row = FeedbackAllowance.objects.filter(**_key(ctx)).values_list("used", "epoch").first()
+    if row is None:
+        return _int(state_attempts)  # no row yet: older versions counted in user_state only
+    reset_epoch = reset_pending(attempts_zeroed, sync)
+    return 0 if reset_epoch is not None and reset_epoch == row[1] else row[0]
 
 
 @retry_if_locked
-def record(ctx, *, limit, state_attempts, sync, text, word_count, result):
+def record(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result):
     """Grant one feedback request and append its entry, atomically.
 
     Returns ``(entry dict, {"epoch", "used"})``; raises LimitReached when none is left.
     """
     key = _key(ctx)
     rows = FeedbackAllowance.objects.filter(**key)
-    reset_epoch = reset_pending(state_attempts, sync)
+    now = timezone.now()
+    reset_epoch = reset_pending(attempts_zeroed, sync)
     with transaction.atomic():
         # Writes first: on SQLite the transaction then holds the write lock from its first
         # statement instead of failing to upgrade a read; in MySQL the UPDATE locks the row.
         if reset_epoch is not None:
-            rows.filter(epoch=reset_epoch, used__gt=0).update(used=0, epoch=F("epoch") + 1)
-        if not _grant(rows, key, limit, _int(state_attempts)):
+            quiet = Q(last_granted_at__isnull=True) | Q(last_granted_at__lt=now - RESET_QUIET)
+            rows.filter(quiet, epoch=reset_epoch, used__gt=0).update(used=0, epoch=F("epoch") + 1)
+        if not _grant(rows, key, limit, _int(state_attempts), now):
             raise LimitReached()
         entry = FeedbackEntry.objects.create(**key, text=text, word_count=word_count,
                                              result=serialize.compact_feedback(result))
@@ -88,9 +104,9 @@ def record(ctx, *, limit, state_attempts, sync, text, word_count, result):
     return _entry_dict(entry), {"epoch": epoch, "used": now_used}
 
 
-def _grant(rows, key, limit, state_attempts):
+def _grant(rows, key, limit, state_attempts, now):
     capped = rows.filter(used__lt=limit) if limit else rows
-    if capped.update(used=F("used") + 1):
+    if capped.update(used=F("used") + 1, last_granted_at=now):
         return True
     if rows.exists():
         return False
@@ -105,10 +121,10 @@ def _grant(rows, key, limit, state_attempts):
         return False
     try:
         with transaction.atomic():  # a savepoint: a racing first request may create it first
-            FeedbackAllowance.objects.create(**key, used=state_attempts + 1)
+            FeedbackAllowance.objects.create(**key, used=state_attempts + 1, last_granted_at=now)
         return True
     except IntegrityError:
-        return bool(capped.update(used=F("used") + 1))
+        return bool(capped.update(used=F("used") + 1, last_granted_at=now))
 
 
 def _prune(key):

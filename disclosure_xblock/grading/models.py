@@ -151,6 +151,7 @@ class FeedbackAllowance(models.Model):
     anonymous_id = models.CharField(max_length=255)
     used = models.PositiveIntegerField(default=0)
     epoch = models.PositiveIntegerField(default=0)
+    last_granted_at = models.DateTimeField(null=True)
 
     class Meta:
         app_label = "disclosure_grading"
