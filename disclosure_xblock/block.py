@@ -88,9 +88,10 @@ class DisclosureXBlock(XBlock):
     feedback_history = List(scope=Scope.user_state, default=[],
                             help=_("Feedback history kept by older versions (now in the database)."))
     # The LMS's "reset attempts" sets a field named exactly this to 0: it gives feedback requests
-    # back. The count itself is kept atomically in the database; this mirrors it.
+    # back. The count itself is kept atomically in the database (grading/drafts.py); this block
+    # writes here only when it uses a reset (never 0), so a stored 0 is the reset's mark.
     attempts = Integer(scope=Scope.user_state, default=0, help=_("Feedback requests used."))
-    # {"epoch", "used"} as last written with ``attempts``: how a reset is told from a new learner.
+    # {"epoch", "used"}, written with ``attempts``: which reset has been used.
     feedback_sync = Dict(scope=Scope.user_state, default={})
 
     has_score = True
@@ -464,9 +465,8 @@ class DisclosureXBlock(XBlock):
         if not text.strip():
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
         limit = self.max_feedback_requests
-        # A free early refusal: the mirrored count never runs ahead of the database's (a reset
-        # zeroes it), so this never refuses a request the database would grant.
-        if limit and state["state_attempts"] >= limit:
+        # An early refusal (one read) spares the engine for a learner who has none left.
+        if limit and grading.feedback_used(ctx, **state) >= limit:
             raise self._limit_error(limit)
         if self.feedback_history:
             self._history(ctx)  # an older version's history goes first
@@ -474,17 +474,18 @@ class DisclosureXBlock(XBlock):
         result = evaluate(text, rubric, scenario, language=self._language())
         feedback = result.to_dict()
         try:
-            entry, sync = grading.record_feedback(
+            entry, used, sync = grading.record_feedback(
                 ctx, limit=limit, **state, text=text,
                 word_count=feedback["word_count"], result=result.compact())
         except grading.FeedbackLimitReached:
             raise self._limit_error(limit) from None
-        self.attempts, self.feedback_sync = sync["used"], sync
+        if sync is not None:  # an LMS reset was used: clear its mark (see grading/drafts.py)
+            self.attempts, self.feedback_sync = used, sync
         return {
             "feedback": feedback,
             "history_entry": {k: v for k, v in entry.items() if k != "text"},
-            "feedback_requests_used": sync["used"],
-            "feedback_requests_left": max(0, limit - sync["used"]) if limit else None,
+            "feedback_requests_used": used,
+            "feedback_requests_left": max(0, limit - used) if limit else None,
         }
 
     def _limit_error(self, limit):

@@ -36,9 +36,10 @@ def record_feedback(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, 
     (see drafts.py).
 
     Returns:
-        tuple: ``(entry, sync)``: the history entry (``{"at", "word_count", "score",
-        "max_score", "levels", "privacy_passed", "red_flags", "text"}``) and the new marker
-        ``{"epoch", "used"}`` to store in user_state (``used`` is the count after this request).
+        tuple: ``(entry, used, sync)``: the history entry (``{"at", "word_count", "score",
+        "max_score", "levels", "privacy_passed", "red_flags", "text"}``), the count after this
+        request, and the marker ``{"epoch", "used"}`` to store in user_state with ``attempts =
+        used`` when a reset was just used, else None (user_state needs no write).
 
     Raises:
         PermissionDenied: no learner identity. FeedbackLimitReached: none left.

@@ -10,20 +10,20 @@ Here, keyed by the student item (course, item, anonymous id):
   limit``), so however many requests race, at most ``limit`` are granted.
 - ``FeedbackEntry``: each granted request appends its own row in the same transaction.
 
-The LMS's "reset attempts" loads the learner's user_state JSON, sets ``attempts`` to 0 and
-saves it, touching nothing else. The block mirrors each grant into user_state as ``attempts``
-(= used, never 0) plus a ``sync`` marker ``{"epoch", "used"}`` written with it. A state where
-``attempts`` is explicitly stored as 0 while the marker says a count was written can only be a
-reset: the next request moves the allowance to a new epoch with ``used = 0``, conditionally on
-the epoch the marker names, so requests racing after one reset start one new epoch, not
-several, and a stale request writing back its pre-reset snapshot cannot reset twice. A brand-new
-learner's racing first requests have no stored ``attempts`` and are counted normally.
+The LMS's "reset attempts" loads the learner's user_state JSON, sets ``attempts`` to 0 (adding
+the key if it was missing) and saves it, touching nothing else. This block never stores 0 there:
+an explicit ``attempts: 0`` is the reset's mark. The next request moves the allowance to a new
+epoch with ``used = 0``, conditionally on the epoch named by the state's ``sync`` marker
+(``{"epoch", "used"}``, absent = epoch 0), and writes ``attempts`` (= used, at least 1) and the
+new marker back. So requests racing after one reset start one new epoch, not several, and a
+stale request writing back a snapshot taken between the reset and its use cannot reset twice
+(its marker names the old epoch; the state is then repaired). Ordinary requests write nothing
+to user_state at all: the count lives here, which keeps the learner's row small and a feedback
+request down to one write.
 
-This relies on the LMS writing a learner's state row whole (its FieldDataCache), so that
-``attempts`` and the marker always come from one request. The workbench's dev store rewrites
-the row once per field, so racing requests can read a 0 paired with a newer marker; a reset is
-therefore used only when no request was granted in the last RESET_QUIET, which a burst never
-is. The limit per epoch holds in any store.
+A reset is used only when no request was granted in the last RESET_QUIET: an instructor's reset
+is never that close to a grant, and the workbench's dev store (which rewrites the state row once
+per field, so racing requests can see torn values) can show a stray 0 only in a burst.
 """
 from __future__ import annotations
 
@@ -59,10 +59,9 @@ def reset_pending(attempts_zeroed, sync):
 
     ``attempts_zeroed``: the state holds an explicit ``attempts: 0`` (not merely the default).
     """
-    sync = sync if isinstance(sync, dict) else {}
-    if attempts_zeroed and _int(sync.get("used")) > 0:
-        return _int(sync.get("epoch"))
-    return None
+    if not attempts_zeroed:
+        return None
+    return _int((sync if isinstance(sync, dict) else {}).get("epoch"))
 
 
 def _int(value):
@@ -82,7 +81,9 @@ def used(ctx, *, state_attempts, attempts_zeroed, sync):
 def record(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result):
     """Grant one feedback request and append its entry, atomically.
 
-    Returns ``(entry dict, {"epoch", "used"})``; raises LimitReached when none is left.
+    Returns ``(entry dict, used, sync)``: ``used`` counts this request; ``sync`` is the marker
+    to store in user_state with ``attempts = used`` when a reset was used (or a stale one must be
+    repaired), else None (nothing to write). Raises LimitReached when none is left.
     """
     key = _key(ctx)
     rows = FeedbackAllowance.objects.filter(**key)
@@ -91,9 +92,14 @@ def record(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_coun
     with transaction.atomic():
         # Writes first: on SQLite the transaction then holds the write lock from its first
         # statement instead of failing to upgrade a read; in MySQL the UPDATE locks the row.
+        # Whether user_state must be written: after using a reset, and to repair a stale mark
+        # (a snapshot written back after its reset was used, or a reset older than this table);
+        # not while the quiet time defers a reset, so that a later request uses it.
+        write = False
         if reset_epoch is not None:
+            pending = rows.filter(epoch=reset_epoch, used__gt=0)
             quiet = Q(last_granted_at__isnull=True) | Q(last_granted_at__lt=now - RESET_QUIET)
-            rows.filter(quiet, epoch=reset_epoch, used__gt=0).update(used=0, epoch=F("epoch") + 1)
+            write = bool(pending.filter(quiet).update(used=0, epoch=F("epoch") + 1)) or not pending.exists()
         if not _grant(rows, key, limit, _int(state_attempts), now):
             raise LimitReached()
         entry = FeedbackEntry.objects.create(**key, text=text, word_count=word_count,
@@ -101,7 +107,7 @@ def record(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_coun
         now_used, epoch = rows.values_list("used", "epoch").get()
     if now_used > MAX_ENTRIES or epoch:
         _prune(key)
-    return _entry_dict(entry), {"epoch": epoch, "used": now_used}
+    return _entry_dict(entry), now_used, ({"epoch": epoch, "used": now_used} if write else None)
 
 
 def _grant(rows, key, limit, state_attempts, now):

@@ -43,7 +43,7 @@ def test_each_feedback_request_appends_a_row_and_the_state_row_stays_small(bench
     assert init["draft"] == drafts[-1] and init["last_feedback_text"] == drafts[-1]
     assert init["feedback_requests_used"] == 3
     state = json.loads(_state_row("hist_1").state)
-    assert "feedback_history" not in state and state["attempts"] == 3
+    assert "feedback_history" not in state and "attempts" not in state  # the count is in the table
     # Graders get the same history, read from the table when the learner submits.
     bench.json("submit", "hist_1", {"text": drafts[-1]})
     record = current_record(_ctx(bench, "hist_1"))
@@ -88,7 +88,7 @@ def test_the_history_keeps_the_newest_entries_up_to_one_cap(bench, settings):
 
     ctx = _ctx(bench, "cap_1")
     for i in range(MAX_ENTRIES + 4):
-        drafts.record(ctx, limit=0, state_attempts=i, attempts_zeroed=False, sync={}, text=f"draft {i}",
+        drafts.record(ctx, limit=0, state_attempts=0, attempts_zeroed=False, sync={}, text=f"draft {i}",
                       word_count=2, result={})
     history = drafts.history(ctx)
     assert len(history) == MAX_ENTRIES == FeedbackEntry.objects.count()
@@ -115,22 +115,41 @@ def test_a_stale_request_after_a_used_reset_does_not_reset_again(bench):
     from disclosure_xblock.grading import drafts
 
     ctx = _ctx(bench, "reset_1")
-    sync = {}
     for i in range(5):
-        _entry, sync = drafts.record(ctx, limit=5, state_attempts=i, attempts_zeroed=False, sync=sync,
-                                     text="d", word_count=1, result={})
-    FeedbackAllowance.objects.update(last_granted_at=None)  # the reset comes later
+        _entry, used, write = drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=False, sync={},
+                                            text="d", word_count=1, result={})
+        assert (used, write) == (i + 1, None)  # ordinary requests write nothing to user_state
     with pytest.raises(drafts.LimitReached):
-        drafts.record(ctx, limit=5, state_attempts=5, attempts_zeroed=False, sync=sync, text="d",
+        drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=False, sync={}, text="d",
                       word_count=1, result={})
-    assert drafts.used(ctx, state_attempts=0, attempts_zeroed=True, sync=sync) == 0
-    _entry, new_sync = drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=True, sync=sync,
-                                     text="d", word_count=1, result={})
-    assert new_sync == {"epoch": 1, "used": 1}
+    # The LMS's reset right after a grant waits for the quiet time (nothing written meanwhile).
+    with pytest.raises(drafts.LimitReached):
+        drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=True, sync={}, text="d",
+                      word_count=1, result={})
+    FeedbackAllowance.objects.update(last_granted_at=None)  # the reset comes later
+    assert drafts.used(ctx, state_attempts=0, attempts_zeroed=True, sync={}) == 0
+    _entry, used, sync = drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=True, sync={},
+                                       text="d", word_count=1, result={})
+    assert (used, sync) == (1, {"epoch": 1, "used": 1})
     FeedbackAllowance.objects.update(last_granted_at=None)
-    # The stale snapshot (attempts 0, old marker) asks again: counted in the new epoch, no reset.
-    _entry, stale = drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=True, sync=sync,
-                                  text="d", word_count=1, result={})
-    assert stale == {"epoch": 1, "used": 2}
-    # A brand-new learner's default 0 is not a reset either.
+    # A stale snapshot (attempts 0, the old marker) asks again: counted in the new epoch, no
+    # second reset, and the state is repaired.
+    _entry, used, repair = drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=True, sync={},
+                                         text="d", word_count=1, result={})
+    assert (used, repair) == (2, {"epoch": 1, "used": 2})
+    # A brand-new learner's default 0 is not a reset.
     assert drafts.reset_pending(False, {"epoch": 0, "used": 3}) is None
+
+
+def test_a_reset_from_before_the_tables_is_used_once(bench):
+    """A state reset by the LMS before this version (explicit 0, no marker, no allowance row)."""
+    from disclosure_xblock.grading import drafts
+
+    ctx = _ctx(bench, "reset_2")
+    _entry, used, sync = drafts.record(ctx, limit=5, state_attempts=0, attempts_zeroed=True, sync={},
+                                       text="d", word_count=1, result={})
+    assert (used, sync) == (1, {"epoch": 0, "used": 1})  # the mark is cleared at once
+    FeedbackAllowance.objects.update(last_granted_at=None)
+    _entry, used, sync = drafts.record(ctx, limit=5, state_attempts=1, attempts_zeroed=False, sync=sync,
+                                       text="d", word_count=1, result={})
+    assert (used, sync) == (2, None)
