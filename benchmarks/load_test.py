@@ -212,16 +212,6 @@ class Server:
         "Already have a '…' scenario"). A dev-server limitation; the LMS has no such registry."""
         for _ in range(6 * self.workers):
             requests.get(f"{self.url}/scenario/{SCENARIO}/?student=warmup", timeout=60)
-        # Then several at once, so that a worker the sequential ones missed (the kernel hands
-        # each new connection to whichever worker accepts first) loads them too; without this a
-        # busy machine leaves a worker answering every handler with 404.
-        for _ in range(3):
-            batch = [threading.Thread(target=requests.get, args=(f"{self.url}/scenario/{SCENARIO}/?student=warmup",),
-                                      kwargs={"timeout": 60}) for _ in range(2 * self.workers)]
-            for t in batch:
-                t.start()
-            for t in batch:
-                t.join()
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
