@@ -12,10 +12,15 @@ three times, asks for feedback twice and then submits twice at the same moment (
 click). The instructors work the queue at the same time: list, claim (a claim held by the other
 instructor is skipped), read and grade, until every submission is graded or the time is up.
 
+With ``--hostile N`` (default 1), N of the learners are hostile instead: each fires bursts of
+parallel feedback requests with maximum-length drafts, then autosaves, feedback requests and
+submits all at once. Their requests are timed apart, so the table shows what everyone else got.
+
 Afterwards every learner must have exactly one submission, one panel record, one assessment and
-one score, and the score must be the assessment's; the script exits 1 otherwise. It prints
-requests per second and p50/p95/p99 latency per handler. Loopback only; bounded in requests and
-time (--deadline seconds).
+one score, and the score must be the assessment's; every feedback answer must be in the history
+table exactly once, and nobody may get more than the feedback limit; the script exits 1
+otherwise. It prints requests per second and p50/p95/p99 latency per handler. Loopback only;
+bounded in requests and time (--deadline seconds).
 """
 from __future__ import annotations
 
@@ -45,6 +50,10 @@ DRAFT = (
     "Slow breathing and taking small steps helped, and it got easier over time. "
     "What feels hardest for you right now, Jamie?"
 )
+FEEDBACK_LIMIT = 5      # the demo exercise's max_feedback_requests
+MAX_DRAFT_CHARS = 5000  # the block's limit (exercise.MAX_DRAFT_CHARS)
+# A maximum-length draft: ordinary prose repeated, with long runs of spaces and digits between.
+LONG_DRAFT = ((DRAFT + " " * 40 + "1" * 20 + "\n") * 40)[:MAX_DRAFT_CHARS]
 
 
 # --- database and server -------------------------------------------------------------------------
@@ -111,25 +120,44 @@ class Database:
                 assert conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
         return self
 
-    def query(self, sql):
-        """Rows of a read-only query on the run's database."""
-        if self.engine == "mysql":
-            import MySQLdb  # noqa: PLC0415
-
-            conn = MySQLdb.connect(host=os.environ.get("DISCLOSURE_DB_HOST", "127.0.0.1"),
-                                   port=int(os.environ.get("DISCLOSURE_DB_PORT", "3306")),
-                                   user=os.environ.get("DISCLOSURE_DB_USER", "disclosure"),
-                                   passwd=os.environ.get("DISCLOSURE_DB_PASSWORD", "disclosure"), db=self.name)
-        else:
-            import sqlite3  # noqa: PLC0415
-
-            conn = sqlite3.connect(self.name)
+    def query(self, sql, params=()):
+        """Rows of a read-only query on the run's database (``?`` placeholders)."""
+        conn = self._connect()
         try:
             cursor = conn.cursor()
-            cursor.execute(sql)
+            cursor.execute(*self._statement(sql, params))
             return list(cursor.fetchall())
         finally:
             conn.close()
+
+    def execute(self, sql, params=()):
+        """Run one write statement on the run's database and commit it (tests use this to do
+        what the LMS does behind the block's back, e.g. its "reset attempts")."""
+        conn = self._connect()
+        try:
+            cursor = conn.cursor()
+            cursor.execute(*self._statement(sql, params))
+            conn.commit()
+            return cursor.rowcount
+        finally:
+            conn.close()
+
+    def _statement(self, sql, params):
+        if not params:
+            return (sql,)
+        return (sql.replace("?", "%s") if self.engine == "mysql" else sql, tuple(params))
+
+    def _connect(self):
+        if self.engine == "mysql":
+            import MySQLdb  # noqa: PLC0415
+
+            return MySQLdb.connect(host=os.environ.get("DISCLOSURE_DB_HOST", "127.0.0.1"),
+                                   port=int(os.environ.get("DISCLOSURE_DB_PORT", "3306")),
+                                   user=os.environ.get("DISCLOSURE_DB_USER", "disclosure"),
+                                   passwd=os.environ.get("DISCLOSURE_DB_PASSWORD", "disclosure"), db=self.name)
+        import sqlite3  # noqa: PLC0415
+
+        return sqlite3.connect(self.name, timeout=30)
 
     def drop(self):
         if self.engine == "mysql":
@@ -232,6 +260,8 @@ class Client:
     def __init__(self, base, usage_id, user, recorder):
         self.base, self.usage_id, self.user, self.recorder = base, usage_id, user, recorder
         self.session = requests.Session()
+        self.ok = defaultdict(int)   # 200 answers per handler
+        self.lock = threading.Lock()
 
     def view(self):
         started = time.perf_counter()
@@ -256,6 +286,9 @@ class Client:
             response = self.session.post(url, data=json.dumps(body or {}), timeout=60, headers={
                 "Content-Type": "application/json", "X-CSRFToken": self.csrf() or "", "Referer": self.base + "/"})
         self.recorder.add(handler, time.perf_counter() - started, response.status_code)
+        if response.status_code == 200:
+            with self.lock:
+                self.ok[handler] += 1
         return response
 
 
@@ -297,6 +330,45 @@ def learner_job(client, start, double_submit=True, autosaves=3, feedbacks=2):
     return statuses
 
 
+def _at_once(calls):
+    """Run ``[(client, handler, body)]`` at the same instant (one thread each); the answers."""
+    gate = threading.Barrier(len(calls))
+    answers = [None] * len(calls)
+
+    def one(index, client, handler, body):
+        gate.wait()
+        try:
+            answers[index] = client.call(handler, body).status_code
+        except requests.RequestException:
+            answers[index] = "error"
+
+    threads = [threading.Thread(target=one, args=(i, *call)) for i, call in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return answers
+
+
+def hostile_job(base, usage_id, user, recorder, start, bursts=3):
+    """One learner doing their worst: parallel feedback bursts with maximum-length drafts, then
+    autosaves, feedback and submits racing each other. Returns the submit statuses."""
+    sessions = [Client(base, usage_id, user, recorder) for _ in range(20)]
+    for client in sessions:
+        client.csrf()
+    start.wait()
+    for _ in range(bursts):
+        for client in sessions:
+            client.session.close()  # fresh connections (gunicorn drops idle keep-alives)
+        _at_once([(client, "get_feedback", {"text": LONG_DRAFT}) for client in sessions])
+    race = ([(sessions[i], "save_draft", {"text": LONG_DRAFT[: MAX_DRAFT_CHARS - i]}) for i in range(12)]
+            + [(sessions[12 + i], "get_feedback", {"text": DRAFT}) for i in range(4)]
+            + [(sessions[16 + i], "submit", {"text": DRAFT}) for i in range(4)])
+    statuses = _at_once(race)
+    sessions[0].call("learner_state", {})
+    return statuses[16:], sessions
+
+
 def instructor_job(client, start, expected, deadline, graded, lock):
     """Grade waiting submissions until ``expected`` are graded overall or the deadline passes."""
     start.wait()
@@ -332,6 +404,26 @@ def instructor_job(client, start, expected, deadline, graded, lock):
 
 
 # --- checks and figures --------------------------------------------------------------------------
+
+def verify_feedback(db, clients_by_learner):
+    """Every feedback answer a learner got is in the history table exactly once, and nobody got
+    more than the limit."""
+    from devserver.services import dev_anonymous_id  # noqa: PLC0415
+
+    problems = []
+    rows = dict(db.query("SELECT anonymous_id, COUNT(*) FROM disclosure_grading_feedbackentry "
+                         "GROUP BY anonymous_id"))
+    used = dict(db.query("SELECT anonymous_id, used FROM disclosure_grading_feedbackallowance"))
+    for name, clients in clients_by_learner.items():
+        answered = sum(c.ok["get_feedback"] for c in clients)
+        anon = dev_anonymous_id(name)
+        if rows.get(anon, 0) != answered:
+            problems.append(f"{name}: {answered} feedback answers, {rows.get(anon, 0)} history rows")
+        if answered > FEEDBACK_LIMIT or used.get(anon, 0) != answered:
+            problems.append(f"{name}: {answered} feedback answers, allowance says {used.get(anon, 0)}, "
+                            f"limit {FEEDBACK_LIMIT}")
+    return problems
+
 
 def verify(db, learners, graded):
     """Every learner: one submission, one record, one assessment, one score equal to it."""
@@ -406,24 +498,31 @@ def report(recorder, wall):
 
 
 def run(engine, learners=50, instructors=2, workers=4, threads=8, deadline_s=240, double_submit=True,
-        quiet=False, grade=True, autosaves=3, feedbacks=2):
+        quiet=False, grade=True, autosaves=3, feedbacks=2, hostile=0):
     """One load run; returns (problems, figures text, summary dict)."""
     sys.path.insert(0, str(REPO))
     db = Database(engine).create()
     recorder = Recorder()
+    hostile_recorder = Recorder()
     try:
         with Server(db, workers=workers, threads=threads) as server:
             usage_id = find_usage_id(server.url)
             names = [f"load_learner_{i}" for i in range(learners)]
             graders = [f"instructor_{i + 1}" for i in range(instructors)]
             start = threading.Barrier(learners + (instructors if grade else 0))
-            submit_statuses = {}
+            submit_statuses, hostile_statuses, clients = {}, {}, {}
             graded, lock = {}, threading.Lock()
             deadline = time.monotonic() + deadline_s
+            hostile_names = set(names[:hostile])
 
             def learner(name):
-                submit_statuses[name] = learner_job(Client(server.url, usage_id, name, recorder), start,
-                                                    double_submit, autosaves, feedbacks)
+                if name in hostile_names:
+                    hostile_statuses[name], clients[name] = hostile_job(
+                        server.url, usage_id, name, hostile_recorder, start)
+                    return
+                client = Client(server.url, usage_id, name, recorder)
+                clients[name] = [client]
+                submit_statuses[name] = learner_job(client, start, double_submit, autosaves, feedbacks)
 
             threads_ = [threading.Thread(target=learner, args=(n,), daemon=True) for n in names]
             if grade:
@@ -442,21 +541,30 @@ def run(engine, learners=50, instructors=2, workers=4, threads=8, deadline_s=240
             problems, counts = verify(db, names, graded)
         else:
             counts = {}
+        problems += verify_feedback(db, clients)
         for name, statuses in submit_statuses.items():
             if sorted(statuses) not in ([200, 200], [200, 409], [200]):
                 problems.append(f"{name}: submit answered {statuses}")
-        if len(submit_statuses) != learners:
-            problems.append(f"only {len(submit_statuses)} of {learners} learners finished")
-        five_hundreds = {k: v[500] for k, v in recorder.statuses.items() if v.get(500)}
+        for name, statuses in hostile_statuses.items():
+            if statuses != [200] * len(statuses):
+                problems.append(f"{name} (hostile): racing submits answered {statuses}")
+        if len(submit_statuses) + len(hostile_statuses) != learners:
+            problems.append(f"only {len(submit_statuses) + len(hostile_statuses)} of {learners} learners finished")
+        five_hundreds = {k: v[500] for k, v in (*recorder.statuses.items(), *hostile_recorder.statuses.items())
+                         if v.get(500)}
         if five_hundreds or server_errors:
             problems.append(f"server errors: {five_hundreds} {server_errors[:3]}")
         text = report(recorder, wall)
+        if hostile:
+            text = (f"every other learner and the instructors ({learners - hostile} learners):\n{text}\n"
+                    f"the {hostile} hostile learner(s), apart:\n{report(hostile_recorder, wall)}")
         if not quiet:
             print(f"== load test: {engine}, gunicorn gthread {workers} workers × {threads} threads, "
-                  f"{learners} learners, {instructors if grade else 0} instructors")
+                  f"{learners} learners ({hostile} hostile), {instructors if grade else 0} instructors")
             print(text)
             print("database:", counts)
-        return problems, text, {"recorder": recorder, "wall": wall, "counts": counts,
+        return problems, text, {"recorder": recorder, "hostile_recorder": hostile_recorder, "wall": wall,
+                                "counts": counts,
                                 "submit_statuses": submit_statuses, "db": db}
     finally:
         db.drop()
@@ -470,12 +578,15 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--deadline", type=int, default=240, help="seconds before the clients give up")
+    parser.add_argument("--hostile", type=int, default=1, help="how many of the learners are hostile")
     args = parser.parse_args()
     if not 1 <= args.learners <= 500 or not 0 <= args.instructors <= 10:
         parser.error("1..500 learners and 0..10 instructors")
     engine = args.db if args.db != "auto" else ("mysql" if mysql_available() else "sqlite")
+    if not 0 <= args.hostile <= args.learners:
+        parser.error("0..learners hostile learners")
     problems, _text, _summary = run(engine, args.learners, args.instructors, args.workers, args.threads,
-                                    args.deadline)
+                                    args.deadline, hostile=args.hostile)
     if problems:
         print("FAILED:\n  " + "\n  ".join(problems[:40]))
         return 1

@@ -13,8 +13,9 @@ browser takes, minus the network): student_view render, our get_feedback and sub
 trips, the peer's submit round trip. Every measured request uses a fresh learner (first-time
 state for both blocks), and the measurements are interleaved so drift hits both alike.
 
-Targets (issue 7): our feedback round trip within 1.5x the peer's submit round trip, and our
-render within 1.5x the peer's render. The script prints the figures whether or not they are met.
+Targets (issues 7 and 11): our feedback round trip within 1.5x the peer's submit round trip, our
+submit within 2.5x, and our render within 1.5x the peer's render. The script prints the figures
+whether or not they are met; run it several times on a shared machine.
 """
 from __future__ import annotations
 
@@ -139,20 +140,25 @@ def measure(args):
     with lms_like_field_store():
         report(run_all("lms"), args, peer_version,
                "an LMS-like field store (each state row read once per request, as the LMS's FieldDataCache does)")
-
-    if args.profile:
-        from pyinstrument import Profiler  # noqa: PLC0415
-
-        for name in ("feedback ours", "submit ours", "render ours"):
-            profiler = Profiler(interval=0.0005)
-            profiler.start()
-            for i in range(args.profile_iterations):
-                ops[name](f"p{i}")
-            profiler.stop()
-            print(f"\n== pyinstrument: {args.profile_iterations} × {name}")
-            print(profiler.output_text(unicode=True, color=False, show_all=False,
-                                       short_mode=False)[: args.profile_chars])
+        if args.profile:
+            # Under the LMS-like store: the targets are set for it, and the workbench store's
+            # per-field queries would hide everything else.
+            profile(ops, args)
     return 0
+
+
+def profile(ops, args):
+    from pyinstrument import Profiler  # noqa: PLC0415
+
+    for name in ("feedback ours", "submit ours", "render ours"):
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        for i in range(args.profile_iterations):
+            ops[name](f"p{i}")
+        profiler.stop()
+        print(f"\n== pyinstrument: {args.profile_iterations} × {name} (LMS-like field store)")
+        print(profiler.output_text(unicode=True, color=False, show_all=False,
+                                   short_mode=False)[: args.profile_chars])
 
 
 def report(timings, args, peer_version, storage):
@@ -168,11 +174,11 @@ def report(timings, args, peer_version, storage):
     ratios = [
         ("render ours / render peer", med["render ours"] / med["render peer"], 1.5),
         ("feedback ours / submit peer", med["feedback ours"] / med["submit peer"], 1.5),
-        ("submit ours / submit peer", med["submit ours"] / med["submit peer"], None),
+        ("submit ours / submit peer", med["submit ours"] / med["submit peer"], 2.5),
     ]
     print()
     for label, ratio, target in ratios:
-        verdict = "" if target is None else ("  target ≤ 1.5×: met" if ratio <= target else "  target ≤ 1.5×: MISSED")
+        verdict = f"  target ≤ {target}×: " + ("met" if ratio <= target else "MISSED")
         print(f"{label:<30}{ratio:>6.2f}×{verdict}")
 
 

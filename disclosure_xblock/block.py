@@ -37,8 +37,6 @@ from .web import HandlerError, json_api, json_response
 
 log = logging.getLogger(__name__)
 
-# How many feedback requests the learner's history keeps (older ones drop off).
-MAX_HISTORY = 30
 # The learner handlers' body: the draft (its limits are checked by _checked_draft).
 DRAFT_BODY = schema.Body({"text": schema.text()})
 # Studio's unit preview gives every author this anonymous id, with no staff flag; the LMS never
@@ -94,10 +92,16 @@ class DisclosureXBlock(XBlock):
     # --- the learner's own state (one row per learner and block) -----------------------------
     draft = String(scope=Scope.user_state, default="", help=_("The learner's autosaved draft."))
     draft_saved_at = String(scope=Scope.user_state, default="")
+    # Read only, for learners of older versions: their history is copied into the grading app's
+    # table (append-only rows, see grading/drafts.py) the first time it is read, then dropped.
     feedback_history = List(scope=Scope.user_state, default=[],
-                            help=_("Each feedback request: time, text and compact result."))
-    # The LMS's "reset attempts" clears a field named exactly this: it gives feedback requests back.
+                            help=_("Feedback history kept by older versions (now in the database)."))
+    # The LMS's "reset attempts" sets a field named exactly this to 0: it gives feedback requests
+    # back. The count itself is kept atomically in the database (grading/drafts.py); this block
+    # writes here only when it uses a reset (never 0), so a stored 0 is the reset's mark.
     attempts = Integer(scope=Scope.user_state, default=0, help=_("Feedback requests used."))
+    # {"epoch", "used"}, written with ``attempts``: which reset has been used.
+    feedback_sync = Dict(scope=Scope.user_state, default={})
 
     has_score = True
     has_author_view = True  # Studio shows author_view (a preview that writes nothing), not student_view
@@ -240,6 +244,11 @@ class DisclosureXBlock(XBlock):
     def _in_studio_preview(self, identity):
         return identity.anonymous_id == STUDIO_PREVIEW_ANONYMOUS_ID
 
+    def _student_item_context(self, identity):
+        # The feedback path needs only the student item; building the rubric snapshot costs more.
+        return ItemContext.for_student_item(course_id=self._course_id(), item_id=str(self.scope_ids.usage_id),
+                                            item_type=TAG, identity=identity)
+
     def _learner_identity(self):
         """The requesting learner, or 403: not signed in, Studio's preview, or not enrolled.
 
@@ -380,7 +389,9 @@ class DisclosureXBlock(XBlock):
 
     def _init_args(self, ctx, preview=False):
         exercise = self.exercise
-        submission = None if preview or not ctx.identity.anonymous_id else grading.learner_state(ctx)
+        learner = not preview and bool(ctx.identity.anonymous_id)
+        submission = grading.learner_state(ctx) if learner else None
+        history = self._history(ctx) if learner else []
         return {
             "usage_id": str(self.scope_ids.usage_id),
             "storage_key": self._storage_key(ctx.identity),
@@ -389,10 +400,10 @@ class DisclosureXBlock(XBlock):
             "max_words": exercise.max_words,
             "max_chars": MAX_DRAFT_CHARS,
             "max_feedback_requests": exercise.max_feedback_requests,
-            "feedback_requests_used": self.attempts,
-            **self._current_draft(),
-            "history": [{k: v for k, v in entry.items() if k != "text"} for entry in self.feedback_history],
-            **self._last_feedback(),
+            "feedback_requests_used": self._feedback_used(ctx) if learner else self.attempts,
+            **self._current_draft(history),
+            "history": [{k: v for k, v in entry.items() if k != "text"} for entry in history],
+            **self._last_feedback(history),
             "submission": submission,
             "exemplar": self._visible_exemplar(submitted=bool(submission)),
             "rubric": [
@@ -415,24 +426,45 @@ class DisclosureXBlock(XBlock):
         seed = f"{identity.anonymous_id}|{self.scope_ids.usage_id}".encode("utf-8")
         return hashlib.sha256(seed).hexdigest()[:20]
 
-    def _current_draft(self):
+    def _history(self, ctx):
+        """The learner's feedback history (append-only rows in the grading app's tables)."""
+        history = grading.feedback_history(ctx, legacy=self.feedback_history)
+        if self.feedback_history:
+            self.feedback_history = []  # copied into the table; saved with the next handler
+        return history
+
+    def _feedback_state(self):
+        """The user_state side of the feedback allowance (see grading/drafts.py); call it before
+        anything else in the request reads ``attempts``."""
+        # Read in this order: in a store that reads field by field (the workbench's), each value
+        # is then at least as new as the one before, so a stored 0 is never one this block's
+        # own writes left half-done. Only the LMS's "reset attempts" stores an explicit 0; this
+        # block writes 1 and up.
+        sync = self.feedback_sync
+        stored = self.fields["attempts"].is_set_on(self)
+        attempts = self.attempts
+        return {"state_attempts": attempts, "attempts_zeroed": stored and attempts == 0, "sync": sync}
+
+    def _feedback_used(self, ctx):
+        return grading.feedback_used(ctx, **self._feedback_state())
+
+    def _current_draft(self, history):
         """The learner's latest text: the autosaved draft or, if newer, the last text sent for
         feedback (kept once, in its history entry, rather than written twice per request)."""
-        last = self.feedback_history[-1] if self.feedback_history else None
+        last = history[-1] if history else None
         if last and last.get("at", "") >= (self.draft_saved_at or ""):
             return {"draft": last.get("text", ""), "draft_saved_at": last["at"]}
         return {"draft": self.draft, "draft_saved_at": self.draft_saved_at}
 
-    def _last_feedback(self):
+    def _last_feedback(self, history):
         """The feedback on the learner's latest feedback request, rebuilt from its text.
 
         The engine is deterministic and fast, so the stored history entry's text is enough:
-        keeping the whole result in the learner's state would double what every request reads
-        and writes.
+        keeping the whole result too would double what every request writes.
         """
-        if not self.feedback_history:
+        if not history:
             return {"last_feedback": None, "last_feedback_text": None}
-        text = self.feedback_history[-1].get("text", "")
+        text = history[-1].get("text", "")
         rubric, scenario = self.feedback_setup
         feedback = evaluate(text, rubric, scenario, language=self._language())
         return {"last_feedback": self._with_support(feedback), "last_feedback_text": text}
@@ -488,7 +520,7 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
         rubric, scenario = self.feedback_setup
         result = evaluate(text, rubric, scenario, language=self._language())
-        feedback = result.to_dict()
+        feedback = self._with_support(result)
         limit = self.max_feedback_requests
         return {"feedback": feedback, "preview": True,
                 "history_entry": {"at": _now(), "word_count": feedback["word_count"], **result.compact()},
@@ -496,30 +528,46 @@ class DisclosureXBlock(XBlock):
 
     @json_api(DRAFT_BODY)
     def get_feedback(self, data):
-        """Run the automatic feedback on a draft; counts against the request limit."""
+        """Run the automatic feedback on a draft; counts against the request limit.
+
+        The count and the history entry are written atomically in the database (racing
+        requests never pass the limit or lose an entry); user_state only mirrors the count.
+        """
         if self._in_studio_preview(self._identity()):
-            return self._preview_feedback(data)
-        self._learner_identity()
+            return self._preview_feedback(data)  # Studio's preview stores and counts nothing
+        state = self._feedback_state()  # before anything else reads these fields
+        ctx = self._student_item_context(self._learner_identity())
         text = self._checked_draft(data)
         if not text.strip():
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
         limit = self.max_feedback_requests
-        if limit and self.attempts >= limit:
-            raise HandlerError(429, self.ugettext(
-                "You have used all {limit} feedback requests for this exercise. You can still revise and submit."
-            ).format(limit=limit))
+        # An early refusal (one read) spares the engine for a learner who has none left.
+        if limit and grading.feedback_used(ctx, **state) >= limit:
+            raise self._limit_error(limit)
+        if self.feedback_history:
+            self._history(ctx)  # an older version's history goes first
         rubric, scenario = self.feedback_setup
         result = evaluate(text, rubric, scenario, language=self._language())
         feedback = self._with_support(result)
-        entry = {"at": _now(), "word_count": feedback["word_count"], **result.compact(), "text": text}
-        self.feedback_history = (self.feedback_history + [entry])[-MAX_HISTORY:]
-        self.attempts += 1  # the draft itself is in the history entry (see _current_draft)
+        try:
+            entry, used, sync = grading.record_feedback(
+                ctx, limit=limit, **state, text=text,
+                word_count=feedback["word_count"], result=result.compact())
+        except grading.FeedbackLimitReached:
+            raise self._limit_error(limit) from None
+        if sync is not None:  # an LMS reset was used: clear its mark (see grading/drafts.py)
+            self.attempts, self.feedback_sync = used, sync
         return {
             "feedback": feedback,
             "history_entry": {k: v for k, v in entry.items() if k != "text"},
-            "feedback_requests_used": self.attempts,
-            "feedback_requests_left": (limit - self.attempts) if limit else None,
+            "feedback_requests_used": used,
+            "feedback_requests_left": max(0, limit - used) if limit else None,
         }
+
+    def _limit_error(self, limit):
+        return HandlerError(429, self.ugettext(
+            "You have used all {limit} feedback requests for this exercise. You can still revise and submit."
+        ).format(limit=limit))
 
     @json_api(DRAFT_BODY)
     def submit(self, data):
@@ -534,10 +582,13 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(400, self.ugettext(
                 "Remove the identifying details highlighted in your draft before you submit."
             ), feedback=self._with_support(result))
+        if self.feedback_history:
+            self._history(ctx)  # an older version's history goes to graders too
         try:
+            # draft_history=None: grading reads the history table at submit time.
             submission = grading.submit(
                 ctx, text=text, auto_feedback=feedback, username=ctx.identity.username,
-                draft_history=[dict(entry) for entry in self.feedback_history])
+                draft_history=None)
         except GradingError as exc:
             raise HandlerError(exc.status, exc.message) from None
         self.draft, self.draft_saved_at = text, _now()

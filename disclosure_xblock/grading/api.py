@@ -16,13 +16,54 @@ scoring.gradebook_points for how ``weight`` is applied and why). Nothing publish
 """
 from __future__ import annotations
 
-from . import assessing, calibration as _calibration, claims, export, learner, queue, scoring
-from .permissions import require_instructor, require_staff
+from . import assessing, calibration as _calibration, claims, drafts, export, learner, queue, scoring
+from .permissions import require_instructor, require_learner, require_staff
 
 gradebook_points = scoring.gradebook_points
+FeedbackLimitReached = drafts.LimitReached
+MAX_HISTORY = drafts.MAX_ENTRIES
 
 
 # --- learner side ----------------------------------------------------------------------------
+
+def record_feedback(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result):
+    """Count one automatic feedback request against ``limit`` and append it to the history.
+
+    Atomic in the database however many requests race: never more than ``limit`` granted (0 =
+    unlimited). ``state_attempts`` and ``sync`` are the learner's user_state ``attempts`` and
+    sync marker as this request read them, ``attempts_zeroed`` whether ``attempts`` is stored
+    as an explicit 0: the mark the LMS's "reset attempts" leaves, which gives the requests back
+    (see drafts.py).
+
+    Returns:
+        tuple: ``(entry, used, sync)``: the history entry (``{"at", "word_count", "score",
+        "max_score", "levels", "privacy_passed", "red_flags", "text"}``), the count after this
+        request, and the marker ``{"epoch", "used"}`` to store in user_state with ``attempts =
+        used`` when a reset was just used, else None (user_state needs no write).
+
+    Raises:
+        PermissionDenied: no learner identity. FeedbackLimitReached: none left.
+    """
+    require_learner(ctx)
+    return drafts.record(ctx, limit=limit, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed,
+                         sync=sync, text=text, word_count=word_count, result=result)
+
+
+def feedback_used(ctx, *, state_attempts, attempts_zeroed, sync):
+    """How many feedback requests the requester has used (0 right after an LMS reset)."""
+    require_learner(ctx)
+    return drafts.used(ctx, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed, sync=sync)
+
+
+def feedback_history(ctx, *, legacy=None):
+    """The requester's newest ``MAX_HISTORY`` feedback entries, oldest first (with their text).
+
+    ``legacy``: the history list older versions kept in user_state; it is copied into the
+    table once (idempotently), after which the block may drop it.
+    """
+    require_learner(ctx)
+    return drafts.history(ctx, legacy=legacy)
+
 
 def submit(ctx, *, text, auto_feedback, draft_history, username=None):
     """Submit the requester's final text, once.
@@ -42,7 +83,8 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
         ctx (ItemContext): the requester must have an anonymous id.
         text (str): the submitted text (non-empty).
         auto_feedback (dict): ``evaluate(...).to_dict()`` (or ``.compact()``) of ``text``.
-        draft_history (list[dict]): the learner's feedback history entries (at, text, compact result).
+        draft_history (list[dict] | None): the learner's feedback history entries (at, text,
+            compact result); None reads them from the history table.
         username (str | None): shown to graders; stored as given at submit time.
 
     Returns:
@@ -81,7 +123,8 @@ def clear_learner(ctx, anonymous_id, requesting_user_id=None):
     """Delete a learner's work on this item so they can start over (``clear_student_state``).
 
     Resets their edx-submissions score with ``clear_state=True`` (which also soft-deletes their
-    submissions) and deletes the panel's records and assessments.
+    submissions) and deletes the panel's records and assessments, their feedback history and
+    their feedback allowance.
 
     Args:
         ctx (ItemContext): course_id and item_id of the block.

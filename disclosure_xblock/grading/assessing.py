@@ -18,6 +18,7 @@ from .errors import Conflict, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, Assessment, SubmissionRecord
 from .permissions import grades_are_held
 from .queue import get_record, item_records
+from .retry import retry_if_locked
 
 MAX_COMMENT_CHARS = 5000
 
@@ -162,23 +163,41 @@ def _release_into(ctx, record, assessment, now):
             record.score_earned, record.score_possible = sent
 
 
+RELEASE_CHUNK = 50
+
+
 def release(ctx, uuid=None):
     """Release held assessments (one, or all of this exercise); returns how many."""
     rows = item_records(ctx).filter(held=True)
     if uuid is not None:
         rows = rows.filter(pk=get_record(ctx, uuid).pk)
+    # Read in full first: on SQLite a cursor left open across the writes below keeps a stale read
+    # snapshot, and its writes then fail at once with "database is locked".
+    pks = list(rows.order_by("pk").values_list("pk", flat=True))
     released = 0
+    for start in range(0, len(pks), RELEASE_CHUNK):
+        released += _release_chunk(ctx, pks[start:start + RELEASE_CHUNK])
+    return {"released": released}
+
+
+@retry_if_locked
+def _release_chunk(ctx, pks):
+    """Release the held grades of these records in one short transaction (retried on a lock race)."""
     now = timezone.now()
-    for pk in rows.values_list("pk", flat=True).iterator(chunk_size=500):
-        with transaction.atomic():
-            record = (SubmissionRecord.objects.select_for_update()
-                      .select_related("latest_assessment").filter(pk=pk, held=True).first())
-            if record is None or record.latest_assessment is None:
-                continue
+    with transaction.atomic():
+        # A write first: it takes SQLite's write lock (waiting for a grader's save rather than
+        # failing to upgrade a read) and MySQL's row locks before anything is read.
+        SubmissionRecord.objects.filter(pk__in=pks, held=True).update(held=False)
+        # Still to release: the latest assessment is unreleased and the submission still gradable
+        # (a release by someone else, a newer unheld grade or a return for revision wins).
+        records = list(SubmissionRecord.objects.select_for_update().select_related("latest_assessment")
+                       .filter(pk__in=pks, is_current=True, status__in=(SUBMITTED, GRADED),
+                               latest_assessment__isnull=False,
+                               latest_assessment__released_at__isnull=True))
+        for record in records:
             _release_into(ctx, record, record.latest_assessment, now)
             record.save()
-            released += 1
-    return {"released": released}
+    return len(records)
 
 
 def return_for_revision(ctx, uuid, *, comment):

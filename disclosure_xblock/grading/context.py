@@ -42,6 +42,13 @@ class ItemContext:
     scenario_key: str = ""
     extra: dict = field(default_factory=dict)
 
+    @classmethod
+    def for_student_item(cls, *, course_id, item_id, item_type, identity):
+        """A context for calls that need only the student item (the feedback history and
+        allowance), without building the rubric snapshot a submission needs."""
+        return cls(course_id=course_id, item_id=item_id, item_type=item_type, identity=identity,
+                   rubric={}, rubric_version="", grading_mode="", weight=None, max_score=0)
+
     def student_item(self, anonymous_id=None):
         """The edx-submissions student item of ``anonymous_id`` (default: the requester)."""
         return {

@@ -11,7 +11,7 @@ from submissions import api as submissions_api
 from submissions.errors import SubmissionError
 
 from . import rubric_points as rp
-from . import scoring, serialize
+from . import drafts, scoring, serialize
 from .errors import Conflict, GradingError, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
 from .permissions import require_learner
@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 20000           # the block allows less; this is the store's own ceiling
 MAX_ANSWER_BYTES = 100 * 1024    # edx-submissions caps an answer at 100 KB of JSON
-MAX_HISTORY_ENTRIES = 50
 MAX_HISTORY_TEXT = 10000
 
 
@@ -36,7 +35,7 @@ def current_record(ctx, anonymous_id=None):
 def _history(draft_history):
     """A bounded, JSON-clean copy of the learner's drafts and the feedback each received."""
     out = []
-    for entry in (draft_history or [])[-MAX_HISTORY_ENTRIES:]:
+    for entry in (draft_history or [])[-drafts.MAX_ENTRIES:]:
         if not isinstance(entry, dict):
             continue
         clean = {
@@ -81,6 +80,9 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
     previous = current_record(ctx)
     if previous is not None and previous.status != RETURNED:
         return _existing_answer(ctx, previous, text)
+    if draft_history is None:
+        # Read when the submission is made, so graders get every draft appended before it.
+        draft_history = drafts.history(ctx)
     answer = _answer(ctx, text, compact)
     now = timezone.now()
     attempt = previous.attempt + 1 if previous else 1
@@ -138,13 +140,14 @@ def learner_state(ctx):
 
 
 def clear_learner(ctx, anonymous_id, requesting_user_id=None):
-    """Remove the learner's score, submissions (soft delete) and our records for this item."""
+    """Remove the learner's score, submissions (soft delete), our records and their feedback history."""
     if not anonymous_id:
         return 0
     with transaction.atomic():
         scoring.reset_scores(anonymous_id, ctx.course_id, ctx.item_id)
         deleted, _detail = SubmissionRecord.objects.filter(
             course_id=ctx.course_id, item_id=ctx.item_id, anonymous_id=anonymous_id).delete()
+        deleted += drafts.clear(ctx, anonymous_id)
     log.info("Cleared disclosure submissions of %s in %s (requested by %s)",
              anonymous_id, ctx.item_id, requesting_user_id)
     return deleted

@@ -133,3 +133,67 @@ class Assessment(models.Model):
 
     def __str__(self):
         return f"assessment v{self.version} of {self.record_id}"
+
+
+class FeedbackAllowance(models.Model):
+    """How many automatic feedback requests one learner has used on one exercise.
+
+    The LMS's field store reads a learner's state at the start of a request and writes it at the
+    end, so a count kept there lets racing requests all pass the limit. Here a grant is one
+    conditional UPDATE (``used < limit``), atomic in any database. ``epoch`` moves on each time
+    the LMS's "reset attempts" gives the requests back (see drafts.py).
+
+    .. no_pii: counts only.
+    """
+
+    course_id = models.CharField(max_length=255)
+    item_id = models.CharField(max_length=255)
+    anonymous_id = models.CharField(max_length=255)
+    used = models.PositiveIntegerField(default=0)
+    epoch = models.PositiveIntegerField(default=0)
+    last_granted_at = models.DateTimeField(null=True)
+
+    class Meta:
+        app_label = "disclosure_grading"
+        constraints = [
+            models.UniqueConstraint(fields=["course_id", "item_id", "anonymous_id"],
+                                    name="dx_one_allowance_per_learner"),
+        ]
+
+    def __str__(self):
+        return f"{self.item_id} / {self.anonymous_id}: {self.used} used (epoch {self.epoch})"
+
+
+class FeedbackEntry(models.Model):
+    """One answered feedback request: the draft sent and its compact result. Never updated;
+    each request appends its own row, so no request can lose another's.
+
+    .. pii: ``text`` (the learner's draft); removed by ``clear_learner``.
+    .. pii_types: other
+    .. pii_retirement: local_api
+    """
+
+    course_id = models.CharField(max_length=255)
+    item_id = models.CharField(max_length=255)
+    anonymous_id = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+    text = models.TextField()
+    word_count = models.PositiveIntegerField(null=True)
+    # The engine's compact result: score, max_score, levels, privacy_passed, red_flags.
+    result = models.JSONField(default=dict)
+    # The entry's position in the list older versions kept in user_state, so that copying that
+    # list here is idempotent (two requests racing to copy it insert each entry once).
+    legacy_index = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        app_label = "disclosure_grading"
+        constraints = [
+            models.UniqueConstraint(fields=["course_id", "item_id", "anonymous_id", "legacy_index"],
+                                    name="dx_one_copy_per_legacy_entry"),
+        ]
+        indexes = [
+            models.Index(fields=["course_id", "item_id", "anonymous_id", "id"], name="dx_fb_learner"),
+        ]
+
+    def __str__(self):
+        return f"feedback {self.pk} on {self.item_id} / {self.anonymous_id}"

@@ -122,7 +122,7 @@ def test_learner_text_stays_out_of_the_repr_and_every_log_line(bench, caplog):
     bench.json("get_feedback", "learner_1", {"text": draft})
     bench.json("submit", "learner_1", {"text": draft})
     block = WorkbenchRuntime("learner_1").get_block(bench.usage_id)
-    assert block.feedback_history and "Zanzibar" in block.draft  # the state really holds the text
+    assert "Zanzibar" in block.draft  # the state really holds the text
     assert "Zanzibar" not in repr(block) and "Zanzibar" not in str(block)
     assert str(bench.usage_id) in repr(block)
 
