@@ -37,8 +37,6 @@ from .web import HandlerError, json_api, json_response
 
 log = logging.getLogger(__name__)
 
-# The learner handlers' body: the draft (its limits are checked by _checked_draft).
-DRAFT_BODY = schema.Body({"text": schema.text()})
 # Studio's unit preview gives every author this anonymous id, with no staff flag; the LMS never
 # does (its ids are 32 hex characters). Anything written for it would land on the real course item.
 STUDIO_PREVIEW_ANONYMOUS_ID = "student"
@@ -49,6 +47,10 @@ CONTEXT_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquo
 def _(text):
     """Mark a field's display text for extraction; the LMS translates field help itself."""
     return text
+
+
+# The learner handlers' body: the draft (its limits are checked by _checked_draft).
+DRAFT_BODY = schema.Body({"text": schema.text(message=_("The draft must be text."))})
 
 
 def _now():

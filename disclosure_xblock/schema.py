@@ -18,12 +18,17 @@ TEXT, INTEGER, NUMBER, BOOLEAN, LIST, OBJECT, TEXT_OR_LIST = (
 
 
 class SchemaError(ValueError):
-    """``path`` (a tuple of keys and indexes) is not of the ``expected`` kind."""
+    """``path`` (a tuple of keys and indexes) is not of the ``expected`` kind.
 
-    def __init__(self, path, expected):
+    ``message``: the field's own wording (a msgid the handler's gettext translates), for a field
+    the user knows by name ("The draft must be text."); None means the generic wording.
+    """
+
+    def __init__(self, path, expected, message=None):
         super().__init__(f"{dotted(path)}: expected {expected}")
         self.path = tuple(path)
         self.expected = expected
+        self.message = message
 
 
 def dotted(path):
@@ -40,18 +45,19 @@ class Spec:
 
 
 class Scalar(Spec):
-    def __init__(self, kind, *types):
+    def __init__(self, kind, *types, message=None):
         self.kind = kind
         self.types = types
+        self.message = message
 
     def check(self, value, path):
         # bool is an int in Python, never a number or text in JSON terms; NaN/Infinity are not
         # numbers either (json.loads accepts them).
         if isinstance(value, bool):
             if bool not in self.types:
-                raise SchemaError(path, self.kind)
+                raise SchemaError(path, self.kind, self.message)
         elif not isinstance(value, self.types) or (isinstance(value, float) and not math.isfinite(value)):
-            raise SchemaError(path, self.kind)
+            raise SchemaError(path, self.kind, self.message)
 
 
 class List(Spec):
@@ -116,8 +122,8 @@ def strings(value, path=()):
             yield from strings(member, (*path, index))
 
 
-def text():
-    return Scalar(TEXT, str)
+def text(message=None):
+    return Scalar(TEXT, str, message=message)
 
 
 def integer():

@@ -104,7 +104,7 @@ def _json_handler(func, body_schema):
             body_schema.validate(data)
         except schema.SchemaError as exc:
             field = schema.dotted(exc.path)
-            message = _type_message(_, exc.expected, field)
+            message = _(exc.message) if exc.message else _type_message(_, exc.expected, field)
             where = body_schema.input_for(exc.path) if body_schema.input_for else field
             return json_response({"error": message, "field": field,
                                   "errors": [{"field": field, "input": where, "message": message}]}, 400)

@@ -70,7 +70,7 @@ def test_staff_and_library_bodies(block, handler, body, field):
 def test_learner_draft_of_the_wrong_type(block):
     before = block.json("learner_state", "learner_2")
     answer = refused(block, "get_feedback", {"text": ["I felt anxious too."]}, "text", who="learner_2")
-    assert answer["error"] == "text must be text."
+    assert answer["error"] == "The draft must be text."  # the learner knows it as the draft
     assert block.json("learner_state", "learner_2") == before  # no feedback request was counted
 
 
