@@ -50,10 +50,10 @@ def test_designer_edits_tries_saves_and_the_learner_sees_it(live_server_url, pag
     page.fill('[data-input="criteria.0.label"]', "Short and sweet")
     brief.locator('[data-role="new-check-type"]').select_option("phrases")
     brief.locator('[data-action="check-add"]').click()
-    assert active_input(page) == "criteria.0.checks.1.mode"  # focus moves into the new check
-    assert page.input_value('[data-input="criteria.0.checks.1.mode"]') == "forbid"
-    page.fill('[data-input="criteria.0.checks.1.phrases"]', "breathing")
-    assert "none of these phrases" in brief.locator(".dx-check-item").nth(1).locator(
+    assert active_input(page) == "criteria.0.checks.2.mode"  # focus moves into the new check (brief has two)
+    assert page.input_value('[data-input="criteria.0.checks.2.mode"]') == "forbid"
+    page.fill('[data-input="criteria.0.checks.2.phrases"]', "breathing")
+    assert "none of these phrases" in brief.locator(".dx-check-item").nth(2).locator(
         '[data-role="explain"]').text_content()
 
     # try a draft against the unsaved rubric
