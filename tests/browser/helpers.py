@@ -96,7 +96,9 @@ def screenshot(page, name):
     """A full-page PNG in test-artifacts/ (not committed)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{_slug(name)}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # Evidence for a person to look at, not an assertion: a full page of hostile data can take
+    # long to paint on a loaded machine, so allow a minute rather than Playwright's 15 s default.
+    page.screenshot(path=str(path), full_page=True, timeout=60_000)
     return path
 
 
