@@ -175,7 +175,7 @@ class Exercise:
         }
         if found["scenario"] is not None:
             data["scenario"] = parse_scenario(found["scenario"])
-        data["rubric"] = (parse_rubric(found["rubric"]) if found["rubric"] is not None
+        data["rubric"] = (parse_rubric(found["rubric"], load_preset=load_preset) if found["rubric"] is not None
                           else load_preset(DEFAULT_PRESET))
         try:
             return cls.from_dict(data, require_prompt=False)

@@ -7,11 +7,10 @@ into the original text, so evidence spans can be cut from it exactly.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 
 from .. import patterns
 from .lexicons import grammar
-from .phrases import WORD_RE
+from .phrases import WORD_RE, fold
 
 # What counts as a word for limits: any whitespace-separated chunk holding a letter or digit.
 _COUNT_RE = patterns.compile(r"[^\W_]")
@@ -25,18 +24,6 @@ _QUOTE_RE = patterns.compile(r"[\"\u201c\u00ab\u201e'\u2018]")
 # A closing single quote: after a letter, not followed by one; never across a line break.
 _SINGLE_CLOSE_RE = patterns.compile(r"[^\W_]['\u2019](?![^\W_])|\n")
 _DOUBLE_QUOTES = {"\"": "\"", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
-
-
-def fold(word):
-    """``word`` without accents or tildes ("propósito" -> "proposito", "año" -> "ano").
-
-    For matching only: people type Spanish without accents, so cues and drafts are compared
-    folded. A folded word keeps its token's offsets, so spans still point into the original.
-    """
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def count_words(text):

@@ -19,6 +19,8 @@ Types and parameters:
 """
 from __future__ import annotations
 
+from .errors import RubricError
+
 # Built-in detectors the feedback engine implements (see disclosure_xblock/feedback).
 DETECTORS = (
     "relevance",      # shares the scenario's concern (keywords and their synonyms)
@@ -39,9 +41,6 @@ MAX_WORDS_BOUND = 5000
 
 
 def _error(path, message):
-    # Imported late: model.py imports this module at load time.
-    from .model import RubricError
-
     return RubricError(path, message)
 
 

@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 
 from .. import patterns
-
 from .checks import validate_check_params
+from .errors import RubricError
 
 # Limits keep a designer's rubric (and so every feedback request) bounded in size.
 MAX_CRITERIA = 20
@@ -34,21 +34,6 @@ MET = "met"
 PARTIAL = "partial"
 NOT_MET = "not_met"
 OUTCOMES = (MET, PARTIAL, NOT_MET)
-
-
-class RubricError(ValueError):
-    """A rubric (or scenario) that cannot be used, with where the problem is.
-
-    ``path`` names the element, e.g. ``criterion[brief]/level[2]``; ``message`` says what is wrong.
-    """
-
-    def __init__(self, path, message):
-        self.path = path
-        self.message = message
-        super().__init__(f"{path}: {message}" if path else message)
-
-    def to_dict(self):
-        return {"path": self.path, "message": self.message}
 
 
 def _text(value, path, name, limit=MAX_TEXT, required=False):
