@@ -575,7 +575,7 @@ class DisclosureXBlock(XBlock):
         try:
             return handler(self._context(identity), data)
         except GradingError as exc:
-            raise HandlerError(exc.status, exc.message) from None
+            raise HandlerError(exc.status, exc.message, **exc.extra) from None
 
     @json_api(staff.STAFF_SUMMARY)
     def staff_summary(self, data):

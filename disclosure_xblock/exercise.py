@@ -180,7 +180,8 @@ class Exercise:
         try:
             return cls.from_dict(data, require_prompt=False)
         except RubricError as exc:
-            raise RubricError(f"{TAG}/@{exc.path}" if "/" not in exc.path else exc.path, exc.message) from None
+            raise RubricError(f"{TAG}/@{exc.path}" if "/" not in exc.path else exc.path, exc.message,
+                              exc.field) from None
 
     @classmethod
     def from_olx_string(cls, text):

@@ -5,12 +5,16 @@ from __future__ import annotations
 class RubricError(ValueError):
     """A rubric (or scenario) that cannot be used, with where the problem is.
 
-    ``path`` names the element, e.g. ``criterion[brief]/level[2]``; ``message`` says what is wrong.
+    ``path`` names the element, e.g. ``criterion[brief]/level[2]``; ``field`` the setting inside
+    it that is wrong (``points``, ``phrases``, ``met_min`` …; empty when it is the element as a
+    whole), as data, so an editor can mark the input without reading the wording;
+    ``message`` says what is wrong.
     """
 
-    def __init__(self, path, message):
+    def __init__(self, path, message, field=""):
         self.path = path
         self.message = message
+        self.field = field
         super().__init__(f"{path}: {message}" if path else message)
 
     def to_dict(self):
