@@ -25,28 +25,17 @@ from __future__ import annotations
 
 from . import patterns
 from . import schema as s
-from .exercise import MAX_DRAFT_CHARS, Exercise
+from .drafts import MAX_DRAFT_CHARS
+from .exercise import Exercise
 from .rubric.olx import NOT_XML
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
 from .rubric.checks import DETECTORS
+from .rubric.detectors import EXPLANATIONS
 
 BLANK = "blank"
 
 # Plain-language meaning of each built-in detector, shown next to a detector check in the editor.
-DETECTOR_EXPLANATIONS = {
-    "relevance": "Met when the draft shares the scenario's concern: its keywords or close synonyms.",
-    "resolution": "Met when the draft tells of a past challenge that was overcome, "
-                  "not a struggle the writer still has.",
-    "coping_hope": "Met when the draft names a safe thing that helped and says that things got better.",
-    "patient_focus": "Met when the draft ends by turning back to the patient, "
-                     "for example with an open question.",
-    "minimizing": "Not met when the draft claims sameness (\"I know exactly how you feel\"), "
-                  "plays the feeling down or gives orders; negations are understood.",
-    "boundaries": "Not met when the draft gives sensitive specifics (medications, substances, "
-                  "trauma detail), offers contact outside care or burdens the patient.",
-    "one_episode": "Partly met when the draft tells of two or more current troubles of the "
-                   "writer's own, however short it is.",
-}
+DETECTOR_EXPLANATIONS = EXPLANATIONS
 
 # Top-level settings and the editor input each one is edited in (same names).
 _SCALARS = ("display_name", "min_words", "max_words", "max_feedback_requests", "grading_mode",

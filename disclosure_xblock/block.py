@@ -23,7 +23,8 @@ from xblock.exceptions import DisallowedFileError, InvalidScopeError
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
 from . import authoring, enrollment, resources, schema
-from .exercise import GRADING_MODES, MAX_DRAFT_CHARS, SHOW_EXEMPLAR, TAG, Exercise
+from .drafts import MAX_DRAFT_CHARS, MAX_HISTORY
+from .exercise import GRADING_MODES, SHOW_EXEMPLAR, TAG, Exercise
 from .feedback import count_words, evaluate
 from .feedback.flags import SUPPORT_MESSAGE
 from .grading import api as grading
@@ -37,8 +38,6 @@ from .web import HandlerError, json_api, json_response
 
 log = logging.getLogger(__name__)
 
-# How many feedback requests the learner's history keeps (older ones drop off).
-MAX_HISTORY = 30
 # The learner handlers' body: the draft (its limits are checked by _checked_draft).
 DRAFT_BODY = schema.Body({"text": schema.text()})
 # Studio's unit preview gives every author this anonymous id, with no staff flag; the LMS never

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from .drafts import MAX_DRAFT_CHARS
 from .rubric import DEFAULT_PRESET, Rubric, RubricError, Scenario, load_preset
 from .rubric.olx import (
     _only_known_children,
@@ -26,8 +27,6 @@ from .rubric.olx import (
 TAG = "disclosure_exercise"
 GRADING_MODES = ("auto", "instructor", "auto_and_instructor")
 SHOW_EXEMPLAR = ("never", "after_submit")
-# Hard ceiling on a draft whatever the word limits say (the submission store caps answers too).
-MAX_DRAFT_CHARS = 5000
 MAX_WORDS_CEILING = 1000
 MAX_FEEDBACK_REQUESTS = 100
 MAX_WEIGHT = 1000.0

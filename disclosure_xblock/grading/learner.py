@@ -12,16 +12,17 @@ from submissions.errors import SubmissionError
 
 from . import rubric_points as rp
 from . import scoring, serialize
+from ..drafts import MAX_DRAFT_CHARS, MAX_HISTORY
 from .errors import Conflict, GradingError, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
 from .permissions import require_learner
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 20000           # the block allows less; this is the store's own ceiling
+MAX_TEXT_CHARS = MAX_DRAFT_CHARS  # the draft policy (drafts.py), the block's own limit
 MAX_ANSWER_BYTES = 100 * 1024    # edx-submissions caps an answer at 100 KB of JSON
-MAX_HISTORY_ENTRIES = 50
-MAX_HISTORY_TEXT = 10000
+MAX_HISTORY_ENTRIES = MAX_HISTORY
+MAX_HISTORY_TEXT = MAX_DRAFT_CHARS
 
 
 def current_record(ctx, anonymous_id=None):

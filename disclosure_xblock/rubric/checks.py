@@ -19,18 +19,11 @@ Types and parameters:
 """
 from __future__ import annotations
 
+from .detectors import NAMES
 from .errors import RubricError
 
-# Built-in detectors the feedback engine implements (see disclosure_xblock/feedback).
-DETECTORS = (
-    "relevance",      # shares the scenario's concern (keywords and their synonyms)
-    "resolution",     # a past challenge that was overcome, not a current struggle
-    "coping_hope",    # names a safe coping strategy and a hopeful outcome
-    "patient_focus",  # hands the focus back to the patient
-    "minimizing",     # no sameness claims, minimizing or directives (negation-aware)
-    "boundaries",     # no sensitive specifics or boundary crossings
-    "one_episode",    # one episode, not several current troubles of the writer's own
-)
+# Built-in detectors the feedback engine implements (the registry: rubric/detectors.py).
+DETECTORS = NAMES
 
 CHECK_TYPES = ("word_count", "phrases", "detector")
 
