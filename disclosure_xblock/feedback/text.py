@@ -54,11 +54,8 @@ class Analysis:
         # normalised so "don’t" and "don't" read the same. Joined with a separator no word holds.
         if norms:
             joined = "\x00".join(norms).lower().replace("\u2019", "'")
-            lowered = joined.split("\x00")
-            if len(lowered) == len(norms):
-                norms = lowered
-            else:  # a lowercase mapping changed the separators (cannot happen with \x00); be safe
-                norms = [n.lower().replace("\u2019", "'") for n in norms]
+            # No lowercase mapping produces or removes \x00, so the split gives one per word.
+            norms = joined.split("\x00")
         self.starts, self.ends, self.norms = starts, ends, norms
         self._folded = None
         self._split_sentences()
@@ -93,7 +90,6 @@ class Analysis:
         sentences = []  # (first token, end token exclusive, start char, end char)
         sent_of = [0] * len(starts)
         tok = 0
-        prev_end = 0
         for end in bounds:
             first = tok
             while tok < len(starts) and starts[tok] < end:
@@ -101,8 +97,6 @@ class Analysis:
                 tok += 1
             if tok > first:
                 sentences.append((first, tok, starts[first], max(self.ends[tok - 1], min(end, len(text)))))
-            prev_end = end
-        del prev_end
         # Tokens after the last boundary are already covered because the last bound is len(text).
         self.sentences = sentences
         self.sent_of = sent_of

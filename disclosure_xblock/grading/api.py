@@ -16,10 +16,8 @@ scoring.gradebook_points for how ``weight`` is applied and why). Nothing publish
 """
 from __future__ import annotations
 
-from . import assessing, calibration as _calibration, claims, export, learner, queue, scoring
+from . import assessing, calibration as _calibration, claims, export, learner, queue
 from .permissions import require_instructor, require_staff
-
-gradebook_points = scoring.gradebook_points
 
 
 # --- learner side ----------------------------------------------------------------------------

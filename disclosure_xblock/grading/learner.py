@@ -121,7 +121,7 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
 
 
 def _score_automatically(ctx, record, compact, now):
-    raw_possible = compact["max_score"] or rp.raw_possible(ctx.rubric) or ctx.max_score
+    raw_possible = ctx.max_score  # the rubric the learner was given (the block sets it from it)
     sent = scoring.send_score(
         record.uuid, compact["score"] or 0, raw_possible, ctx.weight,
         creator="auto", kind=scoring.ANNOTATION_AUTO, reason="automatic rubric feedback")
