@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from . import patterns
 from . import schema as s
-from .drafts import MAX_DRAFT_CHARS
+from .draft_policy import MAX_DRAFT_CHARS
 from .exercise import Exercise
 from .rubric.olx import NOT_XML
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names

@@ -23,7 +23,7 @@ from xblock.exceptions import DisallowedFileError, InvalidScopeError
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
 from . import authoring, enrollment, resources, schema
-from .drafts import MAX_DRAFT_CHARS, MAX_HISTORY
+from .draft_policy import MAX_DRAFT_CHARS, MAX_HISTORY
 from .exercise import GRADING_MODES, SHOW_EXEMPLAR, TAG, Exercise
 from .feedback import count_words, evaluate
 from .feedback.flags import SUPPORT_MESSAGE

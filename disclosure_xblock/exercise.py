@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from .drafts import MAX_DRAFT_CHARS
+from .draft_policy import MAX_DRAFT_CHARS
 from .rubric import DEFAULT_PRESET, Rubric, RubricError, Scenario, load_preset
 from .rubric.olx import (
     _only_known_children,

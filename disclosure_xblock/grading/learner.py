@@ -12,14 +12,14 @@ from submissions.errors import SubmissionError
 
 from . import rubric_points as rp
 from . import scoring, serialize
-from ..drafts import MAX_DRAFT_CHARS, MAX_HISTORY
+from ..draft_policy import MAX_DRAFT_CHARS, MAX_HISTORY
 from .errors import Conflict, GradingError, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
 from .permissions import require_learner
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = MAX_DRAFT_CHARS  # the draft policy (drafts.py), the block's own limit
+MAX_TEXT_CHARS = MAX_DRAFT_CHARS  # the draft policy (draft_policy.py), the block's own limit
 MAX_ANSWER_BYTES = 100 * 1024    # edx-submissions caps an answer at 100 KB of JSON
 MAX_HISTORY_ENTRIES = MAX_HISTORY
 MAX_HISTORY_TEXT = MAX_DRAFT_CHARS
