@@ -25,42 +25,26 @@ from __future__ import annotations
 
 from . import patterns
 from . import schema as s
-from .exercise import MAX_DRAFT_CHARS, Exercise
+from .draft_policy import MAX_DRAFT_CHARS
+from .exercise import Exercise
 from .rubric.olx import NOT_XML
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
 from .rubric.checks import DETECTORS
+from .rubric.detectors import EXPLANATIONS
 
 BLANK = "blank"
 
 # Plain-language meaning of each built-in detector, shown next to a detector check in the editor.
-DETECTOR_EXPLANATIONS = {
-    "relevance": "Met when the draft shares the scenario's concern: its keywords or close synonyms.",
-    "resolution": "Met when the draft tells of a past challenge that was overcome, "
-                  "not a struggle the writer still has.",
-    "coping_hope": "Met when the draft names a safe thing that helped and says that things got better.",
-    "patient_focus": "Met when the draft ends by turning back to the patient, "
-                     "for example with an open question.",
-    "minimizing": "Not met when the draft claims sameness (\"I know exactly how you feel\"), "
-                  "plays the feeling down or gives orders; negations are understood.",
-    "boundaries": "Not met when the draft gives sensitive specifics (medications, substances, "
-                  "trauma detail), offers contact outside care or burdens the patient.",
-    "one_episode": "Partly met when the draft tells of two or more current troubles of the "
-                   "writer's own, however short it is.",
-}
+DETECTOR_EXPLANATIONS = EXPLANATIONS
 
 # Top-level settings and the editor input each one is edited in (same names).
 _SCALARS = ("display_name", "min_words", "max_words", "max_feedback_requests", "grading_mode",
             "weight", "show_exemplar", "allow_resubmission", "hold_staff_grades", "exemplar",
             "support_message")
 _SCENARIO_FIELDS = ("key", "patient", "context", "prompt", "keywords", "allowed_names")
-# How Scenario.from_dict names each field at the start of its message.
-_SCENARIO_MESSAGE_PREFIX = (
-    ("prompt", "prompt"), ("context", "context"), ("patient name", "patient"),
-    ("key", "key"), ("keywords", "keywords"), ("allowed names", "allowed_names"),
-    ("an entry of keywords", "keywords"), ("an entry of allowed names", "allowed_names"),
-)
-_CHECK_PARAM_RE = patterns.compile(r"^(met_min|met_max|partial_min|partial_max|mode|phrases|on_fail|"
-                             r"min_count|name)\b")
+# A check's editor inputs, named as RubricError.field names them.
+_CHECK_INPUTS = ("type", "name", "phrases", "mode", "on_fail", "min_count",
+                 "met_min", "met_max", "partial_min", "partial_max")
 _LEVEL_PATH_RE = patterns.compile(r"/level\[(\d++)\]$")
 _CHECK_PATH_RE = patterns.compile(r"/check\[(\d++)\]$")
 _CRITERION_PATH_RE = patterns.compile(r"^criterion\[([^\]]++)\]")
@@ -241,37 +225,18 @@ def _rubric_errors(rubric):
 
 
 def _criterion_input(index, exc, raw):
-    """The editor input a criterion's RubricError is about."""
+    """The editor input a criterion's RubricError is about (its path and field say which)."""
     base = f"criteria.{index}"
-    message = exc.message
     level = _LEVEL_PATH_RE.search(exc.path)
     if level:
-        part = message.split(" ", 1)[0]
-        part = part if part in ("points", "label", "message") else "points"
+        part = exc.field if exc.field in ("points", "label", "message") else "points"
         return f"{base}.levels.{int(level.group(1)) - 1}.{part}"
     check = _CHECK_PATH_RE.search(exc.path)
     if check:
         check_base = f"{base}.checks.{int(check.group(1)) - 1}"
-        if message.startswith("unknown check type"):
-            return f"{check_base}.type"
-        if message.startswith("unknown detector"):
-            return f"{check_base}.name"
-        if message.startswith(("a phrase", "a word", "'*'")):
-            return f"{check_base}.phrases"
-        if message.startswith("the partial range"):
-            return f"{check_base}.partial_min"
-        found = _CHECK_PARAM_RE.match(message)
-        return f"{check_base}.{found.group(1)}" if found else check_base
-    if message.startswith(("id ", "duplicate")):
-        return f"{base}.id"
-    if message.startswith("label"):
-        return f"{base}.label"
-    if message.startswith("description"):
-        return f"{base}.description"
-    if "level" in message:
-        return f"{base}.levels"
-    if "check" in message:
-        return f"{base}.checks"
+        return f"{check_base}.{exc.field}" if exc.field in _CHECK_INPUTS else check_base
+    if exc.field in ("id", "label", "description", "levels", "checks"):
+        return f"{base}.{exc.field}"
     return f"{base}.id" if isinstance(raw, dict) else base
 
 
@@ -280,10 +245,7 @@ def _input_for_path(exc, raw):
     if path in _SCALARS:
         return path
     if path == "scenario":
-        for prefix, name in sorted(_SCENARIO_MESSAGE_PREFIX, key=lambda p: -len(p[0])):
-            if exc.message.startswith(prefix):
-                return f"scenario.{name}"
-        return "scenario.prompt"
+        return f"scenario.{exc.field}" if exc.field in _SCENARIO_FIELDS else "scenario.prompt"
     found = _CRITERION_PATH_RE.match(path)
     if found:
         criteria = ((raw.get("rubric") or {}).get("criteria") or []) if isinstance(raw, dict) else []

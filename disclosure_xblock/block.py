@@ -23,7 +23,8 @@ from xblock.exceptions import DisallowedFileError, InvalidScopeError
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
 from . import authoring, enrollment, resources, schema
-from .exercise import GRADING_MODES, MAX_DRAFT_CHARS, SHOW_EXEMPLAR, TAG, Exercise
+from .draft_policy import MAX_DRAFT_CHARS
+from .exercise import GRADING_MODES, SHOW_EXEMPLAR, TAG, Exercise
 from .feedback import count_words, evaluate
 from .feedback.flags import SUPPORT_MESSAGE
 from .grading import api as grading
@@ -628,7 +629,7 @@ class DisclosureXBlock(XBlock):
         try:
             return handler(self._context(identity), data)
         except GradingError as exc:
-            raise HandlerError(exc.status, exc.message) from None
+            raise HandlerError(exc.status, exc.message, **exc.extra) from None
 
     @json_api(staff.STAFF_SUMMARY)
     def staff_summary(self, data):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from .draft_policy import MAX_DRAFT_CHARS
 from .rubric import DEFAULT_PRESET, Rubric, RubricError, Scenario, load_preset
 from .rubric.olx import (
     _only_known_children,
@@ -26,8 +27,6 @@ from .rubric.olx import (
 TAG = "disclosure_exercise"
 GRADING_MODES = ("auto", "instructor", "auto_and_instructor")
 SHOW_EXEMPLAR = ("never", "after_submit")
-# Hard ceiling on a draft whatever the word limits say (the submission store caps answers too).
-MAX_DRAFT_CHARS = 5000
 MAX_WORDS_CEILING = 1000
 MAX_FEEDBACK_REQUESTS = 100
 MAX_WEIGHT = 1000.0
@@ -175,12 +174,13 @@ class Exercise:
         }
         if found["scenario"] is not None:
             data["scenario"] = parse_scenario(found["scenario"])
-        data["rubric"] = (parse_rubric(found["rubric"]) if found["rubric"] is not None
+        data["rubric"] = (parse_rubric(found["rubric"], load_preset=load_preset) if found["rubric"] is not None
                           else load_preset(DEFAULT_PRESET))
         try:
             return cls.from_dict(data, require_prompt=False)
         except RubricError as exc:
-            raise RubricError(f"{TAG}/@{exc.path}" if "/" not in exc.path else exc.path, exc.message) from None
+            raise RubricError(f"{TAG}/@{exc.path}" if "/" not in exc.path else exc.path, exc.message,
+                              exc.field) from None
 
     @classmethod
     def from_olx_string(cls, text):

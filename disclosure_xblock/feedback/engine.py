@@ -11,7 +11,6 @@ from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL
 from ..rubric.presets import localize
 from .checks import run_check
 from .detectors import Context
-from .detectors.boundaries import dose_spans
 from .flags import KINDS as FLAG_KINDS
 from .i18n import _, render, translations
 from .privacy import CONTACT_KINDS, MESSAGES, scan
@@ -20,7 +19,6 @@ from .safety import scan as safety_scan
 
 _RANK = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}  # met < partial < not_met
 MAX_EVIDENCE = 8
-del dose_spans  # boundaries finds doses itself; kept out of the privacy gate on purpose
 
 
 def evaluate(text, rubric, scenario=None, language="en"):

@@ -16,7 +16,7 @@ import importlib.resources
 import itertools
 
 from ..patterns import compile as compile_regex
-from .phrases import compile_pattern, match_at
+from .phrases import compile_pattern, fold, match_at
 
 CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries", "episode")
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
@@ -73,10 +73,8 @@ def folded_lines(name, section):
 
     A file's ``[sets]`` section defines them, one per line: ``self = myself himself herself``;
     then ``hurt {self}`` stands for ``hurt myself``, ``hurt himself`` … (every combination
-    when a line names several sets). Folding (text.fold) lets "quité" match "quite".
+    when a line names several sets). Folding (phrases.fold) lets "quité" match "quite".
     """
-    from .text import fold  # noqa: PLC0415 (text imports this module for its grammar)
-
     sets = {}
     for line in _sections(name).get("sets", ()):
         key, _eq, members = line.partition("=")

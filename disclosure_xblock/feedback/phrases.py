@@ -16,6 +16,7 @@ with words x literals, whatever the rule, so no rule can hang the server.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from typing import NamedTuple
 
 from .. import patterns
@@ -25,6 +26,18 @@ WORD_RE = patterns.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+")
 
 GAP_WORDS = 3  # what one "*" may skip
 _VOWELS = "aeiou"
+
+
+def fold(word):
+    """``word`` without accents or tildes ("propósito" -> "proposito", "año" -> "ano").
+
+    For matching only: people type Spanish without accents, so cues and drafts are compared
+    folded. A folded word keeps its token's offsets, so spans still point into the original.
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def inflections(word):

@@ -7,11 +7,10 @@ into the original text, so evidence spans can be cut from it exactly.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 
 from .. import patterns
 from .lexicons import grammar
-from .phrases import WORD_RE
+from .phrases import WORD_RE, fold
 
 # What counts as a word for limits: any whitespace-separated chunk holding a letter or digit.
 _COUNT_RE = patterns.compile(r"[^\W_]")
@@ -25,18 +24,6 @@ _QUOTE_RE = patterns.compile(r"[\"\u201c\u00ab\u201e'\u2018]")
 # A closing single quote: after a letter, not followed by one; never across a line break.
 _SINGLE_CLOSE_RE = patterns.compile(r"[^\W_]['\u2019](?![^\W_])|\n")
 _DOUBLE_QUOTES = {"\"": "\"", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
-
-
-def fold(word):
-    """``word`` without accents or tildes ("propósito" -> "proposito", "año" -> "ano").
-
-    For matching only: people type Spanish without accents, so cues and drafts are compared
-    folded. A folded word keeps its token's offsets, so spans still point into the original.
-    """
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def count_words(text):
@@ -67,11 +54,8 @@ class Analysis:
         # normalised so "don’t" and "don't" read the same. Joined with a separator no word holds.
         if norms:
             joined = "\x00".join(norms).lower().replace("\u2019", "'")
-            lowered = joined.split("\x00")
-            if len(lowered) == len(norms):
-                norms = lowered
-            else:  # a lowercase mapping changed the separators (cannot happen with \x00); be safe
-                norms = [n.lower().replace("\u2019", "'") for n in norms]
+            # No lowercase mapping produces or removes \x00, so the split gives one per word.
+            norms = joined.split("\x00")
         self.starts, self.ends, self.norms = starts, ends, norms
         self._folded = None
         self._split_sentences()
@@ -106,7 +90,6 @@ class Analysis:
         sentences = []  # (first token, end token exclusive, start char, end char)
         sent_of = [0] * len(starts)
         tok = 0
-        prev_end = 0
         for end in bounds:
             first = tok
             while tok < len(starts) and starts[tok] < end:
@@ -114,8 +97,6 @@ class Analysis:
                 tok += 1
             if tok > first:
                 sentences.append((first, tok, starts[first], max(self.ends[tok - 1], min(end, len(text)))))
-            prev_end = end
-        del prev_end
         # Tokens after the last boundary are already covered because the last bound is len(text).
         self.sentences = sentences
         self.sent_of = sent_of

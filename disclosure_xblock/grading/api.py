@@ -16,12 +16,10 @@ scoring.gradebook_points for how ``weight`` is applied and why). Nothing publish
 """
 from __future__ import annotations
 
-from . import assessing, calibration as _calibration, claims, drafts, export, learner, queue, scoring
+from . import assessing, calibration as _calibration, claims, drafts, export, learner, queue
 from .permissions import require_instructor, require_learner, require_staff
 
-gradebook_points = scoring.gradebook_points
 FeedbackLimitReached = drafts.LimitReached
-MAX_HISTORY = drafts.MAX_ENTRIES
 
 
 # --- learner side ----------------------------------------------------------------------------

@@ -21,8 +21,8 @@ DEFAULT_CLAIM_SECONDS = 300
 
 
 def claim_seconds(ctx):
-    """How long a claim lasts: ctx.extra["claim_seconds"], else settings, else 5 minutes."""
-    value = (ctx.extra or {}).get("claim_seconds") or getattr(
+    """How long a claim lasts: settings.DISCLOSURE_GRADING_CLAIM_SECONDS, else 5 minutes."""
+    value = getattr(
         settings, "DISCLOSURE_GRADING_CLAIM_SECONDS", DEFAULT_CLAIM_SECONDS)
     try:
         return max(30, min(int(value), 3600))

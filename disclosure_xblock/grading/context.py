@@ -6,7 +6,7 @@ grading/ reads XBlock objects or trusts identities sent in a request body.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,6 @@ class ItemContext:
     allow_resubmission: bool = False
     hold_staff_grades: bool = False   # grades by non-instructor staff wait for an instructor's release
     scenario_key: str = ""
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def for_student_item(cls, *, course_id, item_id, item_type, identity):

@@ -34,11 +34,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from . import serialize
+from ..draft_policy import MAX_HISTORY
 from .models import FeedbackAllowance, FeedbackEntry
 from .retry import retry_if_locked
 
 # One number for the whole history: what is kept, what the learner sees and what graders get.
-MAX_ENTRIES = 30
+MAX_ENTRIES = MAX_HISTORY  # the draft policy's one history cap
 # A reset is used only once the allowance has been quiet this long: an instructor's reset is
 # never that close to a grant, while a dev store's torn write can only show a 0 in the middle
 # of a burst of requests.

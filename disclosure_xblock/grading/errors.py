@@ -1,8 +1,8 @@
 """
 The errors grading/api.py raises: each carries an HTTP status and a user-facing message.
 
-The block turns a GradingError into ``JsonHandlerError(status, message)`` (or its own
-HandlerError); messages are already translated with Django's gettext when raised.
+The block turns a GradingError into its HandlerError (status, message and ``extra`` in the
+body); messages are already translated with Django's gettext when raised.
 """
 from __future__ import annotations
 

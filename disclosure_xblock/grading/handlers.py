@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from .. import schema as s
 from . import api
 from .errors import InvalidRequest
-from .permissions import require_staff
 from .queue import MAX_PAGE_SIZE, MAX_SEARCH, SORTS, STATUS_FILTERS
 
 SORT_VALUES = {*SORTS, *(f"-{key}" for key in SORTS)}
@@ -139,8 +138,3 @@ def staff_return(ctx, data):
 def staff_calibration(ctx, data):
     return api.calibration(ctx)
 
-
-def staff_export(ctx, data=None):
-    """The CSV chunks iterator (the block streams it as a GET download)."""
-    require_staff(ctx)
-    return api.export_csv(ctx)

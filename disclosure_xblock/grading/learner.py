@@ -12,15 +12,16 @@ from submissions.errors import SubmissionError
 
 from . import rubric_points as rp
 from . import drafts, scoring, serialize
+from ..draft_policy import MAX_DRAFT_CHARS
 from .errors import Conflict, GradingError, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
 from .permissions import require_learner
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 20000           # the block allows less; this is the store's own ceiling
+MAX_TEXT_CHARS = MAX_DRAFT_CHARS  # the draft policy (draft_policy.py), the block's own limit
 MAX_ANSWER_BYTES = 100 * 1024    # edx-submissions caps an answer at 100 KB of JSON
-MAX_HISTORY_TEXT = 10000
+MAX_HISTORY_TEXT = MAX_DRAFT_CHARS
 
 
 def current_record(ctx, anonymous_id=None):
@@ -122,7 +123,7 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
 
 
 def _score_automatically(ctx, record, compact, now):
-    raw_possible = compact["max_score"] or rp.raw_possible(ctx.rubric) or ctx.max_score
+    raw_possible = ctx.max_score  # the rubric the learner was given (the block sets it from it)
     sent = scoring.send_score(
         record.uuid, compact["score"] or 0, raw_possible, ctx.weight,
         creator="auto", kind=scoring.ANNOTATION_AUTO, reason="automatic rubric feedback")

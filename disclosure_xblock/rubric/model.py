@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 
 from .. import patterns
-
 from .checks import validate_check_params
+from .errors import RubricError
 
 # Limits keep a designer's rubric (and so every feedback request) bounded in size.
 MAX_CRITERIA = 20
@@ -36,40 +36,26 @@ NOT_MET = "not_met"
 OUTCOMES = (MET, PARTIAL, NOT_MET)
 
 
-class RubricError(ValueError):
-    """A rubric (or scenario) that cannot be used, with where the problem is.
-
-    ``path`` names the element, e.g. ``criterion[brief]/level[2]``; ``message`` says what is wrong.
-    """
-
-    def __init__(self, path, message):
-        self.path = path
-        self.message = message
-        super().__init__(f"{path}: {message}" if path else message)
-
-    def to_dict(self):
-        return {"path": self.path, "message": self.message}
-
-
-def _text(value, path, name, limit=MAX_TEXT, required=False):
+def _text(value, path, name, limit=MAX_TEXT, required=False, field=None):
+    field = name if field is None else field
     value = "" if value is None else str(value)
     value = value.strip()
     if required and not value:
-        raise RubricError(path, f"{name} must not be empty")
+        raise RubricError(path, f"{name} must not be empty", field)
     if len(value) > limit:
-        raise RubricError(path, f"{name} is longer than {limit} characters")
+        raise RubricError(path, f"{name} is longer than {limit} characters", field)
     return value
 
 
 def _points(value, path):
     if isinstance(value, bool):
-        raise RubricError(path, "points must be a number")
+        raise RubricError(path, "points must be a number", "points")
     try:
         points = float(value)
     except (TypeError, ValueError):
-        raise RubricError(path, f"points must be a number, not {value!r}") from None
+        raise RubricError(path, f"points must be a number, not {value!r}", "points") from None
     if points != points or points < 0 or points > MAX_POINTS:  # NaN, negative or huge
-        raise RubricError(path, f"points must be between 0 and {MAX_POINTS}")
+        raise RubricError(path, f"points must be between 0 and {MAX_POINTS}", "points")
     return int(points) if points == int(points) else points
 
 
@@ -171,22 +157,23 @@ class Criterion:
                 path,
                 "id must start with a lowercase letter and use only a-z, 0-9 and _ "
                 "(at most 40 characters)",
+                "id",
             )
         raw_levels = data.get("levels") or []
         if not isinstance(raw_levels, list) or len(raw_levels) < 2:
-            raise RubricError(path, "a criterion needs at least two levels")
+            raise RubricError(path, "a criterion needs at least two levels", "levels")
         if len(raw_levels) > MAX_LEVELS:
-            raise RubricError(path, f"a criterion has at most {MAX_LEVELS} levels")
+            raise RubricError(path, f"a criterion has at most {MAX_LEVELS} levels", "levels")
         levels = [Level.from_dict(raw, f"{path}/level[{i + 1}]") for i, raw in enumerate(raw_levels)]
         levels.sort(key=lambda level: level.points)
         for lower, higher in zip(levels, levels[1:]):
             if lower.points == higher.points:
-                raise RubricError(path, f"two levels have the same points ({lower.points})")
+                raise RubricError(path, f"two levels have the same points ({lower.points})", "levels")
         raw_checks = data.get("checks") or []
         if not isinstance(raw_checks, list):
-            raise RubricError(path, "checks must be a list")
+            raise RubricError(path, "checks must be a list", "checks")
         if len(raw_checks) > MAX_CHECKS:
-            raise RubricError(path, f"a criterion has at most {MAX_CHECKS} checks")
+            raise RubricError(path, f"a criterion has at most {MAX_CHECKS} checks", "checks")
         checks = tuple(
             Check.from_dict(raw, f"{path}/check[{i + 1}]") for i, raw in enumerate(raw_checks)
         )
@@ -241,7 +228,7 @@ class Rubric:
         seen = set()
         for criterion in criteria:
             if criterion.id in seen:
-                raise RubricError(f"criterion[{criterion.id}]", "duplicate criterion id")
+                raise RubricError(f"criterion[{criterion.id}]", "duplicate criterion id", "id")
             seen.add(criterion.id)
         preset = data.get("preset") or None
         return cls(criteria=criteria, privacy_gate=bool(data.get("privacy_gate", True)), preset=preset)
@@ -291,16 +278,17 @@ class Scenario:
         path = "scenario"
         return cls(
             key=_text(data.get("key"), path, "key", 100),
-            patient=_text(data.get("patient"), path, "patient name", 100),
+            patient=_text(data.get("patient"), path, "patient name", 100, field="patient"),
             context=_text(data.get("context"), path, "context", 5000),
             prompt=_text(data.get("prompt"), path, "prompt", 2000, required=require_prompt),
             keywords=_word_list(data.get("keywords"), path, "keywords"),
-            allowed_names=_word_list(data.get("allowed_names"), path, "allowed names"),
+            allowed_names=_word_list(data.get("allowed_names"), path, "allowed names", field="allowed_names"),
         )
 
 
-def _word_list(value, path, name, limit=200):
+def _word_list(value, path, name, limit=200, field=None):
     """Accept a list or a comma-separated string; return a tuple of trimmed, non-empty items."""
+    field = name if field is None else field
     if value is None:
         return ()
     if isinstance(value, str):
@@ -308,13 +296,13 @@ def _word_list(value, path, name, limit=200):
     elif isinstance(value, (list, tuple)):
         items = value
     else:
-        raise RubricError(path, f"{name} must be a list or a comma-separated string")
+        raise RubricError(path, f"{name} must be a list or a comma-separated string", field)
     result = tuple(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
     if len(result) > limit:
-        raise RubricError(path, f"{name} has more than {limit} entries")
+        raise RubricError(path, f"{name} has more than {limit} entries", field)
     for item in result:
         if len(item) > 100:
-            raise RubricError(path, f"an entry of {name} is longer than 100 characters")
+            raise RubricError(path, f"an entry of {name} is longer than 100 characters", field)
     return result
 
 

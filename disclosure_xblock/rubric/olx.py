@@ -90,8 +90,8 @@ def _write_check(check, parent):
 def parse_rubric(node, load_preset=None):
     """Build a Rubric from a ``<rubric>`` element.
 
-    An empty ``<rubric preset="NAME"/>`` means the built-in rubric NAME (``load_preset`` is
-    called with it); otherwise the ``<criterion>`` children define the rubric.
+    An empty ``<rubric preset="NAME"/>`` means the built-in rubric NAME (``load_preset``, e.g.
+    ``presets.load_preset``, is called with it); otherwise the ``<criterion>`` children define the rubric.
     """
     path = "rubric"
     _only_known_children(node, ("criterion",), path)
@@ -101,7 +101,8 @@ def parse_rubric(node, load_preset=None):
         if not preset:
             raise RubricError(path, "needs <criterion> elements or a preset attribute")
         if load_preset is None:
-            from .presets import load_preset  # noqa: PLC0415 (avoid a cycle at import time)
+            # presets.py parses its files with this module, so the caller passes the loader.
+            raise RubricError(path, "presets cannot be used here")
         return load_preset(preset)
     criteria = []
     for index, crit in enumerate(criteria_nodes, start=1):

@@ -10,7 +10,8 @@ import functools
 import importlib.resources
 
 from .. import patterns
-from .model import RubricError
+from .errors import RubricError
+from .olx import parse_rubric, parse_xml_string
 
 DEFAULT_PRESET = "appropriate-self-disclosure"
 _NAME_RE = patterns.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
@@ -25,8 +26,6 @@ def preset_names():
 @functools.lru_cache(maxsize=8)  # read-only package data: safe to cache per process
 def load_preset(name):
     """Return the built-in Rubric called ``name``, or raise RubricError."""
-    from .olx import parse_rubric, parse_xml_string  # noqa: PLC0415 (olx imports this module)
-
     if not isinstance(name, str) or not _NAME_RE.match(name) or name not in preset_names():
         raise RubricError("rubric", f"unknown preset {name!r}; available: {', '.join(preset_names())}")
     data = importlib.resources.files(__package__).joinpath("presets", f"{name}.xml").read_bytes()

@@ -51,8 +51,7 @@ def test_learner_calling_every_staff_function_is_refused(user):
         lambda: api.export_csv(ctx),
     ]
     for name in ("staff_summary", "staff_list", "staff_detail", "staff_claim",
-                 "staff_save_assessment", "staff_release", "staff_return", "staff_calibration",
-                 "staff_export"):
+                 "staff_save_assessment", "staff_release", "staff_return", "staff_calibration"):
         calls.append(lambda name=name: getattr(handlers, name)(
             ctx, {"uuid": uuid, "levels": all_levels(lambda c: 0), "expected_version": 1,
                   "take_over": True, "comment": "x"}))

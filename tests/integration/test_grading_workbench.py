@@ -86,3 +86,19 @@ def test_export_streams_csv(wb):
     body = b"".join(response.streaming_content if response.streaming else [response.content])
     rows = list(csv.reader(io.StringIO(body.decode())))
     assert rows[0][0] == "learner" and rows[1][0] == "learner_1"
+
+
+def test_a_conflict_answer_keeps_who_holds_it_and_the_current_version(wb):
+    # The panel names the holder and reloads to the current version from these fields.
+    uuid = submit(wb, "learner_1")
+    wb.json("staff_claim", "instructor_1", {"uuid": uuid})
+    held = wb.json("staff_claim", "instructor_2", {"uuid": uuid}, expect=409)
+    assert held["claimed_by"] == "instructor_1" and "instructor_1" in held["error"]
+
+    detail = wb.json("staff_detail", "instructor_1", {"uuid": uuid})
+    levels = {c["id"]: 0 for c in detail["rubric"]}
+    wb.json("staff_save_assessment", "instructor_1", {
+        "uuid": uuid, "levels": levels, "expected_version": detail["version"]})
+    stale = wb.json("staff_save_assessment", "instructor_1", {
+        "uuid": uuid, "levels": levels, "expected_version": detail["version"]}, expect=409)
+    assert stale["current_version"] == detail["version"] + 1

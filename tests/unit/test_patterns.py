@@ -25,7 +25,7 @@ REGEX_MODULES = {"re", "sre_compile", "sre_parse", "sre_constants", "regex", "re
 TEXT_MODULES = (
     "disclosure_xblock.feedback.privacy", "disclosure_xblock.feedback.text",
     "disclosure_xblock.feedback.phrases", "disclosure_xblock.feedback.detectors.boundaries",
-    "disclosure_xblock.feedback.cli", "disclosure_xblock.feedback.i18n",
+    "disclosure_xblock.cli", "disclosure_xblock.feedback.i18n",
     "disclosure_xblock.rubric.model", "disclosure_xblock.rubric.presets",
     "disclosure_xblock.scenarios", "disclosure_xblock.authoring",
 )

@@ -1,8 +1,10 @@
-"""The built-in detectors, by the names a rubric's ``<check type="detector" name="…">`` uses."""
+"""The built-in detectors' implementations, by the names the registry gives them
+(rubric/detectors.py, which the rubric model and the Studio editor read too)."""
+from ...rubric.detectors import NAMES
 from . import boundaries, coping, episode, focus, minimizing, relevance, resolution
 from .base import Context, Finding
 
-DETECTORS = {
+_IMPLEMENTATIONS = {
     "relevance": relevance.detect,
     "resolution": resolution.detect,
     "coping_hope": coping.detect,
@@ -11,5 +13,7 @@ DETECTORS = {
     "boundaries": boundaries.detect,
     "one_episode": episode.detect,
 }
+# In registry order; a registered name without an implementation fails here, at import.
+DETECTORS = {name: _IMPLEMENTATIONS[name] for name in NAMES}
 
 __all__ = ["DETECTORS", "Context", "Finding"]

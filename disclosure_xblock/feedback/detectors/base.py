@@ -7,6 +7,7 @@ from typing import NamedTuple
 from ..i18n import Msg
 from ..lexicons import cue_index
 from ..text import Analysis
+from .concepts import concepts
 
 
 class Finding(NamedTuple):
@@ -27,8 +28,6 @@ def _index(keywords):
     """The cue index for a scenario's keywords (its relevance concepts added)."""
     if not keywords:
         return cue_index(())
-    from .relevance import concepts  # noqa: PLC0415 (relevance imports this module)
-
     return cue_index(concepts(keywords)[0])
 
 

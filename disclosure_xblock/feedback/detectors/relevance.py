@@ -7,16 +7,13 @@ half when it sits outside a sentence about the writer.
 """
 from __future__ import annotations
 
-import functools
-
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from ..lexicons import patterns, synonym_groups, words
-from ..phrases import compile_pattern, match_at
+from ..lexicons import words
 from .base import Finding
+from .concepts import concepts
 from .minimizing import advice_sentences
 
-CORE_KEYWORDS = 3
 MET_SCORE = 2.0
 PARTIAL_SCORE = 0.5
 # A feeling word shared on its own earns at most a loose link.
@@ -24,45 +21,10 @@ FEELING_CAP = 1.0
 LINK_STRONG = 2.0
 LINK_WEAK = 1.0
 _ALSO = frozenset(("too", "also", "myself"))
-_CUE_SECTIONS = ("link_strong", "link", "feeling")
 
 
 def _covered(hits, key):
     return {k for first, last in hits.get(key, ()) for k in range(first, last + 1)}
-
-
-@functools.lru_cache(maxsize=64)  # keyed by the scenario's keyword tuple; read-only afterwards
-def concepts(keywords):
-    """((concept key, pattern) entries, {concept key: weight}) for a scenario's keywords.
-
-    Concept keys start with "rel." so they sit beside the cue sections in one index.
-    """
-    groups = synonym_groups()
-    weak = words("relevance", "weak")
-    entries, weights = [], {}
-    for position, keyword in enumerate(keywords):
-        own = compile_pattern(keyword)
-        if own is None:
-            continue
-        kw_words = [w for w in keyword.lower().split() if w != "*"]
-        concept = f"rel.kw:{keyword.lower()}"
-        for name, members in groups.items():
-            if any(match_at(p, kw_words, 0) == len(kw_words) - 1 for p in members if len(kw_words)):
-                concept = f"rel.group:{name}"
-                entries.extend((concept, p) for p in members)
-                break
-        entries.append((concept, own))
-        if position < CORE_KEYWORDS:
-            weight = 2.0
-        elif keyword.lower() in weak:
-            weight = 0.5
-        else:
-            weight = 1.0
-        weights[concept] = max(weights.get(concept, 0.0), weight)
-    entries.extend(("rel.exclude", p) for p in patterns("relevance", "exclude"))
-    for section in _CUE_SECTIONS:
-        entries.extend((f"rel.{section}", p) for p in patterns("relevance", section))
-    return tuple(entries), weights
 
 
 _SUBJECTS = frozenset(("i", "i've", "i'm", "i'd", "ive", "im", "me", "myself", "we", "we've"))

@@ -7,6 +7,9 @@ The batch CLI: JSON lines of drafts in, one JSON line of feedback out per draft.
 Each input line is ``{"id": …, "text": …}``; each output line is ``{"id": …}`` plus the
 ``evaluate()`` dict, or ``{"id": …, "error": "…"}`` for a line that cannot be judged (the run
 goes on). A rubric or scenario that cannot be loaded stops the run with exit status 2.
+
+It sits at the package's edge, beside the block: it reads exercise files and the scenario
+library, which the feedback engine itself must not depend on.
 """
 from __future__ import annotations
 
@@ -14,13 +17,13 @@ import argparse
 import json
 import sys
 
-from .. import patterns
-from ..exercise import TAG as EXERCISE_TAG
-from ..exercise import Exercise
-from ..rubric import DEFAULT_PRESET, RubricError, load_preset
-from ..rubric.olx import parse_rubric, parse_scenario, parse_xml_string
-from ..scenarios import load_scenario
-from . import evaluate
+from . import patterns
+from .exercise import TAG as EXERCISE_TAG
+from .exercise import Exercise
+from .feedback import evaluate
+from .rubric import DEFAULT_PRESET, RubricError, load_preset
+from .rubric.olx import parse_rubric, parse_scenario, parse_xml_string
+from .scenarios import load_scenario
 
 EXIT_USAGE = 2
 
@@ -56,7 +59,7 @@ def load_rubric_file(path):
     """(Rubric, Scenario or None) from a <rubric> or <disclosure_exercise> file."""
     node = _read_xml(path)
     if node.tag == "rubric":
-        return parse_rubric(node), None
+        return parse_rubric(node, load_preset=load_preset), None
     if node.tag == EXERCISE_TAG:
         exercise = Exercise.from_olx(node)
         return exercise.rubric, exercise.scenario
@@ -123,13 +126,6 @@ def judge_line(line, rubric, scenario, language):
     return output
 
 
-def _dump(obj):
-    try:
-        return json.dumps(obj, ensure_ascii=False)
-    except UnicodeEncodeError:  # pragma: no cover - json never encodes here; kept for symmetry
-        return json.dumps(obj)
-
-
 def main(argv=None, stdin=None, stdout=None, stderr=None):
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -147,7 +143,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None):
     for line in stdin:
         if not line.strip():
             continue
-        line_out = _dump(judge_line(line, rubric, scenario, args.language))
+        line_out = json.dumps(judge_line(line, rubric, scenario, args.language), ensure_ascii=False)
         try:
             stdout.write(line_out + "\n")
         except UnicodeEncodeError:

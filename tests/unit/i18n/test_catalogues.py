@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 _spec = importlib.util.spec_from_file_location("dx_i18n_script", ROOT / "scripts" / "i18n.py")
 i18n = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(i18n)

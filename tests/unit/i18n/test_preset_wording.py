@@ -22,7 +22,7 @@ from disclosure_xblock.rubric import Rubric, load_preset, preset_names
 from disclosure_xblock.rubric.presets import localize
 from disclosure_xblock.scenarios import load_scenario
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 _spec = importlib.util.spec_from_file_location("dx_i18n_script_preset", ROOT / "scripts" / "i18n.py")
 i18n = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(i18n)
