@@ -542,8 +542,11 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
         limit = self.max_feedback_requests
         # An early refusal (one read) spares the engine for a learner who has none left.
-        if limit and grading.feedback_used(ctx, **state) >= limit:
-            raise self._limit_error(limit)
+        started = None
+        if limit:
+            used, started = grading.feedback_usage(ctx, **state)
+            if used >= limit:
+                raise self._limit_error(limit)
         if self.feedback_history:
             self._history(ctx)  # an older version's history goes first
         rubric, scenario = self.feedback_setup
@@ -552,7 +555,7 @@ class DisclosureXBlock(XBlock):
         try:
             entry, used, sync = grading.record_feedback(
                 ctx, limit=limit, **state, text=text,
-                word_count=feedback["word_count"], result=result.compact())
+                word_count=feedback["word_count"], result=result.compact(), started=started)
         except grading.FeedbackLimitReached:
             raise self._limit_error(limit) from None
         if sync is not None:  # an LMS reset was used: clear its mark (see grading/drafts.py)
