@@ -58,6 +58,17 @@ def _now():
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
 
 
+def _ms(value):
+    """An ISO time as ``_now`` writes it (UTC, milliseconds), so that the strings compare."""
+    try:
+        parsed = datetime.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+    return parsed.astimezone(datetime.timezone.utc).isoformat(timespec="milliseconds")
+
+
 @XBlock.needs("user")
 @XBlock.needs("i18n")
 @XBlock.wants("settings")
@@ -404,7 +415,7 @@ class DisclosureXBlock(XBlock):
             "max_chars": MAX_DRAFT_CHARS,
             "max_feedback_requests": exercise.max_feedback_requests,
             "feedback_requests_used": self._feedback_used(ctx) if learner else self.attempts,
-            **self._current_draft(history),
+            **self._current_draft(history, submission),
             "history": [{k: v for k, v in entry.items() if k != "text"} for entry in history],
             **self._last_feedback(history),
             "submission": submission,
@@ -451,13 +462,18 @@ class DisclosureXBlock(XBlock):
     def _feedback_used(self, ctx):
         return grading.feedback_used(ctx, **self._feedback_state())
 
-    def _current_draft(self, history):
+    def _current_draft(self, history, submission=None):
         """The learner's latest text: the autosaved draft or, if newer, the last text sent for
-        feedback (kept once, in its history entry, rather than written twice per request)."""
+        feedback or the submitted text (each kept once, where it is stored, rather than written
+        to user_state too)."""
         last = history[-1] if history else None
-        if last and last.get("at", "") >= (self.draft_saved_at or ""):
-            return {"draft": last.get("text", ""), "draft_saved_at": last["at"]}
-        return {"draft": self.draft, "draft_saved_at": self.draft_saved_at}
+        current = {"draft": self.draft, "draft_saved_at": self.draft_saved_at}
+        if last and last.get("at", "") >= (current["draft_saved_at"] or ""):
+            current = {"draft": last.get("text", ""), "draft_saved_at": last["at"]}
+        submitted_at = _ms((submission or {}).get("submitted_at"))
+        if submitted_at and submitted_at >= (current["draft_saved_at"] or ""):
+            current = {"draft": submission.get("text", ""), "draft_saved_at": submitted_at}
+        return current
 
     def _last_feedback(self, history):
         """The feedback on the learner's latest feedback request, rebuilt from its text.
@@ -545,8 +561,11 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
         limit = self.max_feedback_requests
         # An early refusal (one read) spares the engine for a learner who has none left.
-        if limit and grading.feedback_used(ctx, **state) >= limit:
-            raise self._limit_error(limit)
+        started = None
+        if limit:
+            used, started = grading.feedback_usage(ctx, **state)
+            if used >= limit:
+                raise self._limit_error(limit)
         if self.feedback_history:
             self._history(ctx)  # an older version's history goes first
         rubric, scenario = self.feedback_setup
@@ -555,7 +574,7 @@ class DisclosureXBlock(XBlock):
         try:
             entry, used, sync = grading.record_feedback(
                 ctx, limit=limit, **state, text=text,
-                word_count=feedback["word_count"], result=result.compact())
+                word_count=feedback["word_count"], result=result.compact(), started=started)
         except grading.FeedbackLimitReached:
             raise self._limit_error(limit) from None
         if sync is not None:  # an LMS reset was used: clear its mark (see grading/drafts.py)
@@ -594,7 +613,7 @@ class DisclosureXBlock(XBlock):
                 draft_history=None)
         except GradingError as exc:
             raise HandlerError(exc.status, exc.message) from None
-        self.draft, self.draft_saved_at = text, _now()
+        # No user_state write: the view takes the submitted text as the draft (_current_draft).
         return {"submission": submission, "exemplar": self._visible_exemplar(submitted=True),
                 "feedback": self._with_support(result)}
 

@@ -24,14 +24,16 @@ FeedbackLimitReached = drafts.LimitReached
 
 # --- learner side ----------------------------------------------------------------------------
 
-def record_feedback(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result):
+def record_feedback(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result,
+                    started=None):
     """Count one automatic feedback request against ``limit`` and append it to the history.
 
     Atomic in the database however many requests race: never more than ``limit`` granted (0 =
     unlimited). ``state_attempts`` and ``sync`` are the learner's user_state ``attempts`` and
     sync marker as this request read them, ``attempts_zeroed`` whether ``attempts`` is stored
     as an explicit 0: the mark the LMS's "reset attempts" leaves, which gives the requests back
-    (see drafts.py).
+    (see drafts.py). ``started``: what ``feedback_usage`` just said (a hint that saves queries on
+    a learner's first request; None when not read).
 
     Returns:
         tuple: ``(entry, used, sync)``: the history entry (``{"at", "word_count", "score",
@@ -44,13 +46,19 @@ def record_feedback(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, 
     """
     require_learner(ctx)
     return drafts.record(ctx, limit=limit, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed,
-                         sync=sync, text=text, word_count=word_count, result=result)
+                         sync=sync, text=text, word_count=word_count, result=result, started=started)
 
 
 def feedback_used(ctx, *, state_attempts, attempts_zeroed, sync):
     """How many feedback requests the requester has used (0 right after an LMS reset)."""
     require_learner(ctx)
     return drafts.used(ctx, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed, sync=sync)
+
+
+def feedback_usage(ctx, *, state_attempts, attempts_zeroed, sync):
+    """``(used, started)``: ``feedback_used`` and whether the learner has an allowance row yet."""
+    require_learner(ctx)
+    return drafts.usage(ctx, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed, sync=sync)
 
 
 def feedback_history(ctx, *, legacy=None):

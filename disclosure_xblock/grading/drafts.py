@@ -71,16 +71,25 @@ def _int(value):
 
 def used(ctx, *, state_attempts, attempts_zeroed, sync):
     """Feedback requests used, as the next request would count them."""
+    return usage(ctx, state_attempts=state_attempts, attempts_zeroed=attempts_zeroed, sync=sync)[0]
+
+
+def usage(ctx, *, state_attempts, attempts_zeroed, sync):
+    """``(used, started)``: ``used`` as in ``used``; ``started`` whether the allowance row exists
+    (a hint for ``record``, which stays correct when a racing request changes it)."""
     row = FeedbackAllowance.objects.filter(**_key(ctx)).values_list("used", "epoch").first()
     if row is None:
-        return _int(state_attempts)  # no row yet: older versions counted in user_state only
+        return _int(state_attempts), False  # no row yet: older versions counted in user_state only
     reset_epoch = reset_pending(attempts_zeroed, sync)
-    return 0 if reset_epoch is not None and reset_epoch == row[1] else row[0]
+    return (0 if reset_epoch is not None and reset_epoch == row[1] else row[0]), True
 
 
 @retry_if_locked
-def record(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result):
+def record(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_count, result, started=None):
     """Grant one feedback request and append its entry, atomically.
+
+    ``started``: whether the caller just saw this learner's allowance row (``usage``), None when
+    it did not look; only a hint for which statement to try first.
 
     Returns ``(entry dict, used, sync)``: ``used`` counts this request; ``sync`` is the marker
     to store in user_state with ``attempts = used`` when a reset was used (or a stale one must be
@@ -90,6 +99,22 @@ def record(ctx, *, limit, state_attempts, attempts_zeroed, sync, text, word_coun
     rows = FeedbackAllowance.objects.filter(**key)
     now = timezone.now()
     reset_epoch = reset_pending(attempts_zeroed, sync)
+    first = _int(state_attempts) + 1
+    if started is False and reset_epoch is None and not (limit and first > limit):
+        # A learner's first request: two INSERTs in one transaction. The allowance's unique key
+        # makes a racing first request fail here as a whole (nothing kept); it is then counted
+        # against the row the other one made, below.
+        try:
+            with transaction.atomic():
+                FeedbackAllowance.objects.create(**key, used=first, last_granted_at=now)
+                entry = FeedbackEntry.objects.create(**key, text=text, word_count=word_count,
+                                                     result=serialize.compact_feedback(result))
+        except IntegrityError:
+            pass
+        else:
+            if first > MAX_ENTRIES:
+                _prune(key)
+            return _entry_dict(entry), first, None
     with transaction.atomic():
         # Writes first: on SQLite the transaction then holds the write lock from its first
         # statement instead of failing to upgrade a read; in MySQL the UPDATE locks the row.
@@ -115,10 +140,9 @@ def _grant(rows, key, limit, state_attempts, now):
     capped = rows.filter(used__lt=limit) if limit else rows
     if capped.update(used=F("used") + 1, last_granted_at=now):
         return True
-    if rows.exists():
-        return False
-    # This learner's first request since the tables exist: start from the count older versions
-    # kept in user_state.
+    # No row, or none left: an INSERT tells which (no EXISTS first: the block's early read
+    # already refuses a learner with none left). This learner's first request since the tables
+    # exist starts from the count older versions kept in user_state.
     if limit and state_attempts >= limit:
         try:
             with transaction.atomic():
@@ -127,7 +151,7 @@ def _grant(rows, key, limit, state_attempts, now):
             pass
         return False
     try:
-        with transaction.atomic():  # a savepoint: a racing first request may create it first
+        with transaction.atomic():  # a savepoint: the row may exist, or a racing request make it
             FeedbackAllowance.objects.create(**key, used=state_attempts + 1, last_granted_at=now)
         return True
     except IntegrityError:

@@ -107,9 +107,11 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
             submission = submissions_api.create_submission(
                 ctx.student_item(), answer, submitted_at=now, attempt_number=attempt)
             record.uuid = str(submission["uuid"])
+            changed = ["uuid"]
             if ctx.grading_mode == "auto":
-                _score_automatically(ctx, record, compact, now)
-            record.save()
+                changed += _score_automatically(ctx, record, compact, now)
+            # Only what changed since the INSERT: not the text, rubric and history again.
+            record.save(update_fields=changed)
     except IntegrityError:
         existing = current_record(ctx)
         if existing is None:
@@ -131,6 +133,7 @@ def _score_automatically(ctx, record, compact, now):
     record.graded_at = now
     if sent:
         record.score_earned, record.score_possible = sent
+    return ["status", "graded_at", "score_earned", "score_possible"]
 
 
 def learner_state(ctx):

@@ -153,3 +153,23 @@ def test_a_reset_from_before_the_tables_is_used_once(bench):
     _entry, used, sync = drafts.record(ctx, limit=5, state_attempts=1, attempts_zeroed=False, sync=sync,
                                        text="d", word_count=1, result={})
     assert (used, sync) == (2, None)
+
+
+def test_a_stale_first_request_hint_still_counts_against_the_row(bench):
+    """``started=False`` (the block's early read saw no allowance row) while a racing first
+    request made it meanwhile: the direct INSERT fails as a whole and the request is counted
+    against that row, never past the limit, and no entry is lost or doubled."""
+    from disclosure_xblock.grading import drafts
+
+    ctx = _ctx(bench, "hint_1")
+    assert drafts.usage(ctx, state_attempts=0, attempts_zeroed=False, sync={}) == (0, False)
+    for i in range(3):
+        _entry, used, write = drafts.record(ctx, limit=3, state_attempts=0, attempts_zeroed=False, sync={},
+                                            text=f"d{i}", word_count=1, result={}, started=False)
+        assert (used, write) == (i + 1, None)
+    with pytest.raises(drafts.LimitReached):
+        drafts.record(ctx, limit=3, state_attempts=0, attempts_zeroed=False, sync={}, text="late",
+                      word_count=1, result={}, started=False)
+    assert drafts.usage(ctx, state_attempts=0, attempts_zeroed=False, sync={}) == (3, True)
+    assert list(FeedbackEntry.objects.filter(anonymous_id=ctx.identity.anonymous_id)
+                .order_by("id").values_list("text", flat=True)) == ["d0", "d1", "d2"]

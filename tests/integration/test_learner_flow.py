@@ -218,3 +218,12 @@ def test_the_newest_text_wins_between_autosave_and_feedback(anxiety):
     args = init_args(anxiety.view("learner_4"))
     assert args["draft"] == STRONG_DRAFT + " Later edit."
     assert args["last_feedback_text"] == STRONG_DRAFT
+
+
+def test_the_submitted_text_is_the_draft_until_a_newer_autosave(anxiety):
+    """Submit writes nothing to user_state: the view takes the submitted text as the draft."""
+    anxiety.json("save_draft", "learner_5", {"text": "an older autosaved text"})
+    anxiety.json("submit", "learner_5", {"text": STRONG_DRAFT})
+    assert anxiety.json("learner_state", "learner_5")["draft"] == STRONG_DRAFT
+    anxiety.json("save_draft", "learner_5", {"text": STRONG_DRAFT + " Revised."})
+    assert init_args(anxiety.view("learner_5"))["draft"] == STRONG_DRAFT + " Revised."
