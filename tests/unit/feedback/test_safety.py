@@ -97,3 +97,55 @@ def test_kind_labels_and_old_records():
     new = evaluate("I wanted to die.", RUBRIC).to_dict()
     assert flag_kinds.scheme_of(new) == flag_kinds.SCHEME
     assert flag_kinds.label("unknown") is None
+
+
+# The cues of the second round are combinations (an act x a body part, a tool x a body part, a
+# height x a jump, a death x a drug): every pairing counts, not only the sentences written.
+@pytest.mark.parametrize("verb", ["slice", "carved", "scratching", "burnt", "gouged", "punched"])
+@pytest.mark.parametrize("body", ["thighs", "forearm", "stomach", "ankles"])
+def test_an_injury_verb_on_any_body_part_is_self_harm(verb, body):
+    assert "self_harm" in safety_kinds(f"Back in school I {verb} my {body} when it got bad.")
+    # The same act told as an accident does not count.
+    assert safety_kinds(f"I {verb} my {body} on the fence by accident.") == []
+
+
+@pytest.mark.parametrize("tool", ["razor", "knife", "lighter", "glass"])
+def test_a_tool_put_to_the_body_is_self_harm(tool):
+    assert "self_harm" in safety_kinds(f"I used to take a {tool} to my arms.")
+
+
+@pytest.mark.parametrize("height", ["bridge", "roof", "balcony", "overpass", "cliff"])
+def test_jumping_off_a_height_is_suicide_but_crossing_it_is_not(height):
+    assert "suicide" in safety_kinds(f"I wanted to jump off the {height} that night.")
+    assert safety_kinds(f"We drove to the {height} and back to get lunch.") == []
+    assert safety_kinds("We walked over the bridge and the overpass to get lunch.") == []
+
+
+@pytest.mark.parametrize("drug", ["fentanyl", "heroin", "pills", "painkillers"])
+def test_a_death_named_by_its_drug_is_an_overdose_and_an_illness_is_not(drug):
+    assert "overdose" in safety_kinds(f"My uncle died from {drug} when I was ten.")
+    assert safety_kinds("My uncle died from cancer when I was ten.") == []
+
+
+@pytest.mark.parametrize("phrase", ["social suicide", "career suicide", "academic suicide"])
+def test_figurative_suicide_is_no_flag(phrase):
+    assert safety_kinds(f"Skipping that meeting felt like {phrase}.") == []
+
+
+def test_negation_reaches_across_thinking_and_wanting():
+    assert safety_kinds("I never thought about hurting myself.") == []
+    assert safety_kinds("I never wanted to kill myself.") == []
+    # Without the negator the same words count.
+    assert safety_kinds("I thought about hurting myself.") == ["self_harm"]
+
+
+@pytest.mark.parametrize("altura", ["puente", "azotea", "balcón", "edificio"])
+def test_spanish_a_height_with_the_idea_of_jumping_is_suicide(altura):
+    assert "suicide" in safety_kinds(f"Me subí al {altura} con la idea de tirarme.", "es")
+    assert safety_kinds(f"Cruzamos el {altura} para ir a comer.", "es") == []
+
+
+@pytest.mark.parametrize("droga", ["fentanilo", "heroína", "sobredosis"])
+def test_spanish_a_death_named_by_its_drug_is_an_overdose(droga):
+    assert "overdose" in safety_kinds(f"Mi primo murió de {droga} el año pasado.", "es")
+    assert safety_kinds("Mi primo murió de cáncer el año pasado.", "es") == []
