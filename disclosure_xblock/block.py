@@ -488,10 +488,11 @@ class DisclosureXBlock(XBlock):
         feedback = evaluate(text, rubric, scenario, language=self._language())
         return {"last_feedback": self._with_support(feedback), "last_feedback_text": text}
 
-    def _with_support(self, result):
-        """``result.to_dict()`` for the learner: with the support message when a red flag calls
-        for it (self-harm, suicide, overdose). Never stored: the designer may change the text."""
-        feedback = result.to_dict()
+    def _with_support(self, result, feedback=None):
+        """``result.to_dict()`` (or ``feedback``, that dict already built) for the learner: with
+        the support message when a red flag calls for it (self-harm, suicide, overdose). Never
+        stored: the designer may change the text."""
+        feedback = dict(feedback) if feedback is not None else result.to_dict()
         if result.needs_support:
             feedback["support_message"] = self.exercise.support_message or self.ugettext(SUPPORT_MESSAGE.msgid)
         return feedback
@@ -603,7 +604,7 @@ class DisclosureXBlock(XBlock):
             # The safe default: identifiers never reach the submission store or a grader's screen.
             raise HandlerError(400, self.ugettext(
                 "Remove the identifying details highlighted in your draft before you submit."
-            ), feedback=self._with_support(result))
+            ), feedback=self._with_support(result, feedback))
         if self.feedback_history:
             self._history(ctx)  # an older version's history goes to graders too
         try:
@@ -615,7 +616,7 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(exc.status, exc.message) from None
         # No user_state write: the view takes the submitted text as the draft (_current_draft).
         return {"submission": submission, "exemplar": self._visible_exemplar(submitted=True),
-                "feedback": self._with_support(result)}
+                "feedback": self._with_support(result, feedback)}
 
     def _visible_exemplar(self, submitted):
         """The exemplar when the designer lets learners see it now, else None."""
