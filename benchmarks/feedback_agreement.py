@@ -29,7 +29,9 @@ With ``--privacy FILE`` (repeatable) it reads privacy-labelled drafts, one JSON 
 {"id", "language", "scenario", "text", "privacy_pass": bool, "identifiers": [{"kind", "text"}]},
 and prints per language the gate's recall (drafts with an identifier that fail the gate), its
 false alarms (drafts without one that fail it) and identifier recall (labelled identifiers that
-a finding overlaps). The gate is language-blind, but each draft is still evaluated in its own
+a finding overlaps); "FA not lone name" leaves out false alarms whose only finding is one
+capitalised word read as a name (labellers differ on "my friend Ana": RUBRIC.md flags every name
+but the scenario's, tests/data/privacy_own_* does not). The gate is language-blind, but each draft is still evaluated in its own
 language, as the block would.
 """
 from __future__ import annotations
@@ -164,7 +166,7 @@ def privacy_agreement(items):
         result = evaluate(text, rubric, scenarios.get(key) if key else None, language=language)
         spans = [(f.start, f.end) for f in result.privacy_findings]
         row = by_language.setdefault(language, {"pos": 0, "hit": 0, "neg": 0, "alarm": 0,
-                                                "ids": 0, "ids_hit": 0})
+                                                "ids": 0, "ids_hit": 0, "lone": 0})
         missed = []
         for identifier in item.get("identifiers") or ():
             start = text.find(identifier["text"])
@@ -180,6 +182,10 @@ def privacy_agreement(items):
         else:
             row["neg"] += 1
             row["alarm"] += not result.privacy_passed
+            # Labellers differ on a first name alone ("my friend Ana"): RUBRIC.md flags every
+            # name but the scenario's; count the alarms that are only that, to show both readings.
+            row["lone"] += bool(spans) and all(
+                f.kind == "name" and " " not in f.text for f in result.privacy_findings)
         if missed or (item["privacy_pass"] != result.privacy_passed):
             found = [(f.kind, f.text) for f in result.privacy_findings]
             errors.append((item["id"], item["privacy_pass"], missed, found, text))
@@ -190,11 +196,13 @@ def print_privacy(paths, show_errors):
     items = [item for path in paths for item in load_devset(path)]
     by_language, errors = privacy_agreement(items)
     print(f"privacy data: {len(items)} drafts ({', '.join(paths)})")
-    print(f"{'language':<9} {'pos':>4} {'neg':>4} {'recall':>7} {'false alarms':>13} {'ids':>5} {'id recall':>10}")
+    print(f"{'language':<9} {'pos':>4} {'neg':>4} {'recall':>7} {'false alarms':>13} {'ids':>5} "
+          f"{'id recall':>10} {'FA not lone name':>17}")
     for language, row in sorted(by_language.items()):
         print(f"{language:<9} {row['pos']:>4} {row['neg']:>4} {_ratio(row['hit'], row['pos']):>7.3f} "
               f"{_ratio(row['alarm'], row['neg']):>13.3f} {row['ids']:>5} "
-              f"{_ratio(row['ids_hit'], row['ids']):>10.3f}")
+              f"{_ratio(row['ids_hit'], row['ids']):>10.3f} "
+              f"{_ratio(row['alarm'] - row['lone'], row['neg']):>17.3f}")
     if show_errors:
         for item_id, label, missed, found, text in errors:
             print(f"  {item_id:<12} pass={label!s:<5} missed={[(i['kind'], i['text']) for i in missed]} "
