@@ -57,12 +57,22 @@ _NOT_STREET_NAME = (r"(?:the|a|an|my|your|our|his|her|their|this|that|these|thos
                     r"times?+|mg|ml|kids?+|people|cars?+|houses?+|doors?+)\b")
 # "…, suite 210", "apt 4B", "#12" after a street address.
 _SUITE = r"(?:,?+\s*+(?i:suite|ste|apt|apartment|unit|#)\.?+\s*+[A-Za-z0-9-]{1,6}+\b)?+"
+# Words before a plain " at " that make it a preposition, not an email's "@": "the group is at
+# calmcoach[.]org", "I looked at it".
+_NOT_LOCAL = (r"(?:is|was|are|were|be|been|am|me|us|him|her|them|it|you|we|they|i|he|she|here|"
+              r"there|online|meet|met|look|looked|looking|find|found|stay|stayed|work|worked|"
+              r"home|this|that|what|where|who|group|class|school|church|arrive|arrived|one|"
+              r"site|page|website|web|info|details|more|email|e-mail|mail|write|me)\b")
 # A disguised dot: "[.]", "(dot)", " dot ", " punto ", " . " or a plain ".".
-_DOT = (r"(?:\s*+[\[({<]\s*+(?:\.|dot|punto)\s*+[\])}>]\s*+|\s++(?:dot|punto)\s++|\s++\.\s++|\.(?=[a-z0-9]))")
+_DOT = (r"(?:\s*+[\[({<]\s*+(?:\.|dot|punto)\s*+[\])}>]\s*+|\s++(?:dot|punto)\s++"
+        r"|\s++\.\s++(?=(?-i:[a-z]))|\.(?=[a-z0-9]))")
 _AT = r"(?:\s*+[\[({<]\s*+(?:at|arroba|@)\s*+[\])}>]\s*+|\s++(?:at|arroba)\s++|\s*+@\s*+)"
 _TLD = (r"(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
         r"gt|hn|sv|ni|pa|ca|de|fr|it|br|in)")
 _HOST = r"[a-z0-9](?:[a-z0-9_-]*+)"
+# Where an address written with dot words may start: not inside a run of them ("a dot a dot …"
+# would otherwise be re-read from every word).
+_DOT_START = r"(?<![\w.+-])(?<!dot )(?<!punto )(?<!\] )(?<!\) )(?<!\])(?<!\))"
 _DOMAIN = _HOST + _DOT + r"(?:" + _HOST + _DOT + r")*+" + _TLD + r"\b"
 # Words before a number that is a record, an identity document or a clinical history.
 _RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|policy|licen[cs]e|"
@@ -75,11 +85,11 @@ _RECORD_NUMBER = r"(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d
 PATTERNS = (
     ("email", patterns.compile(r"(?<![\w.+-])[\w.+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++")),
     # "maria dot lopez at gmail dot com", "jo(at)clinic[.]org", "ana arroba correo punto mx".
-    ("email", patterns.compile(r"(?<![\w.+-])[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT + _DOMAIN,
+    ("email", patterns.compile(_DOT_START + r"(?!" + _NOT_LOCAL + r"\s++at\b)[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT + _DOMAIN,
                                patterns.IGNORECASE)),
     ("url", patterns.compile(r"\b(?:https?://|www\.)[^\s<>\"]++|(?<![A-Za-z0-9-])[A-Za-z0-9-]++\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b(?:/[^\s<>\"]*+)?", patterns.IGNORECASE)),
     # "www dot calmcoach dot com", "calmcoach[.]org", "hxxp://site(.)net".
-    ("url", patterns.compile(r"(?<![\w.-])(?:h(?:tt|xx)ps?+\s*+(?::|\[:\])\s*+//\s*+)?+" + _DOMAIN
+    ("url", patterns.compile(_DOT_START + r"(?:h(?:tt|xx)ps?+\s*+(?::|\[:\])\s*+//\s*+)?+" + _DOMAIN
                              + r"(?:/[^\s<>\"]*+)?+", patterns.IGNORECASE)),
     ("ip_address", patterns.compile(r"\b(?:\d{1,3}+\.){3}\d{1,3}+\b")),
     ("ssn", patterns.compile(r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b")),
@@ -282,7 +292,8 @@ def _number_runs(analysis, taken):
             units += 1
             last = j
             j += 1
-        if units >= 2 and total >= MIN_RUN_DIGITS and not _two_years(text, starts, ends, first, last, units):
+        if (units >= 2 and total >= MIN_RUN_DIGITS
+                and (any_spelled or not _not_a_phone(text, starts, ends, first, last, units))):
             start = starts[first]
             while start > 0 and text[start - 1] in "(+" and start > starts[first] - 2:
                 start -= 1
@@ -291,9 +302,15 @@ def _number_runs(analysis, taken):
     return found
 
 
-def _two_years(text, starts, ends, first, last, units):
-    """ "1990-1995", "2019 2020": a span of years, not a number."""
-    return units == 2 and all(_YEAR_RE.fullmatch(text[starts[i]:ends[i]]) for i in (first, last))
+def _not_a_phone(text, starts, ends, first, last, units):
+    """Digit groups that are a span of years ("1990-1995") or one amount written with thousands
+    separators ("1.500.000", "2,000,000"), not a number to call."""
+    if units == 2 and all(_YEAR_RE.fullmatch(text[starts[i]:ends[i]]) for i in (first, last)):
+        return True
+    groups = [text[starts[i]:ends[i]] for i in range(first, last + 1)]
+    gaps = {text[ends[i]:starts[i + 1]] for i in range(first, last)}
+    return (gaps <= {".", ","} and len(gaps) == 1 and len(groups[0]) <= 3
+            and all(len(group) == 3 for group in groups[1:]))
 
 
 def _run_kind(norms, first):
@@ -402,8 +419,11 @@ def _name_findings(analysis, allowed):
         # "St. Mary's", "Mount Sinai", "San Diego", "Hospital Ángeles": a place, whatever
         # its position in the sentence.
         last = place_end(k) if base in prefixes or base in facilities else k
-        if last > k and _base(norms[last]) not in common:
-            found.append(("place", starts[k], ends[last]))
+        if last > k:
+            # A run of only common words ("Hospital de Hospital") is no place; skip all of it,
+            # so a long run is read once, not once per word.
+            if any(_base(norms[i]) not in common for i in range(k + 1, last + 1)):
+                found.append(("place", starts[k], ends[last]))
             k = last + 1
             continue
         if (len(base) < 2 or base in allowed or base in common
