@@ -81,6 +81,24 @@ _RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|pol
                  r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security)")
 _RECORD_NUMBER = r"(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d++)*+\b"
 
+_MONTH_DATE_RE = patterns.compile(
+        r"\b" + _MONTH + r"\.?\s++\d{1,2}(?:st|nd|rd|th)?\b(?!\s*+(?:mg|ml|am|pm|a\.m|p\.m|:))"
+        r"(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
+        r"|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:of\s++)?" + _MONTH + r"\b(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
+        r"|\b" + _MONTH_WORD + r"\s++(?:the\s++)?" + _ORDINAL + r"\b(?:,?\s++" + _YEAR + r")?+"
+        r"|\b(?:the\s++)?" + _ORDINAL + r"\s++of\s++" + _MONTH_WORD + r"\b(?:,?\s++" + _YEAR + r")?+"
+        r"|\b" + _MONTH + r"\.?,?\s++(?:of\s++)?" + _YEAR +
+        r"|\b" + _DIA + r"\s++de\s++" + _MES + r"\b(?:\s++(?:de|del)\s++" + _ANIO + r")?+"
+        r"|\b" + _MES + r"\s++(?:de|del)\s++" + _ANIO +
+        r"|\b" + _MES + r"\s++\d{1,2}\b(?!\s*+(?:mg|ml|:|a[nñ]os|d[ií]as|veces))"
+        , patterns.IGNORECASE)
+_MONTH_ANCHORED = "month-anchored"  # a marker: this pattern is tried at month names only
+# Month names (folded): a date in words starts at most three words before one.
+_MONTH_NAMES = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december enero febrero marzo abril mayo junio julio "
+    "agosto septiembre setiembre octubre noviembre diciembre".split())
+
 # Order matters: earlier kinds claim their characters first (an email is not also a URL).
 PATTERNS = (
     ("email", patterns.compile(r"(?<![\w.+-])[\w.+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++")),
@@ -102,18 +120,10 @@ PATTERNS = (
         r"|\b\d{1,2}\.\d{3}\.\d{3}(?:-[\dK])?\b(?!\s*+(?:de\s++)?(?:pesos|euros|d[oó]lares|"
         r"dollars|usd|eur|mxn|ars|personas|habitantes|people|km|kil[oó]metros|metros|\$|€))",
         patterns.IGNORECASE)),
-    ("date", patterns.compile(
-        r"\b" + _MONTH + r"\.?\s++\d{1,2}(?:st|nd|rd|th)?\b(?!\s*+(?:mg|ml|am|pm|a\.m|p\.m|:))"
-        r"(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
-        r"|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:of\s++)?" + _MONTH + r"\b(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
-        r"|\b" + _MONTH_WORD + r"\s++(?:the\s++)?" + _ORDINAL + r"\b(?:,?\s++" + _YEAR + r")?+"
-        r"|\b(?:the\s++)?" + _ORDINAL + r"\s++of\s++" + _MONTH_WORD + r"\b(?:,?\s++" + _YEAR + r")?+"
-        r"|\b" + _MONTH + r"\.?,?\s++(?:of\s++)?" + _YEAR +
-        r"|\b" + _DIA + r"\s++de\s++" + _MES + r"\b(?:\s++(?:de|del)\s++" + _ANIO + r")?+"
-        r"|\b" + _MES + r"\s++(?:de|del)\s++" + _ANIO +
-        r"|\b" + _MES + r"\s++\d{1,2}\b(?!\s*+(?:mg|ml|:|a[nñ]os|d[ií]as|veces))"
-        r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
-        r"|\b\d{4}-\d{2}-\d{2}\b", patterns.IGNORECASE)),
+    # Dates that hold a month's name, in English and Spanish; matched only where a month's name
+    # is (see _month_dates), so most drafts never run them.
+    ("date", _MONTH_ANCHORED),
+    ("date", patterns.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")),
     ("age", patterns.compile(r"\b(?:9\d|1[0-4]\d)[\s-]*+(?:years?|yrs?)[\s-]*+old\b|\b(?:aged?|age of)\s++(?:9\d|1[0-4]\d)\b"
                              r"|(?<!hace )\b(?:9\d|1[0-4]\d)\s++a[nñ]os\b(?!\s++(?:atr[aá]s|despu[eé]s|antes))", patterns.IGNORECASE)),
     # Street names are capitalised ("12 Elm Street"); "2 blocks down the road" is not an address.
@@ -167,15 +177,20 @@ CONTACT_KINDS = frozenset(("email", "url", "phone", "handle"))
 # "@" and no web address, so most patterns never run. One test per pattern, by position.
 _DIGIT_RE = patterns.compile(r"\d")
 _WEB_RE = patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b", patterns.IGNORECASE)
-# A dot, written or disguised, before a top-level domain: the disguised email and URL need one.
-_DOT_TLD_RE = patterns.compile(r"(?:\.|\bdot|\bpunto)\s*+[\])}>]?+\s*+" + _TLD + r"\b", patterns.IGNORECASE)
-# A date may be all words ("the third of March"), but it always holds a digit or a month.
-_DATE_NEED_RE = patterns.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|"
-                                 r"febrero|abril|mayo|agosto|setiembre|octubre|noviembre|"
-                                 r"diciembre)", patterns.IGNORECASE)
-_NEEDS_BY_KIND = {"email": _DOT_TLD_RE, "url": _DOT_TLD_RE, "date": _DATE_NEED_RE, "handle": "@"}
+_DOT_TLD_RE = patterns.compile(r"\.\s*+[\])}>]?+\s*+" + _TLD + r"\b", patterns.IGNORECASE)
+
+
+def _may_be_disguised_address(text, lower):
+    """The disguised email and URL need a dot word or a dot before a top-level domain."""
+    return "dot" in lower or "punto" in lower or _DOT_TLD_RE.search(text) is not None
+
+
+_NEEDS_BY_KIND = {"email": _may_be_disguised_address, "url": _may_be_disguised_address,
+                  "date": _MONTH_ANCHORED, "handle": "@"}
 _NEEDS = tuple(_NEEDS_BY_KIND.get(kind, _DIGIT_RE) for kind, _p in PATTERNS)
-_NEEDS = ("@", _DOT_TLD_RE, _WEB_RE, _DOT_TLD_RE) + _NEEDS[4:]  # the two plain ones: "@", a web address
+_NEEDS = ("@", _may_be_disguised_address, _WEB_RE, _may_be_disguised_address) + _NEEDS[4:]
+_NEEDS = tuple(_DIGIT_RE if pattern is not _MONTH_ANCHORED and kind == "date" else need
+               for (kind, pattern), need in zip(PATTERNS, _NEEDS))
 assert len(_NEEDS) == len(PATTERNS)
 
 
@@ -198,23 +213,54 @@ class _Taken:
         self.ends.insert(k, end)
 
 
-def _pattern_findings(text):
+def _pattern_findings(analysis):
+    text = analysis.text
+    lower = text.lower()
     taken = _Taken()
     found = []
     met = {}
     for (kind, pattern), need in zip(PATTERNS, _NEEDS):
-        ok = met.get(id(need))
-        if ok is None:
-            ok = met[id(need)] = (need in text) if isinstance(need, str) else need.search(text) is not None
-        if not ok:
-            continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
+        if pattern is _MONTH_ANCHORED:
+            matches = _month_dates(analysis)
+        else:
+            ok = met.get(id(need))
+            if ok is None:
+                if isinstance(need, str):
+                    ok = need in text
+                elif callable(need) and not hasattr(need, "search"):
+                    ok = need(text, lower)
+                else:
+                    ok = need.search(text) is not None
+                met[id(need)] = ok
+            if not ok:
+                continue
+            matches = (match.span() for match in pattern.finditer(text))
+        for start, end in matches:
             if taken.overlaps(start, end):
                 continue
             taken.add(start, end)
             found.append((kind, start, end))
     return found, taken
+
+
+def _month_dates(analysis):
+    """Spans of _MONTH_DATE_RE, tried only at the three words before each month's name and at
+    the name itself ("the third of March", "3 de marzo de 1990", "March 1990")."""
+    text, starts, norms = analysis.text, analysis.starts, analysis.folded
+    spans = []
+    done = 0
+    for m, word in enumerate(norms):
+        if word not in _MONTH_NAMES or starts[m] < done:
+            continue
+        for first in range(max(0, m - 3), m + 1):
+            if starts[first] < done:
+                continue
+            match = _MONTH_DATE_RE.match(text, starts[first])
+            if match is not None and match.end() > starts[m]:
+                spans.append(match.span())
+                done = match.end()
+                break
+    return spans
 
 
 # --- numbers written out or spaced ----------------------------------------------------------
@@ -243,6 +289,7 @@ _RECORD_CUES = frozenset(
     "passport card expediente historia clinica historial nhc hc afiliacion seguro cedula "
     "pasaporte licencia tarjeta poliza".split())
 _DOCUMENT_CUES = frozenset("dni nie curp documento identidad cedula pasaporte passport rut cuit cuil".split())
+_DIGITISH_FIRST = frozenset("0123456789olOI")
 MIN_RUN_DIGITS = 7  # the shortest phone number; ages, times, doses and years are shorter
 
 
@@ -266,7 +313,13 @@ def _number_runs(analysis, taken):
     norms = analysis.folded
     found = []
     n = len(norms)
-    k = 0
+    # Most drafts hold too few number words for any run: count them in one cheap pass first.
+    has_digit = _DIGIT_RE.search(text) is not None
+    candidates = [i for i, word in enumerate(norms)
+                  if word in _SPELLED or (has_digit and word[0] in _DIGITISH_FIRST)]
+    if len(candidates) < 2 or (not has_digit and sum(_SPELLED[norms[i]] for i in candidates) < MIN_RUN_DIGITS):
+        return found
+    k = candidates[0]
     while k < n:
         digits, spelled = _unit_value(text[starts[k]:ends[k]], norms[k])
         if not digits or taken.overlaps(starts[k], ends[k]):
@@ -367,6 +420,8 @@ def _name_findings(analysis, allowed):
     found = []
     k = 0
     n = len(norms)
+    # Each word's folded base, without a possessive ("Mary's" -> "mary"), computed once.
+    bases = [word.split("'", 1)[0] for word in analysis.folded]
 
     def capital(i):
         return _is_capitalised(text[starts[i]:ends[i]])
@@ -375,7 +430,7 @@ def _name_findings(analysis, allowed):
         # Words i and i+1 belong to one name: one space between, or "St. Mary's" (a period
         # after a place prefix).
         gap = text[ends[i]:starts[i + 1]]
-        return gap == " " or (gap in (". ", ".") and _base(norms[i]) in prefixes)
+        return gap == " " or (gap in (". ", ".") and bases[i] in prefixes)
 
     def place_end(last):
         # A place's name runs on over capitalised words and "de", "del", "of the" between
@@ -384,36 +439,40 @@ def _name_findings(analysis, allowed):
             nxt = last + 1
             while nxt < n and norms[nxt] in _PLACE_LINKS and text[ends[nxt - 1]:starts[nxt]] == " ":
                 nxt += 1
-            if nxt < n and joined(nxt - 1) and capital(nxt) and _base(norms[nxt]) not in allowed:
+            if nxt < n and joined(nxt - 1) and capital(nxt) and bases[nxt] not in allowed:
                 last = nxt
             else:
                 break
         return last
 
     while k < n:
-        raw = text[starts[k]:ends[k]]
-        base = _base(norms[k])
-        if not _is_capitalised(raw):
+        base = bases[k]
+        if not text[starts[k]].isupper():
             # A full name in lower case: a listed first name and a listed surname
             # ("kevin o'brien", "lucas moreno's"), or a name after "dr." / "mr." / "sra.".
-            if base in allowed or not raw.isalpha() and "'" not in norms[k]:
+            if (base not in given and (k == 0 or norms[k - 1] not in _SHORT_TITLES)) or base in allowed:
                 k += 1
                 continue
             if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
-                    and _surname(norms[k + 1], surnames) and _base(norms[k + 1]) not in allowed):
+                    and _surname(norms[k + 1], surnames) and bases[k + 1] not in allowed):
                 found.append(("name", starts[k], ends[k + 1]))
                 k += 2
                 continue
             if (k > 0 and norms[k - 1] in _SHORT_TITLES and text[ends[k - 1]:starts[k]] in (". ", " ")
-                    and base not in common and base not in known and len(base) > 1):
+                    and base not in common and base not in known and len(base) > 1
+                    and norms[k].isalpha()):
                 last = k
                 if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
-                        and norms[k + 1].isalpha() and _base(norms[k + 1]) not in common
-                        and _base(norms[k + 1]) not in known):
+                        and norms[k + 1].isalpha() and bases[k + 1] not in common
+                        and bases[k + 1] not in known):
                     last = k + 1
                 found.append(("name", starts[k], ends[last]))
                 k = last + 1
                 continue
+            k += 1
+            continue
+        raw = text[starts[k]:ends[k]]
+        if not _is_capitalised(raw):
             k += 1
             continue
         # "St. Mary's", "Mount Sinai", "San Diego", "Hospital Ángeles": a place, whatever
@@ -422,7 +481,7 @@ def _name_findings(analysis, allowed):
         if last > k:
             # A run of only common words ("Hospital de Hospital") is no place; skip all of it,
             # so a long run is read once, not once per word.
-            if any(_base(norms[i]) not in common for i in range(k + 1, last + 1)):
+            if any(bases[i] not in common for i in range(k + 1, last + 1)):
                 found.append(("place", starts[k], ends[last]))
             k = last + 1
             continue
@@ -436,22 +495,24 @@ def _name_findings(analysis, allowed):
         # The next word, if it is also a capitalised non-common word: "Maria Lopez".
         last = k
         while (last + 1 < n and text[ends[last]:starts[last + 1]] == " " and capital(last + 1)
-               and _base(norms[last + 1]) not in common
-               and _base(norms[last + 1]) not in allowed):
+               and bases[last + 1] not in common
+               and bases[last + 1] not in allowed):
             last += 1
         # A facility word after the name makes it a place: "Mercy General Hospital".
         facility_end = last
         while (facility_end + 1 < n and text[ends[facility_end]:starts[facility_end + 1]] == " "
-               and capital(facility_end + 1) and _base(norms[facility_end + 1]) in facilities):
+               and capital(facility_end + 1) and bases[facility_end + 1] in facilities):
             facility_end += 1
-        if facility_end > last or any(_base(norms[i]) in facilities for i in range(k + 1, last + 1)):
+        if facility_end > last or any(bases[i] in facilities for i in range(k + 1, last + 1)):
             facility_end = place_end(facility_end)
             found.append(("place", starts[k], ends[facility_end]))
             k = facility_end + 1
             continue
         if at_start and not after_title and last == k:
-            # A capital at a sentence start is usually grammar; only "Maria and I" reads as a name.
-            if not (k + 2 < n and norms[k + 1] == "and" and norms[k + 2] in ("i", "me")):
+            # A capital at a sentence start is usually grammar; only "Maria and I" or a listed
+            # first name called out ("Jamie, when I…") reads as a name.
+            vocative = base in given and k + 1 < n and text[ends[k]:starts[k + 1]].startswith(",")
+            if not vocative and not (k + 2 < n and norms[k + 1] == "and" and norms[k + 2] in ("i", "me")):
                 k += 1
                 continue
         found.append(("name", starts[k], ends[last]))
@@ -464,7 +525,7 @@ def scan(analysis, scenario=None):
     allowed = frozenset()
     if scenario is not None:
         allowed = frozenset(fold(part.lower()) for name in scenario.names for part in name.split())
-    found, taken = _pattern_findings(analysis.text)
+    found, taken = _pattern_findings(analysis)
     for kind, start, end in _number_runs(analysis, taken):
         taken.add(start, end)
         found.append((kind, start, end))
