@@ -92,6 +92,11 @@ _MONTH_DATE_RE = patterns.compile(
         r"|\b" + _MES + r"\s++(?:de|del)\s++" + _ANIO +
         r"|\b" + _MES + r"\s++\d{1,2}\b(?!\s*+(?:mg|ml|:|a[nñ]os|d[ií]as|veces))"
         , patterns.IGNORECASE)
+_HOLIDAY = (r"(?:christmas(?:\s++(?:eve|day))?+|thanksgiving(?:\s++day)?+|new\s++year['\u2019]?+s(?:\s++(?:eve|day))?+|"
+            r"easter(?:\s++sunday)?+|halloween|hanukkah|ramadan|diwali|passover|"
+            r"(?:valentine|mother|father)['\u2019]?+s\s++day|independence\s++day|labou?+r\s++day|"
+            r"memorial\s++day|navidad|nochebuena|nochevieja|a[nñ]o\s++nuevo|semana\s++santa|"
+            r"d[ií]a\s++de\s++(?:muertos|reyes|la\s++madre|del\s++padre|san\s++valent[ií]n))")
 _MONTH_ANCHORED = "month-anchored"  # a marker: this pattern is tried at month names only
 # Month names (folded): a date in words starts at most three words before one.
 _MONTH_NAMES = frozenset(
@@ -111,12 +116,12 @@ PATTERNS = (
                              + r"(?:/[^\s<>\"]*+)?+", patterns.IGNORECASE)),
     ("ip_address", patterns.compile(r"\b(?:\d{1,3}+\.){3}\d{1,3}+\b")),
     ("ssn", patterns.compile(r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b")),
-    ("phone", patterns.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|(?<![\w-])\+\d[\d\s.()-]{7,17}\d\b|\b\d{10}\b")),
-    # Identity documents: Spanish DNI (8 digits and a letter) and NIE, Mexican CURP, Argentine
+    ("phone", patterns.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|(?<![\w-])\+\d[\d\s.()-]{7,22}\d\b|\b\d{10}\b")),
+    # Identity documents: Spanish DNI (8 digits and a letter) and NIE, Mexican CURP and RFC, Argentine
     # DNI and Chilean RUT written with dots ("32.456.781", unless an amount: "1.500.000 pesos").
     ("national_id", patterns.compile(
         r"\b\d{8}[\s-]?[A-Z]\b|\b[XYZ][\s-]?\d{7}[\s-]?[A-Z]\b"
-        r"|\b[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d\b"
+        r"|\b[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d\b|\b[A-Z]{4}\d{6}[A-Z0-9]{3}\b"
         r"|\b\d{1,2}\.\d{3}\.\d{3}(?:-[\dK])?\b(?!\s*+(?:de\s++)?(?:pesos|euros|d[oó]lares|"
         r"dollars|usd|eur|mxn|ars|personas|habitantes|people|km|kil[oó]metros|metros|\$|€))",
         patterns.IGNORECASE)),
@@ -124,6 +129,9 @@ PATTERNS = (
     # is (see _month_dates), so most drafts never run them.
     ("date", _MONTH_ANCHORED),
     ("date", patterns.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")),
+    # A holiday with a year is a day: "Christmas Eve 2019", "Thanksgiving of 2018", "Navidad de 2019".
+    ("date", patterns.compile(r"\b" + _HOLIDAY + r",?+\s++(?:(?:of|in|de|del)\s++)?+(?:(?:1[89]|20)\d{2}|'\d{2})\b",
+                              patterns.IGNORECASE)),
     ("age", patterns.compile(r"\b(?:9\d|1[0-4]\d)[\s-]*+(?:years?|yrs?)[\s-]*+old\b|\b(?:aged?|age of)\s++(?:9\d|1[0-4]\d)\b"
                              r"|(?<!hace )\b(?:9\d|1[0-4]\d)\s++a[nñ]os\b(?!\s++(?:atr[aá]s|despu[eé]s|antes))", patterns.IGNORECASE)),
     # Street names are capitalised ("12 Elm Street"); "2 blocks down the road" is not an address.
@@ -145,7 +153,7 @@ PATTERNS = (
         r"[a-z]\b|\d{1,2}[º°ª]?+[a-z]?\b)){0,3}+", patterns.IGNORECASE)),
     ("record_number", patterns.compile(
         r"\b" + _RECORD_WORDS + r"\s*+(?:(?:number|no\.?|#|n\.?[º°o]\.?|n[uú]m\.?|n[uú]mero)\s*+)?+"
-        r"(?:de\s++)?+(?:[:#]\s*+)?+(?:(?:is|was|es|era)\s++)?+" + _RECORD_NUMBER
+        r"(?:de\s++)?+(?:[:#]\s*+)?+(?:(?:is|was|es|era)\s++)?+(?:(?:el|la)\s++)?+" + _RECORD_NUMBER
         + r"|\b[A-Z]{0,3}\d{6,}+\b", patterns.IGNORECASE)),
     # A 5-digit number that is not followed by a lower-case word ("10000 steps") reads as a ZIP
     # code; after "zip", "near" or "código postal" it is one in any case.
@@ -404,7 +412,11 @@ def _surname(norm, surnames):
 
 
 def _base(norm):
-    return fold(norm.split("'")[0])
+    """A word without a possessive ending ("Mary's" -> "mary"), apostrophes inside kept
+    ("O'Neill" stays whole, so it is still read as a name)."""
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    return fold(norm.rstrip("'"))
 
 
 def _name_findings(analysis, allowed):
@@ -421,7 +433,7 @@ def _name_findings(analysis, allowed):
     k = 0
     n = len(norms)
     # Each word's folded base, without a possessive ("Mary's" -> "mary"), computed once.
-    bases = [word.split("'", 1)[0] for word in analysis.folded]
+    bases = [_base(word) for word in analysis.folded]
 
     def capital(i):
         return _is_capitalised(text[starts[i]:ends[i]])

@@ -49,12 +49,16 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("Nací el 3 de marzo de 1990 en el norte.", "date", "3 de marzo de 1990"),
     ("Me dieron el alta el tres de marzo.", "date", "tres de marzo"),
     ("Me operaron en marzo del 98.", "date", "marzo del 98"),
+    ("On Christmas Eve 2019 I ended up in the ER.", "date", "Christmas Eve 2019"),
+    ("Thanksgiving of 2018 was the worst.", "date", "Thanksgiving of 2018"),
+    ("En Navidad de 2019 lloré mucho.", "date", "Navidad de 2019"),
     # full names in lower case, and after a title
     ("I talked to maria lopez about it.", "name", "maria lopez"),
     ("A guy named kevin o'brien helped me.", "name", "kevin o'brien"),
     ("I hid at lucas moreno's house.", "name", "lucas moreno's"),
     ("Then I met dr. alan whitfield there.", "name", "alan whitfield"),
     ("Hablé con josé hernández del grupo.", "name", "josé hernández"),
+    ("It was at Dr. O'Neill's office.", "name", "O'Neill's"),
     # streets without capitals, and Spanish addresses
     ("I lived at 42 maple street then.", "address", "42 maple street"),
     ("The clinic was at 300 n. main st, suite 210, back then.", "address", "300 n. main st, suite 210"),
@@ -72,9 +76,11 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("Me pidieron el DNI, 48392017K, en la entrada.", "national_id", "48392017K"),
     ("Mi NIE es X1234567L.", "national_id", "X1234567L"),
     ("Mi CURP es PEGJ900215HJCRRN07.", "national_id", "PEGJ900215HJCRRN07"),
+    ("Mi RFC es PELJ900215AB3.", "national_id", "PELJ900215AB3"),
     ("Mi DNI 32.456.781 quedó en la ficha.", "national_id", "32.456.781"),
     ("Mi RUT es 12.345.678-5.", "national_id", "12.345.678-5"),
     ("Mi expediente 2023-00451 seguía abierto.", "record_number", "expediente 2023-00451"),
+    ("Mi expediente es el 45821 del IMSS.", "record_number", "expediente es el 45821"),
     ("La historia clínica n.º 558812 lo decía.", "record_number", "historia clínica n.º 558812"),
     # places: one finding, not two names
     ("I was at St. Mary's for a week.", "place", "St. Mary's"),
@@ -110,6 +116,9 @@ def test_disguised_identifiers_are_found(text, kind, found):
     "Gasté 1.500.000 pesos en terapia.",                               # an amount with dots
     "Estuve en el salón 204 solo.",                                    # a room alone
     "Le di a maria las gracias.",                                      # a first name alone
+    "At Christmas I was fine, and by Easter I felt better.",           # holidays without a year
+    "En Navidad lloré; el expediente de 2019 ya no importa.",          # a bare year after "de"
+    "I'm fine. Don't worry, It's ok. My Mom's house.",                 # contractions, possessives
 ])
 def test_look_alikes_pass(text):
     assert findings(text) == []
