@@ -73,7 +73,12 @@ _HOST = r"[a-z0-9](?:[a-z0-9_-]*+)"
 # Where an address written with dot words may start: not inside a run of them ("a dot a dot …"
 # would otherwise be re-read from every word).
 _DOT_START = r"(?<![\w.+-])(?<!dot )(?<!punto )(?<!\] )(?<!\) )(?<!\])(?<!\))"
-_DOMAIN = _HOST + _DOT + r"(?:" + _HOST + _DOT + r")*+" + _TLD + r"\b"
+# Top-level domains that are also words ("gems.It", "though.it", "yeah . do", "bien.es" are
+# typed sentence ends): after a plain or spaced dot they are not a web address; after "dot",
+# "punto" or a bracket they are.
+_TLD_WORDS = r"(?:it|do|in|me|us|co|es|de|ca|pa|ni|pe|ve|bo|ar)"
+_DOMAIN = (_HOST + _DOT + r"(?:" + _HOST + _DOT + r")*+(?:(?<!\.)(?<!\. )" + _TLD_WORDS + r"|(?!"
+           + _TLD_WORDS + r"\b)" + _TLD + r")\b")
 # Words before a number that is a record, an identity document or a clinical history.
 _RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|policy|licen[cs]e|"
                  r"plate|id|expediente|exp\.|historia\s++cl[ií]nica|historial(?:\s++m[eé]dico)?+|"

@@ -41,6 +41,7 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("See www dot calmcoach dot com for the group.", "url", "www dot calmcoach dot com"),
     ("The group is at calmcoach[.]org now.", "url", "calmcoach[.]org"),
     ("Mirá grupocalma punto com punto ar.", "url", "grupocalma punto com punto ar"),
+    ("Mirá grupocalma punto es, está bueno.", "url", "grupocalma punto es"),
     # dates in words, a day and a month, or a month and a year
     ("I was born on the third of March, 1990.", "date", "the third of March, 1990"),
     ("It was March third when it happened.", "date", "March third"),
@@ -103,6 +104,7 @@ def test_disguised_identifiers_are_found(text, kind, found):
     "I may first try breathing. In March I felt worse.",               # "may" the verb, a month
     "I connected the dots slowly, one at a time.",                     # "dot" in prose
     "I looked at it . Me, I just waited.",                             # a spaced period
+    "They were gems.It was fine, though.it helped. yeah . do it.",     # typed sentence ends
     "The 2 of us walked 3 blocks down the road.",                      # a count, not an address
     "At 5 each morning I'd drive 20 minutes.",
     "I slept four or five hours, two or three nights a week.",         # numbers in words
