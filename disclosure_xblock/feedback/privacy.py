@@ -125,7 +125,7 @@ PATTERNS = (
     # Identity documents: Spanish DNI (8 digits and a letter) and NIE, Mexican CURP and RFC, Argentine
     # DNI and Chilean RUT written with dots ("32.456.781", unless an amount: "1.500.000 pesos").
     ("national_id", patterns.compile(
-        r"\b\d{8}[\s-]?[A-Z]\b|\b[XYZ][\s-]?\d{7}[\s-]?[A-Z]\b"
+        r"\b\d{8}(?:-?[A-Z]|\s(?-i:[A-Z]))\b|\b[XYZ][\s-]?\d{7}[\s-]?[A-Z]\b"
         r"|\b[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d\b|\b[A-Z]{4}\d{6}[A-Z0-9]{3}\b"
         r"|\b\d{1,2}\.\d{3}\.\d{3}(?:-[\dK])?\b(?!\s*+(?:de\s++)?(?:pesos|euros|d[oó]lares|"
         r"dollars|usd|eur|mxn|ars|personas|habitantes|people|km|kil[oó]metros|metros|\$|€))",
