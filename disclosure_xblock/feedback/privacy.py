@@ -102,6 +102,10 @@ _HOLIDAY = (r"(?:christmas(?:\s++(?:eve|day))?+|thanksgiving(?:\s++day)?+|new\s+
             r"(?:valentine|mother|father)['\u2019]?+s\s++day|independence\s++day|labou?+r\s++day|"
             r"memorial\s++day|navidad|nochebuena|nochevieja|a[nñ]o\s++nuevo|semana\s++santa|"
             r"d[ií]a\s++de\s++(?:muertos|reyes|la\s++madre|del\s++padre|san\s++valent[ií]n))")
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+    "thirtieth".split())
 _MONTH_ANCHORED = "month-anchored"  # a marker: this pattern is tried at month names only
 # Month names (folded): a date in words starts at most three words before one.
 _MONTH_NAMES = frozenset(
@@ -228,23 +232,28 @@ class _Taken:
 
 def _pattern_findings(analysis):
     text = analysis.text
-    lower = text.lower()
     taken = _Taken()
     found = []
-    met = {}
+    has_digit = _DIGIT_RE.search(text) is not None
+    has_at = "@" in text
+    disguised = None  # computed on first need
+    web = None
     for (kind, pattern), need in zip(PATTERNS, _NEEDS):
         if pattern is _MONTH_ANCHORED:
             matches = _month_dates(analysis)
         else:
-            ok = met.get(id(need))
-            if ok is None:
-                if isinstance(need, str):
-                    ok = need in text
-                elif callable(need) and not hasattr(need, "search"):
-                    ok = need(text, lower)
-                else:
-                    ok = need.search(text) is not None
-                met[id(need)] = ok
+            if need is _DIGIT_RE:
+                ok = has_digit
+            elif need == "@":
+                ok = has_at
+            elif need is _WEB_RE:
+                if web is None:
+                    web = _WEB_RE.search(text) is not None
+                ok = web
+            else:
+                if disguised is None:
+                    disguised = _may_be_disguised_address(text, text.lower())
+                ok = disguised
             if not ok:
                 continue
             matches = (match.span() for match in pattern.finditer(text))
@@ -261,10 +270,20 @@ def _month_dates(analysis):
     the name itself ("the third of March", "3 de marzo de 1990", "March 1990")."""
     text, starts, norms = analysis.text, analysis.starts, analysis.folded
     spans = []
+    if _MONTH_NAMES.isdisjoint(norms):
+        return spans
     done = 0
+    n = len(norms)
     for m, word in enumerate(norms):
         if word not in _MONTH_NAMES or starts[m] < done:
             continue
+        if word == "may" and text[starts[m]] == "m":
+            # "it may be": the verb, unless a day, a year or "of" is next to it.
+            nxt = norms[m + 1] if m + 1 < n else ""
+            prev = norms[m - 1] if m else ""
+            if not (nxt[:1].isdigit() or nxt in _SPELLED or nxt in _ORDINAL_WORDS
+                    or prev in ("of", "the") or prev[:1].isdigit() or prev in _ORDINAL_WORDS):
+                continue
         for first in range(max(0, m - 3), m + 1):
             if starts[first] < done:
                 continue
@@ -328,6 +347,8 @@ def _number_runs(analysis, taken):
     n = len(norms)
     # Most drafts hold too few number words for any run: count them in one cheap pass first.
     has_digit = _DIGIT_RE.search(text) is not None
+    if not has_digit and _SPELLED.keys().isdisjoint(norms):
+        return found
     candidates = [i for i, word in enumerate(norms)
                   if word in _SPELLED or (has_digit and word[0] in _DIGITISH_FIRST)]
     if len(candidates) < 2 or (not has_digit and sum(_SPELLED[norms[i]] for i in candidates) < MIN_RUN_DIGITS):
@@ -438,7 +459,8 @@ def _name_findings(analysis, allowed):
     k = 0
     n = len(norms)
     # Each word's folded base, without a possessive ("Mary's" -> "mary"), computed once.
-    bases = [_base(word) for word in analysis.folded]
+    # (Words never end in an apostrophe, see phrases.WORD_RE, and ``folded`` is folded already.)
+    bases = [word[:-2] if word.endswith("'s") else word for word in analysis.folded]
 
     def capital(i):
         return _is_capitalised(text[starts[i]:ends[i]])
