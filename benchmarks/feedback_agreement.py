@@ -22,6 +22,17 @@ line: {"id", "language", "scenario", "text", "red_flag": "self_harm"|"suicide"|"
 self_harm, suicide, overdose raised vs a label or null) and, on the positives, kind accuracy (the
 labelled kind is among the raised ones; "first kind" is the strict reading: the gravest raised
 kind, the one listed first, is the label). Each draft is evaluated in its own language.
+
+    .venv/bin/python benchmarks/feedback_agreement.py --privacy tests/data/privacy_own_en.jsonl
+
+With ``--privacy FILE`` (repeatable) it reads privacy-labelled drafts, one JSON object a line:
+{"id", "language", "scenario", "text", "privacy_pass": bool, "identifiers": [{"kind", "text"}]},
+and prints per language the gate's recall (drafts with an identifier that fail the gate), its
+false alarms (drafts without one that fail it) and identifier recall (labelled identifiers that
+a finding overlaps); "FA not lone name" leaves out false alarms whose only finding is one
+capitalised word read as a name (labellers differ on "my friend Ana": RUBRIC.md flags every name
+but the scenario's, tests/data/privacy_own_* does not). The gate is language-blind, but each draft is still evaluated in its own
+language, as the block would.
 """
 from __future__ import annotations
 
@@ -142,6 +153,62 @@ def print_safety(paths, show_errors):
             print(f"  {item_id:<12} label={label!s:<9} engine={','.join(raised) or '-':<18} {text[:90]}")
 
 
+def privacy_agreement(items):
+    """{language: figures} for privacy-labelled drafts, and the disagreements."""
+    rubric = load_preset("appropriate-self-disclosure")
+    scenarios, by_language, errors = {}, {}, []
+    for item in items:
+        key = item.get("scenario")
+        if key and key not in scenarios:
+            scenarios[key] = load_scenario(key)
+        language = item.get("language") or "en"
+        text = item["text"]
+        result = evaluate(text, rubric, scenarios.get(key) if key else None, language=language)
+        spans = [(f.start, f.end) for f in result.privacy_findings]
+        row = by_language.setdefault(language, {"pos": 0, "hit": 0, "neg": 0, "alarm": 0,
+                                                "ids": 0, "ids_hit": 0, "lone": 0})
+        missed = []
+        for identifier in item.get("identifiers") or ():
+            start = text.find(identifier["text"])
+            end = start + len(identifier["text"])
+            row["ids"] += 1
+            if start >= 0 and any(s < end and start < e for s, e in spans):
+                row["ids_hit"] += 1
+            else:
+                missed.append(identifier)
+        if not item["privacy_pass"]:
+            row["pos"] += 1
+            row["hit"] += not result.privacy_passed
+        else:
+            row["neg"] += 1
+            row["alarm"] += not result.privacy_passed
+            # Labellers differ on a first name alone ("my friend Ana"): RUBRIC.md flags every
+            # name but the scenario's; count the alarms that are only that, to show both readings.
+            row["lone"] += bool(spans) and all(
+                f.kind == "name" and " " not in f.text for f in result.privacy_findings)
+        if missed or (item["privacy_pass"] != result.privacy_passed):
+            found = [(f.kind, f.text) for f in result.privacy_findings]
+            errors.append((item["id"], item["privacy_pass"], missed, found, text))
+    return by_language, errors
+
+
+def print_privacy(paths, show_errors):
+    items = [item for path in paths for item in load_devset(path)]
+    by_language, errors = privacy_agreement(items)
+    print(f"privacy data: {len(items)} drafts ({', '.join(paths)})")
+    print(f"{'language':<9} {'pos':>4} {'neg':>4} {'recall':>7} {'false alarms':>13} {'ids':>5} "
+          f"{'id recall':>10} {'FA not lone name':>17}")
+    for language, row in sorted(by_language.items()):
+        print(f"{language:<9} {row['pos']:>4} {row['neg']:>4} {_ratio(row['hit'], row['pos']):>7.3f} "
+              f"{_ratio(row['alarm'], row['neg']):>13.3f} {row['ids']:>5} "
+              f"{_ratio(row['ids_hit'], row['ids']):>10.3f} "
+              f"{_ratio(row['alarm'] - row['lone'], row['neg']):>17.3f}")
+    if show_errors:
+        for item_id, label, missed, found, text in errors:
+            print(f"  {item_id:<12} pass={label!s:<5} missed={[(i['kind'], i['text']) for i in missed]} "
+                  f"found={found} | {text[:110]}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--data", "--devset", dest="data", default=str(DEVSET),
@@ -149,7 +216,12 @@ def main(argv=None):
     parser.add_argument("--show-errors", action="store_true", help="list each disagreement")
     parser.add_argument("--safety", action="append", metavar="FILE",
                         help="safety-labelled JSONL file(s): print red-flag recall and false alarms")
+    parser.add_argument("--privacy", action="append", metavar="FILE",
+                        help="privacy-labelled JSONL file(s): print the gate's recall and false alarms")
     args = parser.parse_args(argv)
+    if args.privacy:
+        print_privacy(args.privacy, args.show_errors)
+        return 0
     if args.safety:
         print_safety(args.safety, args.show_errors)
         return 0

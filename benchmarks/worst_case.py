@@ -6,7 +6,9 @@ Worst-case drafts: the whole engine on generated pathological inputs against ord
 Each input is exactly ``--length`` characters (default: the longest draft a learner may send).
 Families: runs and alternations of spaces, digits and separators (- . / ( ) +), record words
 ("id", "mrn", "account number #"), capitalised names, quotes and apostrophes, "@" and dots,
-long words, line breaks, date/age/dose shapes, and each of these mixed into ordinary words.
+long words, line breaks, date/age/dose shapes, the privacy gate's disguised shapes (numbers in
+words, "at"/"dot" words, dates and streets in words, lower-case names, places, Spanish
+documents), and each of these mixed into ordinary words.
 Every input is judged by evaluate() with the default rubric and a library scenario, privacy
 gate included (the work a get_feedback or submit request does), in CPU time. Prints, per
 family, the slowest input and its ratio to prose of the same length, then the median ratio and
@@ -126,11 +128,38 @@ def families(length):
             fill("1/1/", length), fill("12:30 ", length), fill("5 mg ", length),
             fill("aged 95 ", length), fill("March ", length),
         ],
+        # The disguised identifiers of the privacy gate: numbers read out, "at"/"dot" words,
+        # dates and streets in words, lower-case names, places, Spanish documents.
+        "numbers in words": [
+            fill("five ", length), fill("five, ", length), fill("cinco y ", length),
+            fill("treinta y cinco ", length), fill("2O1 ", length), fill("oh ", length),
+            fill("1 - ", length), fill("(1) ", length), between("", "5 ", "x", length),
+        ],
+        "at and dot words": [
+            fill("dot ", length), fill("a dot ", length), fill("a [.] ", length),
+            fill("a(at)", length), fill("a at a dot ", length), fill(" . ", length),
+            fill("punto ", length), fill("a arroba b punto ", length),
+            between("", "a dot ", "com", length), fill("[", length), fill("a.a ", length), fill("a . ", length),
+        ],
+        "dates and streets in words": [
+            fill("March third ", length), fill("the third of ", length), fill("de marzo de ", length),
+            fill("3 de ", length), fill("nineteen ninety ", length), fill("mil novecientos ", length),
+            fill("calle ", length), fill("calle a ", length), fill("c/ ", length),
+            fill("12 maple ", length), fill("1 a ", length), fill("12 main st, suite ", length),
+            between("Calle ", "a ", "1", length),
+        ],
+        "names and documents": [
+            fill("maria lopez ", length), fill("dr. a ", length), fill("St. ", length),
+            fill("St. Aa ", length), fill("Hospital de ", length), fill("Hospital de Aa ", length),
+            fill("expediente ", length), fill("historia cl\u00ednica n.\u00ba ", length),
+            fill("12.345.", length), fill("X1234567", length),
+        ],
     }
     f["mixed with words"] = [
         mixed(unit, length, ordinary)
         for unit in ("id      1", "1-1-1-1-1", "'a", '"', "a@b", "Maria Lopez", "12 Elm St",
-                     "5 mg", "www.x", "mrn #", "....x", "\n\n")
+                     "5 mg", "www.x", "mrn #", "....x", "\n\n", "five five five",
+                     "a dot com", "maria lopez", "St. Mary's", "3 de marzo de 1990")
     ]
     return ordinary, f
 
