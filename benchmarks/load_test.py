@@ -193,7 +193,10 @@ class Server:
             [PYTHON, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
              "--threads", str(self.threads), "--worker-class", "gthread", "--timeout", "120",
              "--graceful-timeout", "5", "--error-logfile", str(self.log), "--log-level", "warning",
-             "workbench.wsgi:application"],
+             # The scenario registry is loaded once in the master, before the workers fork (see
+             # devserver/wsgi.py): a worker's lazy first load races its own threads and the
+             # other workers' (500 "Already have a '…' scenario", duplicate XBlockState rows).
+             "--preload", "devserver.wsgi:application"],
             cwd=REPO, env=self.db.environ(), stdout=self.app_log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -201,20 +204,12 @@ class Server:
                 raise RuntimeError(f"gunicorn exited: {self.log.read_text()[-2000:]}")
             try:
                 if requests.get(f"{self.url}/", timeout=5).status_code == 200:
-                    self.warm_up()
                     return self
             except requests.RequestException:
                 pass
             time.sleep(0.2)
         self.stop()
         raise RuntimeError("gunicorn did not answer in time")
-
-    def warm_up(self):
-        """Load the scenarios in every worker one request at a time: xblock-sdk's lazy scenario
-        registry is not thread-safe (two first requests at once in a fresh worker: 500
-        "Already have a '…' scenario"). A dev-server limitation; the LMS has no such registry."""
-        for _ in range(6 * self.workers):
-            requests.get(f"{self.url}/scenario/{SCENARIO}/?student=warmup", timeout=60)
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
