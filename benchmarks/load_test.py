@@ -52,6 +52,9 @@ DRAFT = (
 )
 FEEDBACK_LIMIT = 5      # the demo exercise's max_feedback_requests
 MAX_DRAFT_CHARS = 5000  # the block's limit (exercise.MAX_DRAFT_CHARS)
+# How long a client waits for one answer (--request-timeout): a learner whose request times out
+# stops there (and is reported as not finished), so on a crowded machine raise it.
+REQUEST_TIMEOUT = 60
 # A maximum-length draft: ordinary prose repeated, with long runs of spaces and digits between.
 LONG_DRAFT = ((DRAFT + " " * 40 + "1" * 20 + "\n") * 40)[:MAX_DRAFT_CHARS]
 
@@ -190,7 +193,10 @@ class Server:
             [PYTHON, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
              "--threads", str(self.threads), "--worker-class", "gthread", "--timeout", "120",
              "--graceful-timeout", "5", "--error-logfile", str(self.log), "--log-level", "warning",
-             "workbench.wsgi:application"],
+             # The scenario registry is loaded once in the master, before the workers fork (see
+             # devserver/wsgi.py): a worker's lazy first load races its own threads and the
+             # other workers' (500 "Already have a '…' scenario", duplicate XBlockState rows).
+             "--preload", "devserver.wsgi:application"],
             cwd=REPO, env=self.db.environ(), stdout=self.app_log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -198,20 +204,12 @@ class Server:
                 raise RuntimeError(f"gunicorn exited: {self.log.read_text()[-2000:]}")
             try:
                 if requests.get(f"{self.url}/", timeout=5).status_code == 200:
-                    self.warm_up()
                     return self
             except requests.RequestException:
                 pass
             time.sleep(0.2)
         self.stop()
         raise RuntimeError("gunicorn did not answer in time")
-
-    def warm_up(self):
-        """Load the scenarios in every worker one request at a time: xblock-sdk's lazy scenario
-        registry is not thread-safe (two first requests at once in a fresh worker: 500
-        "Already have a '…' scenario"). A dev-server limitation; the LMS has no such registry."""
-        for _ in range(6 * self.workers):
-            requests.get(f"{self.url}/scenario/{SCENARIO}/?student=warmup", timeout=60)
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -257,6 +255,8 @@ class Recorder:
 class Client:
     """One dev user with their own HTTP session (cookies, keep-alive)."""
 
+    timeout = REQUEST_TIMEOUT  # seconds per answer (main sets it from --request-timeout)
+
     def __init__(self, base, usage_id, user, recorder):
         self.base, self.usage_id, self.user, self.recorder = base, usage_id, user, recorder
         self.session = requests.Session()
@@ -265,7 +265,7 @@ class Client:
 
     def view(self):
         started = time.perf_counter()
-        response = self.session.get(f"{self.base}/scenario/{SCENARIO}/?student={self.user}", timeout=60)
+        response = self.session.get(f"{self.base}/scenario/{SCENARIO}/?student={self.user}", timeout=self.timeout)
         self.recorder.add("student_view", time.perf_counter() - started, response.status_code)
         return response
 
@@ -273,7 +273,7 @@ class Client:
         """The workbench sets a CSRF cookie on its pages; POSTs must echo it (as the JS does)."""
         token = self.session.cookies.get("csrftoken")
         if not token:
-            self.session.get(f"{self.base}/scenario/{SCENARIO}/?student={self.user}", timeout=60)
+            self.session.get(f"{self.base}/scenario/{SCENARIO}/?student={self.user}", timeout=self.timeout)
             token = self.session.cookies.get("csrftoken")
         return token
 
@@ -281,9 +281,9 @@ class Client:
         url = f"{self.base}/handler/{self.usage_id}/{handler}/?student={self.user}"
         started = time.perf_counter()
         if method == "get":
-            response = self.session.get(url, timeout=60)
+            response = self.session.get(url, timeout=self.timeout)
         else:
-            response = self.session.post(url, data=json.dumps(body or {}), timeout=60, headers={
+            response = self.session.post(url, data=json.dumps(body or {}), timeout=self.timeout, headers={
                 "Content-Type": "application/json", "X-CSRFToken": self.csrf() or "", "Referer": self.base + "/"})
         self.recorder.add(handler, time.perf_counter() - started, response.status_code)
         if response.status_code == 200:
@@ -579,7 +579,10 @@ def main():
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--deadline", type=int, default=240, help="seconds before the clients give up")
     parser.add_argument("--hostile", type=int, default=1, help="how many of the learners are hostile")
+    parser.add_argument("--request-timeout", type=int, default=REQUEST_TIMEOUT,
+                        help="seconds a client waits for one answer before that learner gives up")
     args = parser.parse_args()
+    Client.timeout = args.request_timeout
     if not 1 <= args.learners <= 500 or not 0 <= args.instructors <= 10:
         parser.error("1..500 learners and 0..10 instructors")
     engine = args.db if args.db != "auto" else ("mysql" if mysql_available() else "sqlite")

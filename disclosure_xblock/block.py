@@ -263,8 +263,10 @@ class DisclosureXBlock(XBlock):
         return ItemContext.for_student_item(course_id=self._course_id(), item_id=str(self.scope_ids.usage_id),
                                             item_type=TAG, identity=identity)
 
-    def _learner_identity(self):
+    def _learner_identity(self, identity=None):
         """The requesting learner, or 403: not signed in, Studio's preview, or not enrolled.
+
+        ``identity``: the runtime's identity when the caller has just read it (read once).
 
         Every learner handler that reads or writes a learner's data starts here. Preview must
         never write (its shared id would put rows on the real course item). A signed-in user who
@@ -273,7 +275,7 @@ class DisclosureXBlock(XBlock):
         outside the roster. Course staff need no enrolment; where enrolment is unknown (no
         enrolment records in this runtime) the learner is let through.
         """
-        identity = self._identity()
+        identity = identity or self._identity()
         if not identity.anonymous_id:
             raise HandlerError(403, self.ugettext("Sign in to the course to work on this exercise."))
         if self._in_studio_preview(identity):
@@ -553,10 +555,11 @@ class DisclosureXBlock(XBlock):
         The count and the history entry are written atomically in the database (racing
         requests never pass the limit or lose an entry); user_state only mirrors the count.
         """
-        if self._in_studio_preview(self._identity()):
+        identity = self._identity()
+        if self._in_studio_preview(identity):
             return self._preview_feedback(data)  # Studio's preview stores and counts nothing
         state = self._feedback_state()  # before anything else reads these fields
-        ctx = self._student_item_context(self._learner_identity())
+        ctx = self._student_item_context(self._learner_identity(identity))
         text = self._checked_draft(data)
         if not text.strip():
             raise HandlerError(400, self.ugettext("Write something first, then ask for feedback."))
