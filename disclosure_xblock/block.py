@@ -54,6 +54,16 @@ def _(text):
 DRAFT_BODY = schema.Body({"text": schema.text(message=_("The draft must be text."))})
 
 
+def word_target(rubric):
+    """``{"min", "max"}``: the length the rubric rewards (its first word-count check's met
+    range), or None. The one target the learner is shown; min/max_words are submit limits."""
+    for criterion in rubric.criteria:
+        for check in criterion.checks:
+            if check.type == "word_count":
+                return {"min": check.params["met_min"], "max": check.params["met_max"]}
+    return None
+
+
 def _now():
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
 
@@ -359,6 +369,7 @@ class DisclosureXBlock(XBlock):
             "context_html": nh3.clean(scenario.context.replace("\n\n", "<br><br>"),
                                       tags=CONTEXT_TAGS, attributes={}),
             "prompt": scenario.prompt,
+            "target": init_args.get("target_words"),
             "init_args": init_args,
             "init_json_id": f"dx-init-{self._html_id()}",
             "instructor_panel_html": panel_html,
@@ -420,6 +431,7 @@ class DisclosureXBlock(XBlock):
             "min_words": exercise.min_words,
             "max_words": exercise.max_words,
             "max_chars": MAX_DRAFT_CHARS,
+            "target_words": word_target(rubric),
             "max_feedback_requests": exercise.max_feedback_requests,
             "feedback_requests_used": self._feedback_used(ctx) if learner else self.attempts,
             **self._current_draft(history, submission),
