@@ -30,12 +30,13 @@ from .exercise import Exercise
 from .rubric.olx import NOT_XML
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
 from .rubric.checks import DETECTORS
-from .rubric.detectors import EXPLANATIONS
+from .rubric.detectors import EXPLANATIONS, LABELS
 
 BLANK = "blank"
 
 # Plain-language meaning of each built-in detector, shown next to a detector check in the editor.
 DETECTOR_EXPLANATIONS = EXPLANATIONS
+DETECTOR_LABELS = LABELS  # the dropdown's human names
 
 # Top-level settings and the editor input each one is edited in (same names).
 _SCALARS = ("display_name", "min_words", "max_words", "max_feedback_requests", "grading_mode",
@@ -369,7 +370,8 @@ def editor_data(exercise, has_submissions=False, gettext=None):
         "library": [{"key": key, "display_name": load_exercise(key).display_name}
                     for key in scenario_keys()],
         "presets": preset_names(),
-        "detectors": [{"name": name, "explanation": _(DETECTOR_EXPLANATIONS[name])}
+        "detectors": [{"name": name, "label": _(DETECTOR_LABELS[name]) if DETECTOR_LABELS.get(name) else name,
+                       "explanation": _(DETECTOR_EXPLANATIONS[name])}
                       for name in DETECTORS],
         "has_submissions": bool(has_submissions),
     }

@@ -77,13 +77,16 @@
             var payload = error.body || {};
             var errors = payload.errors && payload.errors.length ? payload.errors :
                 (payload.field ? [{field: payload.field, input: payload.field, message: payload.error}] : null);
+            var message;
             if (errors) {
                 showErrors(errors);
-                status(fmt(ngettext('Not saved: {count} problem to fix.', 'Not saved: {count} problems to fix.',
-                    errors.length), {count: errors.length}));
+                message = fmt(ngettext('Not saved: {count} problem to fix.', 'Not saved: {count} problems to fix.',
+                    errors.length), {count: errors.length});
             } else {
-                status(error.message || gettext('Something went wrong. Your edits are still here; try again.'));
+                message = error.message || gettext('Something went wrong. Your edits are still here; try again.');
             }
+            status(message);
+            return message;
         }
 
         return {clear: clearErrors, show: showErrors, showFailure: showFailure, controlFor: controlFor};
