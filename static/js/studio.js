@@ -56,6 +56,11 @@
         function fill(exercise) {
             form.fillSettings(exercise);
             rubric.fill(exercise.rubric || {criteria: []});
+            summarize();
+        }
+
+        function summarize() {
+            form.summarize(form.q('[data-role="rubric-total"]').textContent);
         }
 
         function collect() {
@@ -170,6 +175,7 @@
             if (action) {
                 event.preventDefault();
                 action(target);
+                summarize();
             }
         });
         editor.addEventListener('input', function (event) {
@@ -182,10 +188,12 @@
             if (event.target.getAttribute('aria-invalid') === 'true') {
                 event.target.removeAttribute('aria-invalid');
             }
+            summarize();
         });
         editor.addEventListener('change', function (event) {
             var item = event.target.closest('.dx-check-item');
             if (item) { rubric.explainCheck(item); }
+            summarize();
         });
 
         fill(data.exercise || {});

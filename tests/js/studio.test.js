@@ -222,3 +222,31 @@ test('"Saved." and a refused save are shown beside the Save button and announced
     assert.equal(beside.textContent, 'Not saved: 1 problem to fix.');
     assert.ok(beside.className.includes('dx-save-status--error'));
 });
+
+test('the form is in collapsible sections, each with a summary line that follows the edits', () => {
+    const {window, q} = open();
+    const sections = [...window.document.querySelectorAll('details.dx-collapsible')].map((d) => d.getAttribute('data-section'));
+    assert.deepEqual(sections, ['scenario', 'rubric', 'grading', 'limits']);
+    assert.equal(q('[data-summary="scenario"]').textContent, 'Jamie: \u201CWrite to Jamie.\u201D');
+    assert.equal(q('[data-summary="rubric"]').textContent, '2 criteria, worth 5 points in all. Privacy check on.');
+    assert.equal(q('[data-summary="grading"]').textContent,
+        'Automatic: the feedback score is the grade \u00B7 weight: the rubric\u2019s points');
+    assert.equal(q('[data-summary="limits"]').textContent, 'Submit 10\u201380 words \u00B7 3 feedback requests per learner');
+    const max = q('[data-input="max_words"]');
+    max.value = '120';
+    max.dispatchEvent(new window.Event('input', {bubbles: true}));
+    assert.equal(q('[data-summary="limits"]').textContent, 'Submit 10\u2013120 words \u00B7 3 feedback requests per learner');
+});
+
+test('a field error in a closed section opens it before focusing the field', async () => {
+    const {window, calls, q, click} = open();
+    const scenario = q('details[data-section="scenario"]');
+    scenario.open = false;
+    click('[data-action="save"]');
+    await flush();
+    calls.at(-1).respond(400, {error: 'The prompt is empty.', field: 'scenario/prompt',
+        errors: [{field: 'scenario/prompt', input: 'scenario.prompt', message: 'The prompt is empty.'}]});
+    await flush();
+    assert.equal(scenario.open, true);
+    assert.equal(window.document.activeElement, q('[data-input="scenario.prompt"]'));
+});

@@ -56,6 +56,8 @@
             var first = null;
             errors.forEach(function (error, index) {
                 var control = controlFor(error.input || error.field);
+                var section = control.closest('details');
+                if (section) { section.open = true; }  // a closed section hides its errors
                 var errorId = idPrefix + '-error-' + index;
                 var message = el('p', {'class': 'dx-field-error', id: errorId, text: error.message});
                 control.parentNode.insertBefore(message, control.nextSibling);
