@@ -29,13 +29,15 @@ from .draft_policy import MAX_DRAFT_CHARS
 from .exercise import Exercise
 from .rubric.olx import NOT_XML
 from .rubric import DEFAULT_PRESET, Criterion, Rubric, RubricError, Scenario, load_preset, preset_names
+from .rubric.model import MAX_POINTS
 from .rubric.checks import DETECTORS
-from .rubric.detectors import EXPLANATIONS
+from .rubric.detectors import EXPLANATIONS, LABELS
 
 BLANK = "blank"
 
 # Plain-language meaning of each built-in detector, shown next to a detector check in the editor.
 DETECTOR_EXPLANATIONS = EXPLANATIONS
+DETECTOR_LABELS = LABELS  # the dropdown's human names
 
 # Top-level settings and the editor input each one is edited in (same names).
 _SCALARS = ("display_name", "min_words", "max_words", "max_feedback_requests", "grading_mode",
@@ -123,12 +125,109 @@ def validate(data, gettext=None):
     errors.extend(_scenario_errors(raw.get("scenario")))
     errors.extend(_rubric_errors(raw.get("rubric")))
     if errors:
-        raise AuthoringError(errors)
+        raise AuthoringError([_plain(error, raw, gettext or _identity) for error in errors])
     try:
         exercise = Exercise.from_dict(raw, require_prompt=True)
     except RubricError as exc:  # anything the piecewise checks above did not catch
-        raise AuthoringError([_error(exc.path, _input_for_path(exc, raw), exc.message)]) from None
+        raise AuthoringError([_plain(_error(exc.path, _input_for_path(exc, raw), exc.message), raw,
+                                     gettext or _identity)]) from None
     return _normalise_preset(exercise)
+
+
+# --- errors in plain words -----------------------------------------------------------------------
+
+_INPUT_PARTS_RE = patterns.compile(r"^criteria\.(\d++)(?:\.levels\.(\d++))?(?:\.checks\.(\d++))?")
+
+
+def _setting_names(_):
+    """The editor's own name of each setting and scenario field (the labels it shows)."""
+    return {
+        "display_name": _("Display name"), "min_words": _("Minimum words to submit"),
+        "max_words": _("Maximum words to submit"), "max_feedback_requests": _("Feedback requests per learner"),
+        "weight": _("Problem weight (points in the gradebook)"), "grading_mode": _("Grading"),
+        "show_exemplar": _("Show the model answer"), "exemplar": _("Model answer"),
+        "support_message": _("Support message"), "scenario.patient": _("Patient's name"),
+        "scenario.allowed_names": _("Other names allowed in drafts"),
+        "scenario.context": _("Situation (what the learner reads first)"),
+        "scenario.prompt": _("Prompt (what the learner is asked to write)"),
+        "scenario.keywords": _("Concern keywords"), "scenario.key": _("Library scenario key"),
+    }
+
+
+def _raw_criterion(raw, index):
+    criteria = ((raw.get("rubric") or {}).get("criteria") or []) if isinstance(raw, dict) else []
+    criterion = criteria[index] if 0 <= index < len(criteria) else {}
+    return criterion if isinstance(criterion, dict) else {}
+
+
+def _level_name(level, number, _):
+    label = str(level.get("label") or "").strip() if isinstance(level, dict) else ""
+    return _("level {number} (“{name}”)").format(number=number, name=label) if label \
+        else _("level {number}").format(number=number)
+
+
+def _plain(error, raw, _):
+    """``error`` with its message in plain words that name the criterion and the level (or the
+    setting, by the editor's own label) it is about. Field and input stay as they were."""
+    message = error["message"]
+    found = _INPUT_PARTS_RE.match(error.get("input") or "")
+    if not found:
+        name = _setting_names(_).get(error.get("input") or "")
+        if name is None:
+            return error
+        if message.endswith("must not be empty"):
+            if error["input"] == "scenario.prompt":
+                text = _("The prompt is empty: write what the learner is asked to do.")
+            else:
+                text = _("“{setting}” is empty: fill it in.").format(setting=name)
+        else:
+            text = _("“{setting}”: {problem}").format(setting=name, problem=message)
+        return {**error, "message": text}
+    index = int(found.group(1))
+    criterion = _raw_criterion(raw, index)
+    name = str(criterion.get("label") or criterion.get("id") or "").strip() or \
+        _("criterion {number}").format(number=index + 1)
+    levels = [lvl for lvl in criterion.get("levels") or [] if isinstance(lvl, dict)]
+    if found.group(2) is not None:
+        number = int(found.group(2)) + 1
+        where = _("Criterion “{criterion}”, {level}").format(
+            criterion=name, level=_level_name(levels[number - 1] if number <= len(levels) else {}, number, _))
+    elif found.group(3) is not None:
+        where = _("Criterion “{criterion}”, check {number}").format(criterion=name, number=int(found.group(3)) + 1)
+    else:
+        where = _("Criterion “{criterion}”").format(criterion=name)
+    same = _same_points(message, levels)
+    if same:
+        points, first, second = same
+        text = _("{where}: {first} and {second} both give {points} points. Give each level different "
+                 "points.").format(where=where, first=_level_name(*first, _), second=_level_name(*second, _),
+                                   points=points)
+        error = {**error, "input": f"criteria.{index}.levels.{second[1] - 1}.points"}  # the second one
+    elif message.endswith("must not be empty") and error.get("input", "").endswith(".label"):
+        text = _("{where}: the name is empty. Write the name learners see.").format(where=where)
+    elif message.startswith("points must be"):
+        text = _("{where}: the points must be a number from 0 to {most}.").format(where=where, most=MAX_POINTS)
+    else:
+        text = _("{where}: {problem}").format(where=where, problem=message)
+    return {**error, "message": text}
+
+
+def _same_points(message, levels):
+    """(points, (level, number), (level, number)) of the first two levels that share points,
+    when ``message`` is the model's "two levels have the same points" error."""
+    if not message.startswith("two levels have the same points"):
+        return None
+    seen = {}
+    for number, level in enumerate(levels, start=1):
+        try:
+            points = float(level.get("points"))
+        except (TypeError, ValueError):
+            continue
+        if points in seen:
+            shown = int(points) if points == int(points) else points
+            return shown, seen[points], (level, number)
+        seen[points] = (level, number)
+    return None
 
 
 def _character_errors(raw, _):
@@ -369,7 +468,8 @@ def editor_data(exercise, has_submissions=False, gettext=None):
         "library": [{"key": key, "display_name": load_exercise(key).display_name}
                     for key in scenario_keys()],
         "presets": preset_names(),
-        "detectors": [{"name": name, "explanation": _(DETECTOR_EXPLANATIONS[name])}
+        "detectors": [{"name": name, "label": _(DETECTOR_LABELS[name]) if DETECTOR_LABELS.get(name) else name,
+                       "explanation": _(DETECTOR_EXPLANATIONS[name])}
                       for name in DETECTORS],
         "has_submissions": bool(has_submissions),
     }

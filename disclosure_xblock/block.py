@@ -26,7 +26,7 @@ from . import authoring, enrollment, resources, schema
 from .draft_policy import MAX_DRAFT_CHARS
 from .exercise import GRADING_MODES, SHOW_EXEMPLAR, TAG, Exercise
 from .feedback import count_words, evaluate
-from .feedback.flags import SUPPORT_MESSAGE
+from .feedback.flags import SUPPORT_MESSAGE, needs_support
 from .grading import api as grading
 from .grading import handlers as staff
 from .grading.context import Identity, ItemContext
@@ -52,6 +52,16 @@ def _(text):
 
 # The learner handlers' body: the draft (its limits are checked by _checked_draft).
 DRAFT_BODY = schema.Body({"text": schema.text(message=_("The draft must be text."))})
+
+
+def word_target(rubric):
+    """``{"min", "max"}``: the length the rubric rewards (its first word-count check's met
+    range), or None. The one target the learner is shown; min/max_words are submit limits."""
+    for criterion in rubric.criteria:
+        for check in criterion.checks:
+            if check.type == "word_count":
+                return {"min": check.params["met_min"], "max": check.params["met_max"]}
+    return None
 
 
 def _now():
@@ -306,9 +316,9 @@ class DisclosureXBlock(XBlock):
                 "display_name": self.exercise.display_name,
                 "is_instructor": identity.is_instructor,
             }, self.i18n)
-        init_args = self._init_args(ctx)
+        init_args, scenario = self._learner_page(ctx)
         frag.add_content(resources.render_template(
-            "learner.html", self._learner_template_context(init_args, panel_html), self.i18n))
+            "learner.html", self._learner_template_context(init_args, panel_html, scenario), self.i18n))
         self._add_assets(frag, ["css/learner.css"], [
             "js/core.js", "js/feedback_view.js", "js/learner/draft.js", "js/learner/history.js",
             "js/learner/submission.js", "js/learner/submit_dialog.js", "js/learner.js"])
@@ -324,8 +334,8 @@ class DisclosureXBlock(XBlock):
         and _preview_feedback): every author previews as the same anonymous id.
         """
         frag = Fragment()
-        init_args = self._init_args(self._context(Identity()), preview=True)
-        template_context = self._learner_template_context(init_args, "")
+        init_args, scenario = self._learner_page(self._context(Identity()), preview=True)
+        template_context = self._learner_template_context(init_args, "", scenario)
         template_context["preview_note"] = self.ugettext(
             "Preview: learners draft and get feedback here; submissions and grading run in the LMS.")
         frag.add_content(resources.render_template("learner.html", template_context, self.i18n))
@@ -353,14 +363,15 @@ class DisclosureXBlock(XBlock):
     def _html_id(self):
         return "".join(c if c.isalnum() else "-" for c in str(self.scope_ids.usage_id))[-60:]
 
-    def _learner_template_context(self, init_args, panel_html):
+    def _learner_template_context(self, init_args, panel_html, scenario):
         exercise = self.exercise
         return {
             "display_name": exercise.display_name,
-            "patient": exercise.scenario.patient,
-            "context_html": nh3.clean(exercise.scenario.context.replace("\n\n", "<br><br>"),
+            "patient": scenario.patient,
+            "context_html": nh3.clean(scenario.context.replace("\n\n", "<br><br>"),
                                       tags=CONTEXT_TAGS, attributes={}),
-            "prompt": exercise.scenario.prompt,
+            "prompt": scenario.prompt,
+            "target": init_args.get("target_words"),
             "init_args": init_args,
             "init_json_id": f"dx-init-{self._html_id()}",
             "instructor_panel_html": panel_html,
@@ -403,36 +414,79 @@ class DisclosureXBlock(XBlock):
             raise DisallowedFileError(f"Only files from {prefix} are served: {uri!r}")
         return io.BytesIO(resources.read_resource("static", uri[len(prefix):]))
 
-    def _init_args(self, ctx, preview=False):
-        exercise = self.exercise
+    def _learner_page(self, ctx, preview=False):
+        """``(init_args, scenario)`` of the learner's page.
+
+        While a submission stands, everything about it (scenario, rubric, levels, score,
+        automatic feedback, exemplar) comes from what was stored when it was made: a designer's
+        later edit applies to new attempts only (a returned submission's next attempt).
+        """
         learner = not preview and bool(ctx.identity.anonymous_id)
-        submission = grading.learner_state(ctx) if learner else None
+        submission, snapshot = grading.learner_view(ctx) if learner else (None, None)
+        rubric, scenario, exemplar = self._shown(snapshot)
         history = self._history(ctx) if learner else []
-        return {
+        exercise = self.exercise
+        args = {
             "usage_id": str(self.scope_ids.usage_id),
             "storage_key": self._storage_key(ctx.identity),
             "display_name": exercise.display_name,
             "min_words": exercise.min_words,
             "max_words": exercise.max_words,
             "max_chars": MAX_DRAFT_CHARS,
+            "target_words": word_target(rubric),
             "max_feedback_requests": exercise.max_feedback_requests,
             "feedback_requests_used": self._feedback_used(ctx) if learner else self.attempts,
             **self._current_draft(history, submission),
             "history": [{k: v for k, v in entry.items() if k != "text"} for entry in history],
-            **self._last_feedback(history),
+            **(self._submitted_feedback(snapshot, submission) if snapshot else self._last_feedback(history)),
             "submission": submission,
-            "exemplar": self._visible_exemplar(submitted=bool(submission)),
+            "exemplar": self._visible_exemplar(submitted=bool(submission), exemplar=exemplar),
             "rubric": [
                 {"id": c.id, "label": c.label, "description": c.description,
                  "max_points": c.max_points, "automatic": c.is_automatic,
                  "levels": [{"points": lvl.points, "label": lvl.label} for lvl in c.levels]}
-                for c in localize(exercise.rubric, self.ugettext).criteria
+                for c in localize(rubric, self.ugettext).criteria
             ],
             "grading_mode": exercise.grading_mode,
             "is_staff": ctx.identity.is_staff,
             "preview": preview,
             "language": self._language(),
         }
+        return args, scenario
+
+    def _init_args(self, ctx, preview=False):
+        return self._learner_page(ctx, preview)[0]
+
+    def _shown(self, snapshot):
+        """(Rubric, Scenario, exemplar) the page shows: the submission's own (see
+        ``_learner_page``) or, with no standing submission, the exercise as it is now. A record
+        made before scenarios and exemplars were kept shows the current ones."""
+        exercise = self.exercise
+        rubric, scenario, exemplar = exercise.rubric, exercise.scenario, exercise.exemplar
+        if not snapshot:
+            return rubric, scenario, exemplar
+        presented = snapshot.get("presented") or {}
+        try:
+            if snapshot.get("rubric"):
+                rubric = Rubric.from_dict(snapshot["rubric"])
+            if isinstance(presented.get("scenario"), dict):
+                scenario = Scenario.from_dict(presented["scenario"])
+        except RubricError:
+            log.exception("Invalid submission snapshot in %s; showing the exercise", self.scope_ids.usage_id)
+        if isinstance(presented.get("exemplar"), str):
+            exemplar = presented["exemplar"]
+        return rubric, scenario, exemplar
+
+    def _submitted_feedback(self, snapshot, submission):
+        """The automatic feedback as the learner got it on submitting (stored with it)."""
+        feedback = snapshot.get("auto_feedback") or {}
+        if not isinstance(feedback.get("criteria"), list):
+            return {"last_feedback": None, "last_feedback_text": None}
+        feedback = dict(feedback)
+        kinds = [f.get("kind") for f in feedback.get("red_flags") or [] if isinstance(f, dict)]
+        if needs_support(kinds):
+            feedback["support_message"] = self.exercise.support_message or self.ugettext(SUPPORT_MESSAGE.msgid)
+        return {"last_feedback": feedback, "last_feedback_text": (submission or {}).get("text", "")}
 
     def _storage_key(self, identity):
         """An opaque per-learner tag for the browser's local copy of the draft (a hash, so the
@@ -614,18 +668,21 @@ class DisclosureXBlock(XBlock):
             # draft_history=None: grading reads the history table at submit time.
             submission = grading.submit(
                 ctx, text=text, auto_feedback=feedback, username=ctx.identity.username,
-                draft_history=None)
+                draft_history=None,
+                presented={"scenario": exercise.scenario.to_dict(), "exemplar": exercise.exemplar})
         except GradingError as exc:
             raise HandlerError(exc.status, exc.message) from None
         # No user_state write: the view takes the submitted text as the draft (_current_draft).
         return {"submission": submission, "exemplar": self._visible_exemplar(submitted=True),
                 "feedback": self._with_support(result, feedback)}
 
-    def _visible_exemplar(self, submitted):
-        """The exemplar when the designer lets learners see it now, else None."""
+    def _visible_exemplar(self, submitted, exemplar=None):
+        """The exemplar (``exemplar``, or the exercise's) when the designer lets learners see it
+        now, else None."""
         exercise = self.exercise
-        if submitted and exercise.show_exemplar == "after_submit" and exercise.exemplar:
-            return exercise.exemplar
+        exemplar = exercise.exemplar if exemplar is None else exemplar
+        if submitted and exercise.show_exemplar == "after_submit" and exemplar:
+            return exemplar
         return None
 
     @json_api(schema.NO_BODY)

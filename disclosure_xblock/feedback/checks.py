@@ -5,7 +5,7 @@ import functools
 
 from ..rubric.model import MET, NOT_MET, PARTIAL
 from .detectors import DETECTORS, Finding
-from .i18n import _, ngettext, quote_list
+from .i18n import _, ngettext, quote_count, quote_list
 from .phrases import WordIndex, compile_pattern, find
 
 
@@ -31,7 +31,7 @@ def _word_count(params, ctx):
     if n > high:
         a = ctx.analysis
         start = a.starts[a.chunk_starts[high]]
-        spans = ((start, len(a.text.rstrip()), _("beyond the word limit")),)
+        spans = ((start, len(a.text.rstrip()), _("beyond the target length")),)
     outcome = PARTIAL if params["partial_min"] <= n <= params["partial_max"] else NOT_MET
     if n > high:
         message = ngettext(
@@ -43,7 +43,9 @@ def _word_count(params, ctx):
             "Only {n} word so far; aim for {low} to {high}, enough to share one moment.",
             "Only {n} words so far; aim for {low} to {high}, enough to share one moment.",
             n, n=n, low=low, high=high)
-    return Finding(outcome, spans, message)
+    # The count says which way the draft misses (a level message can only guess: "a little
+    # long" said to a short draft), so it stands in for the level's message.
+    return Finding(outcome, spans, message, neutral=True)
 
 
 @functools.lru_cache(maxsize=256)  # rubrics are immutable; compile each phrase list once
@@ -65,9 +67,10 @@ def _phrases(params, ctx):
     fail = params.get("on_fail", NOT_MET)
     if params["mode"] == "forbid":
         if found:
-            return Finding(fail, spans, _(
+            return Finding(fail, spans, ngettext(
                 "{words} is on this exercise's list of phrases to avoid; try other words.",
-                words=quote_list(texts)))
+                "{words} are on this exercise's list of phrases to avoid; try other words.",
+                quote_count(texts), words=quote_list(texts)))
         return Finding(MET, (), _("None of the phrases to avoid appear."))
     needed = params.get("min_count", 1)
     if len(found) >= needed:

@@ -67,12 +67,40 @@ def _criterion(criterion, ctx, catalogue):
     if any(f.neutral for f in deciding):
         message = explanation
     else:
-        message = " ".join(part for part in (level.message, explanation) if part)
+        message = _one_paragraph(level.message, explanation)
     return CriterionFeedback(
         id=criterion.id, label=criterion.label, level=level_index, level_label=level.label,
         points=level.points, max_points=criterion.max_points,
         met=level_index == len(criterion.levels) - 1, outcome=outcome, automatic=True,
         message=message, evidence=_evidence(findings, ctx.analysis.text, catalogue))
+
+
+def _sentences(text):
+    """``text`` cut after each ".", "!" or "?" that ends a sentence (followed by a space)."""
+    out, start = [], 0
+    for i, char in enumerate(text):
+        if char in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
+            out.append(text[start:i + 1].strip())
+            start = i + 1
+    rest = text[start:].strip()
+    return [sentence for sentence in [*out, rest] if sentence]
+
+
+def _core(sentence):
+    return sentence.rstrip(".!?").casefold()
+
+
+def _one_paragraph(level_message, explanation):
+    """The level's message and the check's explanation as one paragraph, saying nothing twice.
+
+    A level sentence that an explanation sentence repeats (or repeats and continues, "Offer …
+    instead" / "Offer … instead, for example …") is dropped: the explanation is the specific one.
+    """
+    specific = _sentences(explanation or "")
+    cores = [_core(sentence) for sentence in specific]
+    kept = [sentence for sentence in _sentences(level_message or "")
+            if not any(core.startswith(_core(sentence)) for core in cores)]
+    return " ".join([*kept, *specific])
 
 
 def _evidence(findings, text, catalogue):

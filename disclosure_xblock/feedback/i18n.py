@@ -61,8 +61,7 @@ def render(msg, catalogue):
         template = catalogue.gettext(msg.msgid)
     else:
         template = catalogue.ngettext(msg.msgid, msg.plural, msg.n)
-    params = {key: render(value, catalogue) if isinstance(value, Msg) else value
-              for key, value in msg.params.items()}
+    params = {key: _render_param(value, catalogue) for key, value in msg.params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -71,10 +70,31 @@ def render(msg, catalogue):
         return fallback.format(**params)
 
 
+def _shown(words, limit):
+    return list(dict.fromkeys(" ".join(w.split()) for w in words if w and w.strip()))[:limit]
+
+
+def _render_param(value, catalogue):
+    if isinstance(value, Msg):
+        return render(value, catalogue)
+    if isinstance(value, tuple) and all(isinstance(part, Msg) for part in value):
+        return " ".join(render(part, catalogue) for part in value)  # sentences, one after another
+    return value
+
+
 def quote_list(words, limit=3, width=60):
-    """Learner's own words, quoted and joined, for use as a message parameter."""
-    shown = list(dict.fromkeys(" ".join(w.split()) for w in words if w and w.strip()))[:limit]
-    return ", ".join(f"\u201c{clip(w, width)}\u201d" for w in shown)
+    """Learner's own words, quoted and joined as the language joins a list ("“a”, “b” and
+    “c”"), for use as a message parameter (a Msg: the conjunction is translated)."""
+    shown = [f"\u201c{clip(w, width)}\u201d" for w in _shown(words, limit)]
+    if len(shown) <= 1:
+        return shown[0] if shown else ""
+    # Translators: the end of a list of quoted words, "“a”, “b” and “c”".
+    return _("{items} and {last}", items=", ".join(shown[:-1]), last=shown[-1])
+
+
+def quote_count(words, limit=3):
+    """How many words ``quote_list(words, limit)`` shows: a message's verb agrees with it."""
+    return len(_shown(words, limit))
 
 
 def clip(text, width=60):

@@ -71,7 +71,7 @@ def feedback_history(ctx, *, legacy=None):
     return drafts.history(ctx, legacy=legacy)
 
 
-def submit(ctx, *, text, auto_feedback, draft_history, username=None):
+def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=None):
     """Submit the requester's final text, once.
 
     Creates the edx-submissions submission (answer ``{"text", "rubric_version", "rubric",
@@ -92,6 +92,8 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
         draft_history (list[dict] | None): the learner's feedback history entries (at, text,
             compact result); None reads them from the history table.
         username (str | None): shown to graders; stored as given at submit time.
+        presented (dict | None): what else the learner saw (``{"scenario", "exemplar"}``),
+            kept so that their page shows it after the exercise is edited.
 
     Returns:
         dict: the learner state (see ``learner_state``).
@@ -103,7 +105,7 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
         GradingError(503): edx-submissions failed.
     """
     return learner.submit(ctx, text=text, auto_feedback=auto_feedback,
-                          draft_history=draft_history, username=username)
+                          draft_history=draft_history, username=username, presented=presented)
 
 
 def learner_state(ctx):
@@ -123,6 +125,13 @@ def learner_state(ctx):
         nothing for a missing identity (returns None).
     """
     return learner.learner_state(ctx)
+
+
+def learner_view(ctx):
+    """``(learner_state(ctx), snapshot)``: the submission as ``learner_state`` gives it, and
+    what the learner was shown when they made it (rubric, automatic feedback, scenario,
+    exemplar); see ``learner.learner_view``. One query."""
+    return learner.learner_view(ctx)
 
 
 def clear_learner(ctx, anonymous_id, requesting_user_id=None):

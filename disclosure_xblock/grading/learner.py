@@ -75,7 +75,7 @@ def _existing_answer(ctx, record, text):
     raise Conflict(_("You have already submitted this exercise."))
 
 
-def submit(ctx, *, text, auto_feedback, draft_history, username=None):
+def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=None):
     require_learner(ctx)
     if not isinstance(text, str) or not text.strip():
         raise InvalidRequest(_("Write your disclosure before you submit it."))
@@ -104,6 +104,7 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
                 flagged=bool(compact["red_flags"]),
                 auto_feedback=auto_feedback if isinstance(auto_feedback, dict) else {},
                 rubric_version=str(ctx.rubric_version or "")[:64], rubric=ctx.rubric,
+                presented=presented if isinstance(presented, dict) else {},
                 draft_history=_history(draft_history),
             )
             if previous is not None:
@@ -145,6 +146,26 @@ def learner_state(ctx):
         return None
     record = current_record(ctx)
     return serialize.learner_state(record, ctx) if record else None
+
+
+def learner_view(ctx):
+    """``(learner_state, snapshot)`` of the requester's current record, from one query.
+
+    ``snapshot`` is what the learner was shown when they submitted: ``{"rubric", "rubric_version",
+    "auto_feedback", "presented"}`` (presented: the scenario and exemplar; empty for records
+    made before they were kept). None before any submission and while a returned submission
+    waits for its next attempt (that attempt takes the exercise as it is now).
+    """
+    if not ctx.identity.anonymous_id:
+        return None, None
+    record = current_record(ctx)
+    if record is None:
+        return None, None
+    snapshot = None
+    if record.status != RETURNED:
+        snapshot = {"rubric": record.rubric or {}, "rubric_version": record.rubric_version,
+                    "auto_feedback": record.auto_feedback or {}, "presented": record.presented or {}}
+    return serialize.learner_state(record, ctx), snapshot
 
 
 def clear_learner(ctx, anonymous_id, requesting_user_id=None):

@@ -52,6 +52,9 @@ class SubmissionRecord(models.Model):
 
     rubric_version = models.CharField(max_length=64, blank=True, default="")
     rubric = models.JSONField(default=dict)
+    # What else the learner was shown when they submitted (the scenario and the exemplar), so
+    # that their page keeps showing it after a designer edits the exercise. Empty before 0003.
+    presented = models.JSONField(default=dict)
     draft_history = models.JSONField(default=list)
 
     # Optimistic lock: the number of assessments saved; a save names the version it read.

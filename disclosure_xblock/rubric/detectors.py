@@ -10,39 +10,53 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+def _(text):
+    """Mark ``text`` for extraction (gettext_noop): authoring translates it for the editor."""
+    return text
+
+
 class Detector(NamedTuple):
     name: str
     explanation: str  # English; authoring translates it when it builds the editor
+    label: str = ""   # the name the editor's dropdown shows (English, translated likewise)
 
 
 REGISTRY = (
     # shares the scenario's concern (keywords and their synonyms)
     Detector("relevance",
-             "Met when the draft shares the scenario's concern: its keywords or close synonyms."),
+             _("Met when the draft shares the scenario's concern: its keywords or close synonyms."),
+             label=_("Shares the patient's concern")),
     # a past challenge that was overcome, not a current struggle
     Detector("resolution",
-             "Met when the draft tells of a past challenge that was overcome, "
+             _("Met when the draft tells of a past challenge that was overcome, "
              "not a struggle the writer still has."),
+             label=_("A past challenge, overcome")),
     # names a safe coping strategy and a hopeful outcome
     Detector("coping_hope",
-             "Met when the draft names a safe thing that helped and says that things got better."),
+             _("Met when the draft names a safe thing that helped and says that things got better."),
+             label=_("Coping and hope")),
     # hands the focus back to the patient
     Detector("patient_focus",
-             "Met when the draft ends by turning back to the patient, "
+             _("Met when the draft ends by turning back to the patient, "
              "for example with an open question."),
+             label=_("Hands the focus back to the patient")),
     # no sameness claims, minimizing or directives (negation-aware)
     Detector("minimizing",
-             "Not met when the draft claims sameness (\"I know exactly how you feel\"), "
+             _("Not met when the draft claims sameness (\"I know exactly how you feel\"), "
              "plays the feeling down or gives orders; negations are understood."),
+             label=_("No minimizing or lecturing")),
     # no sensitive specifics or boundary crossings
     Detector("boundaries",
-             "Not met when the draft gives sensitive specifics (medications, substances, "
+             _("Not met when the draft gives sensitive specifics (medications, substances, "
              "trauma detail), offers contact outside care or burdens the patient."),
+             label=_("Professional boundaries")),
     # one episode, not several current troubles of the writer's own
     Detector("one_episode",
-             "Partly met when the draft tells of two or more current troubles of the "
+             _("Partly met when the draft tells of two or more current troubles of the "
              "writer's own, however short it is."),
+             label=_("One episode")),
 )
 
 NAMES = tuple(detector.name for detector in REGISTRY)
 EXPLANATIONS = {detector.name: detector.explanation for detector in REGISTRY}
+LABELS = {detector.name: detector.label for detector in REGISTRY}

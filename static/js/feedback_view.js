@@ -28,6 +28,13 @@
         return OUTCOMES[outcome] ? outcome : 'instructor';
     }
 
+    /* The outcome a level stands for, as the engine maps them (rubric/model.py
+     * level_for_outcome): the top level is met, the bottom not met, any between partly met. */
+    function levelOutcome(index, count) {
+        if (index >= count - 1) { return 'met'; }
+        return index <= 0 ? 'not_met' : 'partial';
+    }
+
     function criterionElementId(prefix, index) { return prefix + '-crit-' + index; }
     function markElementId(prefix, index) { return prefix + '-mark-' + index; }
 
@@ -290,6 +297,7 @@
     DX.feedbackView = {
         OUTCOMES: OUTCOMES,
         outcomeKey: outcomeKey,
+        levelOutcome: levelOutcome,
         collectRanges: collectRanges,
         renderDraftView: renderDraftView,
         renderPrivacy: renderPrivacy,

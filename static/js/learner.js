@@ -174,6 +174,9 @@
                     message = gettext('Remove identifying details before you go on.') + ' ' + message;
                 }
                 announce(message);
+                // Keyboard and screen-reader users land on the result, not on the page body.
+                ui.summary.setAttribute('tabindex', '-1');
+                ui.summary.focus();
                 return result.feedback_requests_left;
             }, function (error) {
                 showError(networkMessage(error));

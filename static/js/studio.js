@@ -56,6 +56,11 @@
         function fill(exercise) {
             form.fillSettings(exercise);
             rubric.fill(exercise.rubric || {criteria: []});
+            summarize();
+        }
+
+        function summarize() {
+            form.summarize(form.q('[data-role="rubric-total"]').textContent);
         }
 
         function collect() {
@@ -120,16 +125,27 @@
             }, errors.showFailure);
         }
 
+        /* The outcome of Save, beside the Save button (where the designer is looking; the
+         * form's own status line is at the bottom of a tall scroll box) and announced. */
+        function saveStatus(message, kind) {
+            var node = form.q('[data-role="save-status"]');
+            node.className = 'dx-save-status' + (kind ? ' dx-save-status--' + kind : '');
+            core.announceIn(node, message);
+        }
+
         function save() {
             if (busy) { return; }
             runtime.notify('save', {state: 'start'});
+            saveStatus(gettext('Saving\u2026'), '');
             withBusy(post('studio_save', {exercise: collect()})).then(function (answer) {
                 errors.clear();
                 if (answer.exercise) { rubric.setPreset((answer.exercise.rubric || {}).preset); }
-                status(answer.warning ? gettext('Saved.') + ' ' + answer.warning : gettext('Saved.'));
+                var message = answer.warning ? gettext('Saved.') + ' ' + answer.warning : gettext('Saved.');
+                status(message);
+                saveStatus(message, 'saved');
                 runtime.notify('save', {state: 'end'});
             }, function (error) {
-                errors.showFailure(error);
+                saveStatus(errors.showFailure(error), 'error');
                 runtime.notify('error', {title: gettext('Unable to save'), message: error.message});
             });
         }
@@ -159,19 +175,25 @@
             if (action) {
                 event.preventDefault();
                 action(target);
+                summarize();
             }
         });
         editor.addEventListener('input', function (event) {
             var item = event.target.closest('.dx-check-item');
             if (item) { rubric.explainCheck(item); }
+            if (event.target.getAttribute('data-key') === 'label' && !event.target.closest('.dx-level')) {
+                rubric.retitle(event.target.closest('.dx-criterion'));
+            }
             if (event.target.closest('.dx-level')) { rubric.updateTotal(); }
             if (event.target.getAttribute('aria-invalid') === 'true') {
                 event.target.removeAttribute('aria-invalid');
             }
+            summarize();
         });
         editor.addEventListener('change', function (event) {
             var item = event.target.closest('.dx-check-item');
             if (item) { rubric.explainCheck(item); }
+            summarize();
         });
 
         fill(data.exercise || {});

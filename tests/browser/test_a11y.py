@@ -33,6 +33,8 @@ def test_learner_view_has_no_violations(live_server_url, new_page, locale):
     assert_no_violations(page, f"learner-{locale}-start")
 
     ask_feedback(page, WEAK)
+    # keyboard focus lands on the feedback summary, not the page body
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('dx-fb-summary')")
     assert_no_violations(page, f"learner-{locale}-feedback")
     ask_feedback(page, GOOD)
     assert_no_violations(page, f"learner-{locale}-feedback-history")
@@ -80,10 +82,28 @@ def test_instructor_view_has_no_violations(live_server_url, new_page):
     assert_no_violations(page, "instructor")
 
 
-def test_studio_view_has_no_violations(live_server_url, new_page):
-    """The designer's editor (not ours: failures are reported to its owner)."""
-    page = new_page()
-    page.goto(f"{live_server_url}/scenario/{SCENARIO}/studio_view/?student=designer_1")
+@pytest.mark.parametrize("locale", ["en-US", "es-ES"])
+def test_studio_view_has_no_violations(live_server_url, new_page, locale):
+    """The designer's editor: as it opens, with its sections closed, after a refused save (the
+    errors beside their fields and beside Save) and after a save."""
+    page = new_page(locale=locale)
+    # course staff (the workbench's designers): Save writes, then the prompt is put back as it was
+    page.goto(f"{live_server_url}/scenario/{SCENARIO}/studio_view/?student=instructor_1")
+    page.wait_for_selector("[data-summary='limits']:not(:empty)")
     page.wait_for_load_state("networkidle")
-    screenshot(page, "studio-en-1280")
-    assert_no_violations(page, "studio")
+    screenshot(page, f"studio-{locale}-1280")
+    assert_no_violations(page, f"studio-{locale}")
+    for section in page.locator("details.dx-collapsible > summary").all():
+        section.click()
+    assert page.locator("details.dx-collapsible[open]").count() == 0
+    assert_no_violations(page, f"studio-{locale}-collapsed")
+    page.locator("details[data-section='scenario'] > summary").click()
+    original = page.input_value("[data-input='scenario.prompt']")
+    page.fill("[data-input='scenario.prompt']", "")
+    page.click("[data-action='save']")
+    page.wait_for_selector(".xblock-actions .dx-save-status--error")
+    assert_no_violations(page, f"studio-{locale}-refused")
+    page.fill("[data-input='scenario.prompt']", original)
+    page.click("[data-action='save']")
+    page.wait_for_selector(".xblock-actions .dx-save-status--saved")
+    assert_no_violations(page, f"studio-{locale}-saved")

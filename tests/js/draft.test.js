@@ -164,7 +164,7 @@ test('the counter counts words and characters and warns once near and over the l
     const {window, page, draft, announced} = setUp({max_words: 10, min_words: 2, max_chars: 100});
     draft.wire();
     type(window, page, 'one two');
-    assert.equal(page.ui.counter.textContent, '2 words \u00B7 aim for 2\u201310 \u00B7 7 of 100 characters');
+    assert.equal(page.ui.counter.textContent, '2 words \u00B7 you can submit 2\u201310 \u00B7 7 of 100 characters');
     type(window, page, 'w '.repeat(9).trim());
     assert.ok(page.ui.counter.textContent.endsWith('Close to the limit.'));
     type(window, page, 'w '.repeat(9) + 'x');
@@ -173,4 +173,14 @@ test('the counter counts words and characters and warns once near and over the l
     assert.equal(page.ui.counter.className, 'dx-counter dx-counter--over');
     assert.ok(page.ui.counter.textContent.includes('Over the limit by 2 words'));
     assert.equal(announced.length, 2);
+});
+
+test('the counter shows the rubric\'s target as the target and the submit limits as limits', () => {
+    const {window, page, draft} = setUp({max_words: 120, min_words: 15, max_chars: 5000,
+        target_words: {min: 15, max: 50}});
+    draft.wire();
+    type(window, page, 'one two three');
+    const text = page.ui.counter.textContent;
+    assert.equal(text, '3 words \u00B7 target 15\u201350 words \u00B7 you can submit 15\u2013120 \u00B7 13 of 5000 characters');
+    assert.ok(!text.includes('aim for'), 'no second, contradicting target');
 });

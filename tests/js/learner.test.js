@@ -15,6 +15,7 @@ function learnerHtml(initArgs) {
     let html = fs.readFileSync(path.join(__dirname, '..', '..', 'templates', 'learner.html'), 'utf8');
     html = html.replace(/\{% load i18n %\}\{% comment %\}[\s\S]*?\{% endcomment %\}/, '')
         .replace(/\{% if preview_note %\}[\s\S]*?\{% endif %\}/, '')
+        .replace(/\{% if target %\}[\s\S]*?\{% else %\}([\s\S]*?)\{% endif %\}/, '$1')
         .replace(/\{% blocktrans %\}(.*?)\{% endblocktrans %\}/g, '$1')
         .replace(/\{% trans (["'])(.*?)\1 %\}/g, '$2')
         .replace('{{ init_args|json_script:init_json_id }}',
@@ -127,4 +128,38 @@ test('a submission refused as already made shows what the server has', async () 
     assert.equal(q('.dx-submitted-text').textContent, 'Earlier text');
     assert.equal(q('.dx-score').textContent, 'Score: 1 of 1 points');
     assert.equal(q('.dx-submit-btn').disabled, true);
+});
+
+const RUBRIC3 = [
+    {id: 'brief', label: 'Brief', levels: [{points: 0, label: 'Not yet'}, {points: 2, label: 'Partly'}, {points: 3, label: 'Met'}]},
+    {id: 'relevant', label: 'Relevant', levels: [{points: 0, label: 'Not yet'}, {points: 2, label: 'Partly'}, {points: 3, label: 'Met'}]},
+    {id: 'focus', label: 'Focus', levels: [{points: 0, label: 'Not yet'}, {points: 2, label: 'Partly'}, {points: 3, label: 'Met'}]}
+];
+
+test('revision changes are listed in rubric order, fresh and after a reload, with the feedback\'s level words', () => {
+    // After a reload the stored entries' keys come back in another order (the database sorts them).
+    const history = [
+        {at: '2026-01-01T10:00:00Z', score: 2, max_score: 9, word_count: 9, levels: {focus: 0, brief: 1, relevant: 0}},
+        {at: '2026-01-01T10:05:00Z', score: 7, max_score: 9, word_count: 8, levels: {relevant: 1, focus: 2, brief: 2}}
+    ];
+    const {q, window} = open({rubric: RUBRIC3, history});
+    const changes = [...q('.dx-history-list li .dx-hist-changes').children].map((li) => li.textContent);
+    assert.deepEqual(changes, ['Brief: Partly met \u2192 Met', 'Relevant: Not yet \u2192 Partly met',
+        'Focus: Not yet \u2192 Met']);
+    assert.ok(!window.document.body.textContent.includes('Partly \u2192'), 'one word for the middle level');
+});
+
+test('after Get feedback, focus moves to the feedback summary and the result is announced', async () => {
+    const {window, calls, q, type} = open();
+    type('I once felt the same way. How are you?');
+    q('.dx-feedback-btn').focus();
+    q('.dx-feedback-btn').click();
+    await flush();
+    calls[0].respond(200, {feedback: FEEDBACK(1), feedback_requests_used: 1, feedback_requests_left: 1,
+        history_entry: {at: '2026-01-01T10:00:00Z', score: 1, max_score: 1, word_count: 9, levels: {brief: 1}}});
+    await flush();
+    assert.equal(window.document.activeElement, q('.dx-fb-summary'));
+    assert.equal(q('.dx-fb-summary').getAttribute('tabindex'), '-1');
+    await new Promise((resolve) => setTimeout(resolve, 80));  // core.announceIn waits 50 ms
+    assert.ok(q('.dx-live').textContent.includes('Automatic score: 1 of 1 points.'));
 });

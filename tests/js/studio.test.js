@@ -173,3 +173,80 @@ test('"Try a draft" shows the learner\'s feedback view for the unsaved settings'
     assert.equal(window.__xss, undefined);
     assert.equal(typeof window.DisclosureFeedbackView, 'undefined');
 });
+
+test('a criterion\'s heading and its Move/Remove labels follow its name as it is typed', () => {
+    const {window, q} = open();
+    const nameInput = q('[data-input="criteria.0.label"]');
+    nameInput.value = 'Short and sweet';
+    nameInput.dispatchEvent(new window.Event('input', {bubbles: true}));
+    const item = nameInput.closest('.dx-criterion');
+    assert.equal(item.querySelector('.dx-criterion-title').textContent, 'Criterion 1 of 2: Short and sweet');
+    assert.equal(item.querySelector('.dx-tools').getAttribute('aria-label'), 'Arrange criterion “Short and sweet”');
+    const names = [...item.querySelectorAll('.dx-tools > button')].map((b) => b.textContent);
+    assert.deepEqual(names, ['Move up criterion “Short and sweet”', 'Move down criterion “Short and sweet”',
+        'Remove criterion “Short and sweet”']);
+    // a level's name is not the criterion's
+    const levelName = item.querySelector('.dx-level [data-key="label"]');
+    levelName.value = 'Almost';
+    levelName.dispatchEvent(new window.Event('input', {bubbles: true}));
+    assert.equal(item.querySelector('.dx-criterion-title').textContent, 'Criterion 1 of 2: Short and sweet');
+});
+
+test('the detector dropdown shows each detector\'s name in words and its explanation', () => {
+    const {q} = open({detectors: [{name: 'turn_back', label: 'Hands the focus back', explanation: 'Looks for a question back to the patient.'},
+        {name: 'minimising', label: 'No minimizing', explanation: 'Looks for minimising words.'}]});
+    const select = q('[data-input="criteria.1.checks.0.name"]');
+    assert.deepEqual([...select.options].map((o) => [o.value, o.textContent]),
+        [['turn_back', 'Hands the focus back'], ['minimising', 'No minimizing']]);
+    assert.equal(select.closest('.dx-check-item').querySelector('[data-role="explain"]').textContent,
+        'Looks for a question back to the patient.');
+});
+
+test('"Saved." and a refused save are shown beside the Save button and announced', async () => {
+    const {calls, q, click} = open();
+    const beside = q('.xblock-actions [data-role="save-status"]');
+    assert.equal(beside.getAttribute('role'), 'status');
+    click('[data-action="save"]');
+    await flush();
+    calls.at(-1).respond(200, {saved: true, warning: null, exercise: EXERCISE});
+    await flush();
+    await new Promise((resolve) => setTimeout(resolve, 80));  // core.announceIn waits 50 ms
+    assert.equal(beside.textContent, 'Saved.');
+    assert.ok(beside.className.includes('dx-save-status--saved'));
+    click('[data-action="save"]');
+    await flush();
+    calls.at(-1).respond(400, {error: 'The prompt is empty.', field: 'scenario/prompt',
+        errors: [{field: 'scenario/prompt', input: 'scenario.prompt', message: 'The prompt is empty.'}]});
+    await flush();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(beside.textContent, 'Not saved: 1 problem to fix.');
+    assert.ok(beside.className.includes('dx-save-status--error'));
+});
+
+test('the form is in collapsible sections, each with a summary line that follows the edits', () => {
+    const {window, q} = open();
+    const sections = [...window.document.querySelectorAll('details.dx-collapsible')].map((d) => d.getAttribute('data-section'));
+    assert.deepEqual(sections, ['scenario', 'rubric', 'grading', 'limits']);
+    assert.equal(q('[data-summary="scenario"]').textContent, 'Jamie: \u201CWrite to Jamie.\u201D');
+    assert.equal(q('[data-summary="rubric"]').textContent, '2 criteria, worth 5 points in all. Privacy check on.');
+    assert.equal(q('[data-summary="grading"]').textContent,
+        'Automatic: the feedback score is the grade \u00B7 weight: the rubric\u2019s points');
+    assert.equal(q('[data-summary="limits"]').textContent, 'Submit 10\u201380 words \u00B7 3 feedback requests per learner');
+    const max = q('[data-input="max_words"]');
+    max.value = '120';
+    max.dispatchEvent(new window.Event('input', {bubbles: true}));
+    assert.equal(q('[data-summary="limits"]').textContent, 'Submit 10\u2013120 words \u00B7 3 feedback requests per learner');
+});
+
+test('a field error in a closed section opens it before focusing the field', async () => {
+    const {window, calls, q, click} = open();
+    const scenario = q('details[data-section="scenario"]');
+    scenario.open = false;
+    click('[data-action="save"]');
+    await flush();
+    calls.at(-1).respond(400, {error: 'The prompt is empty.', field: 'scenario/prompt',
+        errors: [{field: 'scenario/prompt', input: 'scenario.prompt', message: 'The prompt is empty.'}]});
+    await flush();
+    assert.equal(scenario.open, true);
+    assert.equal(window.document.activeElement, q('[data-input="scenario.prompt"]'));
+});

@@ -138,7 +138,8 @@ def test_levels_with_the_same_points(edit):
     criterion(edit, "relevant")["levels"][1]["points"] = 3
     error = refused(edit)
     assert error.field == "criterion[relevant]"
-    assert error.errors[0]["input"] == "criteria.1.levels"
+    # the input of the second level with those points (the one to change), not the whole list
+    assert error.errors[0]["input"] == "criteria.1.levels.2.points"
 
 
 def test_a_criterion_needs_two_levels(edit):
@@ -411,3 +412,38 @@ def test_an_empty_support_message_means_the_default_and_is_not_written():
         Exercise.from_olx_string(exercise.to_olx_string().replace(
             "</disclosure_exercise>", "<support_message>" + "x" * 1001 + "</support_message></disclosure_exercise>"))
     assert "support message is longer" in str(info.value)
+
+
+# --- errors in plain words, naming the criterion and the level ------------------------------------
+
+def test_an_empty_prompt_is_said_in_plain_words(edit):
+    edit["scenario"]["prompt"] = " "
+    error = refused(edit).errors[0]
+    assert error["field"] == "scenario/prompt" and error["input"] == "scenario.prompt"
+    assert error["message"] == "The prompt is empty: write what the learner is asked to do."
+    assert "must not be empty" not in error["message"]
+
+
+def test_levels_with_the_same_points_are_named_with_their_criterion(edit):
+    brief = criterion(edit, "brief")
+    brief["levels"][2]["points"] = brief["levels"][1]["points"]  # "Partly" and "Met" both 2
+    error = refused(edit).errors[0]
+    assert error["message"] == ("Criterion “Brief and focused”: level 2 (“Partly”) and level 3 (“Met”) "
+                                "both give 2 points. Give each level different points.")
+    assert error["input"] == "criteria.0.levels.2.points"  # focus lands on the second one
+    assert error["field"] == "criterion[brief]"
+
+
+def test_a_level_error_names_the_criterion_and_the_level(edit):
+    criterion(edit, "relevant")["levels"][0]["points"] = "lots"
+    error = refused(edit).errors[0]
+    assert error["message"].startswith("Criterion “Relevant to the patient”, level 1 (“Not yet”): ")
+    assert "not 'lots'" not in error["message"] and "from 0 to 100" in error["message"]
+
+
+def test_plain_errors_are_translated(edit):
+    edit["scenario"]["prompt"] = ""
+    catalogue = {"The prompt is empty: write what the learner is asked to do.": "La consigna está vacía."}
+    with pytest.raises(AuthoringError) as refusal:
+        authoring.validate({"exercise": edit}, gettext=lambda text: catalogue.get(text, text))
+    assert refusal.value.errors[0]["message"] == "La consigna está vacía."

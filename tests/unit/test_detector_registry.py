@@ -27,3 +27,21 @@ def test_the_editor_lists_every_detector_with_its_registered_explanation():
     context = authoring.editor_data(Exercise())
     assert [(d["name"], d["explanation"]) for d in context["detectors"]] == [
         (d.name, d.explanation) for d in registry.REGISTRY]
+
+
+def test_the_editor_names_each_detector_in_words_not_by_its_id():
+    context = authoring.editor_data(Exercise())
+    for detector in context["detectors"]:
+        assert detector["label"] and detector["label"] != detector["name"], detector
+        assert "_" not in detector["label"]
+    labels = {d["name"]: d["label"] for d in context["detectors"]}
+    assert labels["coping_hope"] == "Coping and hope"
+
+
+def test_the_detector_names_and_explanations_reach_the_editor_translated():
+    catalogue = {"Coping and hope": "Afrontamiento y esperanza",
+                 registry.EXPLANATIONS["relevance"]: "Cumplido si el borrador comparte la preocupación."}
+    context = authoring.editor_data(Exercise(), gettext=lambda text: catalogue.get(text, text))
+    by_name = {d["name"]: d for d in context["detectors"]}
+    assert by_name["coping_hope"]["label"] == "Afrontamiento y esperanza"
+    assert by_name["relevance"]["explanation"].startswith("Cumplido si")

@@ -13,8 +13,9 @@ from .concepts import concepts
 class Finding(NamedTuple):
     """A detector's judgement: an outcome, the words behind it, and why (a Msg).
 
-    ``neutral`` marks an outcome given for lack of information (no scenario to compare with):
-    the level's own message would mislead, so only the explanation is shown.
+    ``neutral`` marks an outcome whose level message would mislead (given for lack of
+    information, such as no scenario to compare with, or a length check that knows which way
+    the draft misses): only the explanation is shown.
     """
 
     outcome: str

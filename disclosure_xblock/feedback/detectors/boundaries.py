@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ... import patterns
 from ...rubric.model import MET, NOT_MET, PARTIAL
-from ..i18n import _, quote_list
+from ..i18n import _, ngettext, quote_count, quote_list
 from ..safety import scan as safety_scan
 from .base import Finding
 from .episode import current_troubles
@@ -93,9 +93,11 @@ def detect(ctx):
             mild_notes.append(note)
     if severe:
         severe.sort(key=lambda s: s[0])
-        return Finding(NOT_MET, tuple(severe[:4]) + tuple(mild[:2]), _(
+        return Finding(NOT_MET, tuple(severe[:4]) + tuple(mild[:2]), ngettext(
             "{words} ({kind}) is more than a patient should hear from staff. Keep the story "
-            "to the feeling and what helped.", words=quote_list(words), kind=notes[0]))
+            "to the feeling and what helped.",
+            "{words} ({kind}) are more than a patient should hear from staff. Keep the story "
+            "to the feeling and what helped.", quote_count(words), words=quote_list(words), kind=notes[0]))
     distinct = list(dict.fromkeys(mild_words))
     if len({note.msgid for note in mild_notes}) >= 2:  # two kinds of specifics (a label and a treatment detail)
         return Finding(NOT_MET, tuple(mild[:4]), _(
@@ -108,7 +110,8 @@ def detect(ctx):
             "worries. Share one past moment instead.",
             words=quote_list(ctx.words(h) for h in troubles)))
     if distinct:
-        return Finding(PARTIAL, tuple(mild[:2]), _(
+        return Finding(PARTIAL, tuple(mild[:2]), ngettext(
             "{words} ({kind}) is more specific than needed; describing the feeling is enough.",
-            words=quote_list(distinct), kind=mild_notes[0]))
+            "{words} ({kind}) are more specific than needed; describing the feeling is enough.",
+            quote_count(distinct), words=quote_list(distinct), kind=mild_notes[0]))
     return Finding(MET, (), _("No sensitive specifics, and nothing asks the patient to look after you."))

@@ -7,7 +7,7 @@ A tentative suggestion ("you could try …") is the rubric's middle level.
 from __future__ import annotations
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
-from ..i18n import _, quote_list
+from ..i18n import _, ngettext, quote_count, quote_list
 from ..lexicons import words as lexicon_words
 from .base import Finding
 
@@ -124,8 +124,21 @@ def _find_advice_sentences(ctx):
     return frozenset(s for s in found if not a.first_person(s))
 
 
+def _kind_sentence(key, words):
+    """One sentence per kind of finding, so each quote is named for what it is."""
+    n, quoted = quote_count(words), quote_list(words)
+    if key == "minimizing.sameness":
+        return ngettext("{words} claims to know their experience.",
+                        "{words} claim to know their experience.", n, words=quoted)
+    if key == "minimizing.minimizing":
+        return ngettext("{words} plays the feeling down.", "{words} play the feeling down.", n, words=quoted)
+    return ngettext("{words} tells the patient what to do.", "{words} tell the patient what to do.",
+                    n, words=quoted)
+
+
 def detect(ctx):
     spans, words, kinds = [], [], []
+    by_kind = []
     for key, note in _KINDS:
         hits = ctx.cues(key)
         if key == "minimizing.directive":
@@ -136,20 +149,24 @@ def detect(ctx):
             hits = sorted(hits + _opener_hits(ctx))
         if hits:
             kinds.append(note)
+            by_kind.append((key, [ctx.words(hit) for hit in hits]))
         for hit in hits:
             spans.append(ctx.span(hit, note))
             words.append(ctx.words(hit))
     if spans:
         return Finding(NOT_MET, tuple(spans[:4]), _(
-            "{words} {kind}. Offer your experience as one possibility instead, for example "
+            "{found} Offer your experience as one possibility instead, for example "
             "\u201cthat may be different for you\u201d.",
-            words=quote_list(words), kind=kinds[0]))
+            found=tuple(_kind_sentence(key, found) for key, found in by_kind)))
     soft = ctx.cues("minimizing.soft_suggestion")
     if soft:
-        return Finding(PARTIAL, tuple(ctx.span(h, _("suggestion")) for h in soft[:2]), _(
+        soft_words = [ctx.words(h) for h in soft]
+        return Finding(PARTIAL, tuple(ctx.span(h, _("suggestion")) for h in soft[:2]), ngettext(
             "{words} is a suggestion. It is gentle, but sharing what helped you and asking "
             "what {patient} thinks keeps it an offer.",
-            words=quote_list(ctx.words(h) for h in soft), patient=ctx.patient or _("the patient")))
+            "{words} are suggestions. They are gentle, but sharing what helped you and asking "
+            "what {patient} thinks keeps them offers.", quote_count(soft_words),
+            words=quote_list(soft_words), patient=ctx.patient or _("the patient")))
     respectful = ctx.negated_cues("minimizing.sameness")
     if respectful:
         return Finding(MET, tuple(ctx.span(h, _("respectful")) for h in respectful[:1]), _(

@@ -64,9 +64,14 @@
             var maxChars = args.max_chars || 5000;
             var minWords = args.min_words || 0;
             var parts = [];
+            var target = args.target_words;
             parts.push(fmt(ngettext('{count} word', '{count} words', words), {count: words}));
+            // One target (what the rubric rewards) and the submit limits, named as limits.
+            if (target) {
+                parts.push(fmt(gettext('target {min}\u2013{max} words'), {min: target.min, max: target.max}));
+            }
             if (maxWords) {
-                parts.push(fmt(gettext('aim for {min}\u2013{max}'), {min: minWords, max: maxWords}));
+                parts.push(fmt(gettext('you can submit {min}\u2013{max}'), {min: minWords, max: maxWords}));
             }
             parts.push(fmt(gettext('{count} of {max} characters'), {count: chars, max: maxChars}));
             var level = null;

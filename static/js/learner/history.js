@@ -1,7 +1,7 @@
 /* The learner's revision history: one line per feedback request (score, change from the request
  * before, words) and which criteria changed level. Newest first.
  *
- * Needs core.js. createHistory(page) with page.ui (history, historyList), page.state.history
+ * Needs core.js and feedback_view.js. createHistory(page) with page.ui (history, historyList), page.state.history
  * (the entries, oldest first), page.rubric (the criteria with their levels) and page.lang.
  */
 (function (global) {
@@ -19,10 +19,24 @@
         var rubricById = {};
         (page.rubric || []).forEach(function (criterion) { rubricById[criterion.id] = criterion; });
 
+        /* The level in the words the feedback itself uses ("Partly met"), so a revision reads
+         * the same as the feedback it records. */
         function levelLabel(criterionId, index) {
             var criterion = rubricById[criterionId];
-            if (criterion && criterion.levels && criterion.levels[index]) { return criterion.levels[index].label; }
-            return String(index);
+            var count = criterion && criterion.levels ? criterion.levels.length : 0;
+            if (typeof index !== 'number' || index < 0 || index >= count) { return String(index); }
+            return DX.feedbackView.OUTCOMES[DX.feedbackView.levelOutcome(index, count)].label();
+        }
+
+        /* Criterion ids in rubric order (a stored entry's keys come back in any order), then
+         * any the rubric no longer has. */
+        function orderedIds(levels) {
+            var ids = (page.rubric || []).map(function (c) { return c.id; })
+                .filter(function (cid) { return Object.prototype.hasOwnProperty.call(levels, cid); });
+            Object.keys(levels).sort().forEach(function (cid) {
+                if (ids.indexOf(cid) < 0) { ids.push(cid); }
+            });
+            return ids;
         }
 
         function deltaNote(delta) {
@@ -52,7 +66,7 @@
             if (previous) {
                 var levels = entry.levels || {};
                 var before = previous.levels || {};
-                Object.keys(levels).forEach(function (cid) {
+                orderedIds(levels).forEach(function (cid) {
                     if (before[cid] === undefined || before[cid] === levels[cid]) { return; }
                     var criterion = rubricById[cid];
                     notes.appendChild(el('li', {

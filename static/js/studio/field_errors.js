@@ -56,6 +56,8 @@
             var first = null;
             errors.forEach(function (error, index) {
                 var control = controlFor(error.input || error.field);
+                var section = control.closest('details');
+                if (section) { section.open = true; }  // a closed section hides its errors
                 var errorId = idPrefix + '-error-' + index;
                 var message = el('p', {'class': 'dx-field-error', id: errorId, text: error.message});
                 control.parentNode.insertBefore(message, control.nextSibling);
@@ -77,13 +79,16 @@
             var payload = error.body || {};
             var errors = payload.errors && payload.errors.length ? payload.errors :
                 (payload.field ? [{field: payload.field, input: payload.field, message: payload.error}] : null);
+            var message;
             if (errors) {
                 showErrors(errors);
-                status(fmt(ngettext('Not saved: {count} problem to fix.', 'Not saved: {count} problems to fix.',
-                    errors.length), {count: errors.length}));
+                message = fmt(ngettext('Not saved: {count} problem to fix.', 'Not saved: {count} problems to fix.',
+                    errors.length), {count: errors.length});
             } else {
-                status(error.message || gettext('Something went wrong. Your edits are still here; try again.'));
+                message = error.message || gettext('Something went wrong. Your edits are still here; try again.');
             }
+            status(message);
+            return message;
         }
 
         return {clear: clearErrors, show: showErrors, showFailure: showFailure, controlFor: controlFor};

@@ -56,6 +56,37 @@
             return el('button', attrs, [text, context ? el('span', {'class': 'dx-sr-only', text: ' ' + context}) : null]);
         }
 
+        /* One line under each collapsible section's title saying what it holds, so a closed
+         * section still tells the designer its settings. ``rubricTotal``: the rubric's total line. */
+        function summarize(rubricTotal) {
+            var gettext = DX.core.gettext;
+            var fmt = DX.core.fmt;
+            var settings = collectSettings();
+            var scenario = settings.scenario || {};
+            var lines = {};
+            var prompt = (scenario.prompt || '').trim();
+            if (prompt.length > 60) { prompt = prompt.slice(0, 60).replace(/\s+\S*$/, '') + '\u2026'; }
+            lines.scenario = prompt
+                ? fmt(gettext('{patient}: \u201C{prompt}\u201D'), {patient: scenario.patient || gettext('No patient name'), prompt: prompt})
+                : gettext('No prompt yet');
+            lines.rubric = rubricTotal + ' ' + (input('privacy_gate').checked
+                ? gettext('Privacy check on.') : gettext('Privacy check off.'));
+            var mode = input('grading_mode');
+            var modeText = mode.selectedIndex >= 0 ? mode.options[mode.selectedIndex].textContent : '';
+            lines.grading = modeText + ' \u00B7 ' + (settings.weight === '' || settings.weight === null
+                ? gettext('weight: the rubric\u2019s points') : fmt(gettext('weight: {weight}'), {weight: settings.weight}));
+            var requests = parseInt(settings.max_feedback_requests, 10);
+            lines.limits = fmt(gettext('Submit {min}\u2013{max} words'), {min: settings.min_words, max: settings.max_words}) +
+                ' \u00B7 ' + (requests > 0
+                    ? fmt(DX.core.ngettext('{count} feedback request per learner', '{count} feedback requests per learner', requests), {count: requests})
+                    : gettext('unlimited feedback requests'));
+            Object.keys(lines).forEach(function (name) {
+                var node = q('[data-summary="' + name + '"]');
+                if (node) { node.textContent = lines[name]; }
+            });
+            return lines;
+        }
+
         /* The settings and scenario of ``exercise`` into the form. */
         function fillSettings(exercise) {
             var scenario = exercise.scenario || {};
@@ -84,7 +115,7 @@
         return {
             editor: editor, idPrefix: idPrefix, nextId: nextId, q: q, qa: qa, input: input,
             labelled: labelled, option: option, button: button,
-            fillSettings: fillSettings, collectSettings: collectSettings
+            fillSettings: fillSettings, collectSettings: collectSettings, summarize: summarize
         };
     }
 

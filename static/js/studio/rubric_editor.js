@@ -103,6 +103,24 @@
             return item;
         }
 
+        /* A criterion's heading and its Move/Remove labels follow its name as it is typed. */
+        function retitle(item) {
+            if (!item) { return; }
+            var items = qa('[data-role="criteria"] > .dx-criterion');
+            var index = items.indexOf(item);
+            var nameInput = q('[data-key="label"]', item);
+            var idInput = q('[data-key="id"]', item);
+            var title = (nameInput && nameInput.value.trim()) || (idInput && idInput.value.trim()) ||
+                gettext('New criterion');
+            q('.dx-criterion-title', item).textContent = fmt(gettext('Criterion {number} of {count}: {label}'),
+                {number: index + 1, count: items.length, label: title});
+            var tools = q('.dx-tools', item);
+            tools.setAttribute('aria-label', fmt(gettext('Arrange criterion “{label}”'), {label: title}));
+            qa('.dx-tools > button > .dx-sr-only', item).forEach(function (span) {
+                span.textContent = ' ' + fmt(gettext('criterion “{label}”'), {label: title});
+            });
+        }
+
         function renderLevels(levels, base) {
             var fieldset = el('fieldset', {'class': 'dx-levels', 'data-input': base + '.levels'}, [
                 el('legend', {text: gettext('Levels')}),
@@ -211,7 +229,7 @@
                     minField]));
             } else if (type === 'detector') {
                 var select = el('select', {'data-input': cbase + '.name', 'data-key': 'name'},
-                    detectors.map(function (d) { return option(d.name, d.name, d.name === params.name); }));
+                    detectors.map(function (d) { return option(d.name, d.label || d.name, d.name === params.name); }));
                 if (params.name && !detectors.some(function (d) { return d.name === params.name; })) {
                     select.appendChild(option(params.name, params.name, true));
                 }
@@ -433,6 +451,7 @@
             collect: collectRubric,
             setPreset: setPreset,
             explainCheck: explainCheck,
+            retitle: retitle,
             updateTotal: updateTotal,
             actions: actions
         };
