@@ -88,9 +88,11 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None):
     Args:
         ctx (ItemContext): the requester must have an anonymous id.
         text (str): the submitted text (non-empty).
-        auto_feedback (dict): ``evaluate(...).to_dict()`` (or ``.compact()``) of ``text``.
+        auto_feedback (dict): ``evaluate(...).to_dict()`` of ``text`` (kept whole, evidence and
+            all, for graders; its compact form is made once, here).
         draft_history (list[dict] | None): the learner's feedback history entries (at, text,
-            compact result); None reads them from the history table.
+            word_count and the compact result, as ``record_feedback`` returns them); None reads
+            them from the history table.
         username (str | None): shown to graders; stored as given at submit time.
 
     Returns:

@@ -17,7 +17,8 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from . import calibration as calib
-from . import rubric_points as rp
+from ..rubric.model import Rubric
+from .serialize import points
 from .models import SubmissionRecord
 
 CHUNK_ROWS = 200
@@ -48,7 +49,7 @@ def safe_cell(value):
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        return rp.number(value)
+        return points(value)
     text = str(value)
     if _reads_as_formula(text):
         return "'" + text
@@ -56,22 +57,23 @@ def safe_cell(value):
 
 
 def _points(rubric, cid, level):
-    for criterion in rp.criteria(rubric):
-        if criterion.get("id") == cid:
-            return rp.level_info(criterion, level)[1]
+    for criterion in rubric.criteria:
+        if criterion.id == cid:
+            return criterion.points_for(level)
     return None
 
 
 def export_csv(ctx, chunk_rows=CHUNK_ROWS):
     """Yield CSV text chunks: a header, one row per submission attempt, then calibration rows."""
-    rubrics = calib.snapshots(ctx)
-    criteria = [(c.get("id"), c.get("label") or c.get("id")) for c in rp.criteria(ctx.rubric)]
+    rubrics = {version: Rubric.from_snapshot(rubric) for version, rubric in calib.snapshots(ctx).items()}
+    current = Rubric.from_snapshot(ctx.rubric)
+    criteria = [(c.id, c.label) for c in current.criteria]
     known = {cid for cid, _label in criteria}
     for rubric in rubrics.values():
-        for c in rp.criteria(rubric):
-            if c.get("id") not in known:
-                known.add(c.get("id"))
-                criteria.append((c.get("id"), c.get("label") or c.get("id")))
+        for c in rubric.criteria:
+            if c.id not in known:
+                known.add(c.id)
+                criteria.append((c.id, c.label))
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -104,7 +106,8 @@ def export_csv(ctx, chunk_rows=CHUNK_ROWS):
     for (username, anon, attempt, current, submitted_at, status, held, flags, text, auto_score,
          auto_max, auto_levels, version, levels, comments, raw_earned, raw_possible, overall,
          grader, graded_at, score_earned, score_possible, returned_comment) in rows:
-        rubric = rubrics.get(version) or ctx.rubric
+        rubric = rubrics.get(version)
+        rubric = rubric if rubric is not None and rubric.criteria else current
         auto_levels, levels, comments = auto_levels or {}, levels or {}, comments or {}
         row = [username or anon, anon, attempt, current, submitted_at.isoformat(), status, held,
                " ".join(flags or []), text, auto_score, auto_max]

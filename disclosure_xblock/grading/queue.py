@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ..feedback import flags
 from . import claims, serialize
-from . import rubric_points as rp
+from ..rubric.model import Rubric
 from .errors import InvalidRequest, NotFound
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
 
@@ -150,15 +150,14 @@ def neighbours(ctx, record, *, status=None, flagged=None, search="", sort="-subm
 def rubric_for_panel(rubric):
     return [
         {
-            "id": c.get("id"),
-            "label": c.get("label") or c.get("id"),
-            "description": c.get("description") or "",
-            "automatic": rp.is_automatic(c),
-            "max_points": rp.number(rp.max_points(c)),
-            "levels": [{"points": rp.number(lvl.get("points")), "label": lvl.get("label") or ""}
-                       for lvl in rp.sorted_levels(c)],
+            "id": c.id,
+            "label": c.label,
+            "description": c.description,
+            "automatic": c.is_automatic,
+            "max_points": serialize.points(c.max_points),
+            "levels": [{"points": serialize.points(lvl.points), "label": lvl.label} for lvl in c.levels],
         }
-        for c in rp.criteria(rubric)
+        for c in Rubric.from_snapshot(rubric).criteria
     ]
 
 
@@ -168,10 +167,10 @@ def prefill(record):
     if latest is not None and latest.levels:
         return dict(latest.levels), "assessment"
     levels = {}
-    for criterion in rp.criteria(record.rubric):
-        level = (record.auto_levels or {}).get(criterion.get("id"))
-        if rp.is_automatic(criterion) and rp.level_info(criterion, level)[1] is not None:
-            levels[criterion["id"]] = level
+    for criterion in Rubric.from_snapshot(record.rubric).criteria:
+        level = (record.auto_levels or {}).get(criterion.id)
+        if criterion.is_automatic and criterion.level(level) is not None:
+            levels[criterion.id] = level
     return levels, "automatic"
 
 
@@ -212,8 +211,8 @@ def detail(ctx, uuid, *, list_params=None):
             for f in auto.get("red_flags") or [] if isinstance(f, dict)
         ],
         "auto": {
-            "score": rp.number(record.auto_score),
-            "max_score": rp.number(record.auto_max),
+            "score": serialize.points(record.auto_score),
+            "max_score": serialize.points(record.auto_max),
             "levels": record.auto_levels or {},
             "criteria": [
                 {"id": c.get("id"), "level": c.get("level"), "outcome": c.get("outcome"),
