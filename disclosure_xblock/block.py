@@ -311,7 +311,9 @@ class DisclosureXBlock(XBlock):
             "js/core.js", "js/feedback_view.js", "js/learner/draft.js", "js/learner/history.js",
             "js/learner/submission.js", "js/learner/submit_dialog.js", "js/learner.js"])
         if identity.is_staff:
-            self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"], catalogue=False)
+            self._add_assets(frag, ["css/instructor_panel.css"], [
+                "js/instructor/workspace.js", "js/instructor/cohort.js", "js/instructor_panel.js"],
+                catalogue=False)
         frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
         return frag
 
@@ -683,15 +685,23 @@ class DisclosureXBlock(XBlock):
     def staff_calibration(self, data):
         return self._staff_call(staff.staff_calibration, data)
 
+    @json_api(staff.STAFF_COHORT)
+    def staff_cohort(self, data):
+        return self._staff_call(staff.staff_cohort, data)
+
     @XBlock.handler
     def staff_export(self, request, suffix=""):  # pylint: disable=unused-argument
-        """The cohort as a streamed CSV download (GET)."""
+        """A streamed CSV download (GET): the submissions, or with suffix "calibration" the
+        calibration table; each its own single-table file."""
         identity = self._identity()
         if not identity.is_staff:
             return json_response({"error": self.ugettext("Only course staff can do this.")}, 403)
+        calibration = suffix.strip("/") == "calibration"
+        chunks = (grading.calibration_csv if calibration else grading.export_csv)(self._context(identity))
         response = Response(content_type="text/csv", charset="utf-8")
-        response.app_iter = (chunk.encode("utf-8") for chunk in grading.export_csv(self._context(identity)))
-        response.content_disposition = f'attachment; filename="disclosure-{self._html_id()}.csv"'
+        response.app_iter = (chunk.encode("utf-8") for chunk in chunks)
+        name = "calibration" if calibration else "submissions"
+        response.content_disposition = f'attachment; filename="disclosure-{self._html_id()}-{name}.csv"'
         return response
 
     # --- Studio handlers ---------------------------------------------------------------------

@@ -141,7 +141,9 @@ def neighbours(ctx, record, *, status=None, flagged=None, search="", sort="-subm
     back = (field, "pk") if descending else (f"-{field}", "-pk")
     nxt = rows.filter(after).order_by(*fwd).values_list("uuid", flat=True).first()
     prev = rows.filter(before).order_by(*back).values_list("uuid", flat=True).first()
-    waiting = _annotated(item_records(ctx).filter(status=SUBMITTED).exclude(pk=record.pk))
+    # Next waiting: not this one, and not one another grader holds right now.
+    taken = Q(claim_expires__gt=timezone.now()) & ~Q(claimed_by="") & ~Q(claimed_by=ctx.identity.anonymous_id)
+    waiting = _annotated(item_records(ctx).filter(status=SUBMITTED).exclude(pk=record.pk).exclude(taken))
     next_ungraded = (waiting.filter(after).order_by(*fwd).values_list("uuid", flat=True).first()
                      or waiting.order_by(*fwd).values_list("uuid", flat=True).first())
     return {"previous": prev, "next": nxt, "next_ungraded": next_ungraded}
@@ -172,6 +174,22 @@ def prefill(record):
         if criterion.is_automatic and criterion.level(level) is not None:
             levels[criterion.id] = level
     return levels, "automatic"
+
+
+MAX_EVIDENCE = 20
+
+
+def _evidence(spans):
+    """Bounded evidence spans ``[{"start", "end", "text", "note"}]`` of a stored result."""
+    out = []
+    for span in (spans if isinstance(spans, list) else [])[:MAX_EVIDENCE]:
+        if not isinstance(span, dict):
+            continue
+        start, end = span.get("start"), span.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            out.append({"start": start, "end": end, "text": str(span.get("text") or "")[:500],
+                        "note": str(span.get("note") or "")[:500]})
+    return out
 
 
 def detail(ctx, uuid, *, list_params=None):
@@ -215,8 +233,11 @@ def detail(ctx, uuid, *, list_params=None):
             "max_score": serialize.points(record.auto_max),
             "levels": record.auto_levels or {},
             "criteria": [
-                {"id": c.get("id"), "level": c.get("level"), "outcome": c.get("outcome"),
-                 "message": c.get("message", ""), "automatic": c.get("automatic", True)}
+                {"id": c.get("id"), "label": c.get("label", ""), "level": c.get("level"),
+                 "outcome": c.get("outcome"), "message": c.get("message", ""),
+                 "automatic": c.get("automatic", True),
+                 # What the engine saw: spans of the text (shown as text, never markup).
+                 "evidence": _evidence(c.get("evidence"))}
                 for c in auto.get("criteria") or [] if isinstance(c, dict)
             ],
         },
