@@ -372,8 +372,8 @@
                         {learner: learner, saved: said}));
                     openDetail(next, {keepSaved: true, focusCriteria: true});
                 } else {
-                    core.announceIn(savedBox, commentOnly ? said
-                        : said + ' ' + gettext('Nothing else is waiting for a grade.'));
+                    core.announceIn(savedBox, commentOnly ? fmt(gettext('{learner}: {saved}'), {learner: learner, saved: said})
+                        : fmt(gettext('{learner}: {saved} Nothing else is waiting for a grade.'), {learner: learner, saved: said}));
                     openDetail(state.detail.uuid, {keepSaved: true, claim: false});
                 }
             }).catch(function (err) {
