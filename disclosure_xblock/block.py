@@ -211,6 +211,10 @@ class DisclosureXBlock(XBlock):
     def ugettext(self, text):
         return self.i18n.gettext(text)
 
+    def ungettext(self, singular, plural, number):
+        """The plural form for ``number`` in the reader's language ("1 word", "5 words")."""
+        return self.i18n.ngettext(singular, plural, number)
+
     def _language(self):
         return (translation.get_language() or "en").split("-")[0]
 
@@ -508,8 +512,9 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(400, self.ugettext("The draft must be text."))
         text = text.replace("\r\n", "\n")
         if len(text) > MAX_DRAFT_CHARS:
-            raise HandlerError(400, self.ugettext(
-                "The draft is longer than {limit} characters. Shorten it and try again."
+            raise HandlerError(400, self.ungettext(
+                "The draft is longer than {limit} character. Shorten it and try again.",
+                "The draft is longer than {limit} characters. Shorten it and try again.", MAX_DRAFT_CHARS
             ).format(limit=MAX_DRAFT_CHARS))
         if for_submit:
             exercise = self.exercise
@@ -517,12 +522,14 @@ class DisclosureXBlock(XBlock):
             if not text.strip():
                 raise HandlerError(400, self.ugettext("Write your disclosure before you submit it."))
             if words > exercise.max_words:
-                raise HandlerError(400, self.ugettext(
-                    "Your draft has {count} words; the limit is {limit}. Shorten it and try again."
+                raise HandlerError(400, self.ungettext(
+                    "Your draft has {count} word; the limit is {limit}. Shorten it and try again.",
+                    "Your draft has {count} words; the limit is {limit}. Shorten it and try again.", words
                 ).format(count=words, limit=exercise.max_words))
             if words < exercise.min_words:
-                raise HandlerError(400, self.ugettext(
-                    "Your draft has {count} words; write at least {limit}."
+                raise HandlerError(400, self.ungettext(
+                    "Your draft has {count} word; write at least {limit}.",
+                    "Your draft has {count} words; write at least {limit}.", words
                 ).format(count=words, limit=exercise.min_words))
         return text
 
@@ -590,8 +597,9 @@ class DisclosureXBlock(XBlock):
         }
 
     def _limit_error(self, limit):
-        return HandlerError(429, self.ugettext(
-            "You have used all {limit} feedback requests for this exercise. You can still revise and submit."
+        return HandlerError(429, self.ungettext(
+            "You have used your {limit} feedback request for this exercise. You can still revise and submit.",
+            "You have used all {limit} feedback requests for this exercise. You can still revise and submit.", limit
         ).format(limit=limit))
 
     @json_api(DRAFT_BODY)

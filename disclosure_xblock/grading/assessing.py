@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import claims, scoring
 from ..rubric.model import Rubric
@@ -29,7 +30,8 @@ def _check_comment(value, what):
     if not isinstance(value, str):
         raise InvalidRequest(_("The {what} must be text.").format(what=what))
     if len(value) > MAX_COMMENT_CHARS:
-        raise InvalidRequest(_("The {what} is longer than {limit} characters.").format(
+        raise InvalidRequest(ngettext("The {what} is longer than {limit} character.",
+                                      "The {what} is longer than {limit} characters.", MAX_COMMENT_CHARS).format(
             what=what, limit=MAX_COMMENT_CHARS))
     return value.strip()
 

@@ -8,6 +8,7 @@ ranges raise InvalidRequest (400); the API checks staff itself (PermissionDenied
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import schema as s
 from . import api
@@ -43,7 +44,9 @@ def _str(data, name, default="", limit=5000, required=False):
     if not isinstance(value, str):
         raise InvalidRequest(_("{name} must be text.").format(name=name))
     if len(value) > limit:
-        raise InvalidRequest(_("{name} is longer than {limit} characters.").format(name=name, limit=limit))
+        raise InvalidRequest(ngettext("{name} is longer than {limit} character.",
+                                      "{name} is longer than {limit} characters.", limit).format(
+            name=name, limit=limit))
     if required and not value:
         raise InvalidRequest(_("{name} is required.").format(name=name))
     return value
