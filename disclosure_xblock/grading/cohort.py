@@ -4,15 +4,21 @@ often and which way instructors overrode the engine, how many drafts learners ne
 the top level, and the most frequent concerns (criteria below the top, red flags).
 
 Everything is counted by the database, never by loading submissions into Python: one aggregate
-query over the current records (conditional counts per criterion and level, with the levels read
-out of the JSON columns), and one grouped query over the feedback history for the drafts. Levels
+query over the current records (totals, red flags), one grouped query per criterion (automatic
+level x instructor level, read out of the JSON columns: at most (levels + 1)^2 rows back), and
+one grouped query over the feedback history for the drafts. Levels
 are indices into the current rubric's levels; submissions judged on another rubric version are
 left out of the level counts (an index means another level there).
 """
 from __future__ import annotations
 
+import hashlib
+import json
+
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Q
+from django.db.models import Count, IntegerField, Max, Q, Sum
+from django.utils import translation
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
@@ -25,6 +31,7 @@ from .serialize import flag_labels
 # Drafts beyond this many are counted together ("5 or more").
 MAX_DRAFT_BUCKET = 5
 TOP_CONCERNS = 5
+CACHE_SECONDS = 600
 
 
 def _level(column, cid):
@@ -32,33 +39,60 @@ def _level(column, cid):
 
 
 def cohort(ctx):
+    """The cohort counts, from the Django cache while nothing has changed.
+
+    The key carries a stamp of what the counts depend on (submissions, the latest assessments,
+    the feedback history), read with two small aggregates: a new submission, grade or draft
+    makes a new key, so the view is never stale, and a repeat visit skips the big counts.
+    """
+    stamp = item_records(ctx).aggregate(n=Count("pk"), s=Max("submitted_at"), a=Max("latest_assessment_id"),
+                                        v=Sum("version"))
+    stamp["f"] = FeedbackEntry.objects.filter(course_id=ctx.course_id, item_id=ctx.item_id).aggregate(
+        f=Max("id"))["f"]
+    digest = hashlib.sha256(json.dumps([ctx.course_id, ctx.item_id, ctx.rubric_version, ctx.rubric,
+                                        translation.get_language(), stamp], default=str,
+                                       sort_keys=True).encode("utf-8")).hexdigest()
+    key = f"disclosure:cohort:{digest}"
+    result = cache.get(key)
+    if result is None:
+        result = _count(ctx)
+        cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+def _count(ctx):
     rubric = Rubric.from_snapshot(ctx.rubric)
     criteria = [c for c in rubric.criteria if c.levels]
     rows = item_records(ctx).filter(rubric_version=ctx.rubric_version)
-    annotations, counts = {}, {"total": Count("pk"),
-                               "graded": Count("pk", filter=Q(latest_assessment__isnull=False))}
-    for i, c in enumerate(criteria):
-        auto, grader = f"a{i}", f"g{i}"
-        annotations[auto] = _level("auto_levels", c.id)
-        annotations[grader] = _level("latest_assessment__levels", c.id)
-        for k in range(len(c.levels)):
-            counts[f"{auto}_{k}"] = Count("pk", filter=Q(**{auto: k}))
-            counts[f"{grader}_{k}"] = Count("pk", filter=Q(**{grader: k}))
-        both = Q(**{f"{auto}__isnull": False, f"{grader}__isnull": False})
-        counts[f"{i}_pairs"] = Count("pk", filter=both)
-        counts[f"{i}_raised"] = Count("pk", filter=both & Q(**{f"{grader}__gt": F(auto)}))
-        counts[f"{i}_lowered"] = Count("pk", filter=both & Q(**{f"{grader}__lt": F(auto)}))
     kinds = list(flag_registry.KINDS)
-    for j, kind in enumerate(kinds):
-        # The stored list is JSON text; a kind is a quoted word in it.
-        counts[f"flag{j}"] = Count("pk", filter=Q(red_flags__icontains=f'"{kind}"'))
-    totals = rows.annotate(**annotations).aggregate(**counts)
+    # The stored flag list is JSON text; a kind is a quoted word in it.
+    totals = rows.aggregate(
+        total=Count("pk"), graded=Count("pk", filter=Q(latest_assessment__isnull=False)),
+        **{f"flag{j}": Count("pk", filter=Q(red_flags__icontains=f'"{kind}"')) for j, kind in enumerate(kinds)})
+    # Per criterion one grouped query: (automatic level, instructor level) -> submissions. Each
+    # row's JSON is read twice per criterion, and the answer is at most (levels + 1)^2 rows.
+    matrices = []
+    for c in criteria:
+        pairs = (rows.annotate(a=_level("auto_levels", c.id), g=_level("latest_assessment__levels", c.id))
+                 .values_list("a", "g").annotate(n=Count("pk")).order_by())
+        matrices.append(list(pairs))
     drafts = drafts_to_top(ctx, criteria)
     out = []
     for i, c in enumerate(criteria):
-        auto = [totals[f"a{i}_{k}"] for k in range(len(c.levels))]
-        grader = [totals[f"g{i}_{k}"] for k in range(len(c.levels))]
-        pairs, raised, lowered = totals[f"{i}_pairs"], totals[f"{i}_raised"], totals[f"{i}_lowered"]
+        size = len(c.levels)
+        auto, grader = [0] * size, [0] * size
+        pairs = raised = lowered = 0
+        for a, g, n in matrices[i]:
+            a = a if isinstance(a, int) and 0 <= a < size else None
+            g = g if isinstance(g, int) and 0 <= g < size else None
+            if a is not None:
+                auto[a] += n
+            if g is not None:
+                grader[g] += n
+            if a is not None and g is not None:
+                pairs += n
+                raised += n if g > a else 0
+                lowered += n if g < a else 0
         below_top = sum(auto[:-1])
         out.append({
             "id": c.id, "label": c.label, "automatic": c.is_automatic,

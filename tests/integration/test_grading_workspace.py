@@ -91,7 +91,8 @@ def test_cohort_counts_match_a_hand_count():
                                          text="t", result={"levels": {"brief": level}})
     with CaptureQueriesContext(connection) as queries:
         result = api.cohort(ctx)
-    assert len(queries) <= 4   # aggregates, not a row per submission
+    # Aggregates only: the cache stamp (2), totals, one per criterion, drafts.
+    assert len(queries) <= len(RUBRIC.criteria) + 4
     assert result["total"] == 3 and result["graded"] == 2
     row = next(c for c in result["criteria"] if c["id"] == "brief")
     assert row["levels"] == [level.label for level in brief.levels]
@@ -120,3 +121,18 @@ def test_cohort_leaves_out_submissions_on_another_rubric_version():
     submit_as("learner_2", rubric_version="old-version")
     result = api.cohort(ctx_for("instructor_1"))
     assert result["total"] == 1
+
+
+def test_cohort_is_cached_until_something_changes():
+    ctx = ctx_for("instructor_1")
+    uuid = submit_as("learner_1")["uuid"]
+    first = api.cohort(ctx)
+    with CaptureQueriesContext(connection) as queries:
+        again = api.cohort(ctx)
+    assert again == first and len(queries) == 2   # the stamp only
+    api.save_assessment(ctx, uuid, levels=all_levels(), comments={}, overall_comment="", expected_version=0)
+    assert api.cohort(ctx)["graded"] == 1
+    FeedbackEntry.objects.create(course_id=ctx.course_id, item_id=ctx.item_id, anonymous_id="z", text="t",
+                                 result={"levels": {"brief": 2}})
+    brief = next(c for c in api.cohort(ctx)["criteria"] if c["id"] == "brief")
+    assert sum(brief["drafts_to_top"]) == 1
