@@ -25,7 +25,7 @@ def submit_as(page, base, learner):
     page.click(".dx-submit-btn")
     page.wait_for_selector(".dx-dialog-backdrop:not([hidden]) .dx-dialog-confirm")
     page.click(".dx-dialog-confirm")
-    page.wait_for_selector(".dx-submitted:not([hidden])")
+    page.wait_for_selector(".dx-submitted:not([hidden])", timeout=60000)  # a loaded CI machine
 
 
 def tab_to(page, selector, limit=300):

@@ -94,10 +94,10 @@
         ranges.forEach(function (range) {
             if (range.start > pos) { box.appendChild(global.document.createTextNode(text.slice(pos, range.start))); }
             var names = range.targets.map(function (t) { return t.label; }).join('; ');
-            box.appendChild(el('mark', {className: 'dx-i-mark dx-i-mark--' + range.targets[0].outcome, title: names}, [
-                text.slice(range.start, range.end),
-                el('span', {className: 'dx-i-sr', text: ' (' + fmt(gettext('evidence for {criteria}'), {criteria: names}) + ')'})
-            ]));
+            // Only the learner's words inside: the text reads and copies exactly as submitted; which
+            // criteria used a span is in its title (and each criterion's message quotes it).
+            box.appendChild(el('mark', {className: 'dx-i-mark dx-i-mark--' + range.targets[0].outcome,
+                title: fmt(gettext('evidence for {criteria}'), {criteria: names})}, [text.slice(range.start, range.end)]));
             pos = range.end;
         });
         if (pos < (text || '').length) { box.appendChild(global.document.createTextNode(text.slice(pos))); }
