@@ -5,6 +5,12 @@ Prints the median time of one panel page (``list_submissions``; target < 100 ms)
 view, and the full CSV export time (target < 10 s) with tracemalloc's peak memory for 2,000 and
 10,000 submissions (flat memory: the peaks stay about the same).
 
+The grading workspace (issue 16): the keystrokes and handler round trips per graded submission
+when grading by keyboard (a digit per criterion, then S: save and open the next waiting one), and
+the median time of each action's handler calls (save; open the next with its claim) through the
+block's own handler functions, at 10,000 submissions (target < 100 ms per action); and the
+cohort view's aggregate queries (median) with the feedback history of every learner.
+
     .venv/bin/python benchmarks/grading_panel.py [--rows 10000]
 
 Uses a fresh SQLite file under var/ (or the MySQL/MariaDB of DISCLOSURE_DB_ENGINE=mysql).
@@ -33,9 +39,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from disclosure_xblock.grading import api  # noqa: E402
+from disclosure_xblock.grading import api, handlers  # noqa: E402
 from disclosure_xblock.grading.context import Identity, ItemContext  # noqa: E402
-from disclosure_xblock.grading.models import Assessment, SubmissionRecord  # noqa: E402
+from disclosure_xblock.grading.models import Assessment, FeedbackEntry, SubmissionRecord  # noqa: E402
 from disclosure_xblock.rubric import DEFAULT_PRESET, load_preset  # noqa: E402
 
 RUBRIC = load_preset(DEFAULT_PRESET)
@@ -71,6 +77,11 @@ def populate(item, rows):
                             "levels": levels}] * 3,
         ))
     SubmissionRecord.objects.bulk_create(batch, batch_size=1000)
+    # Three feedback requests per learner, the top level of each criterion reached on the last.
+    entries = [FeedbackEntry(course_id=c.course_id, item_id=item, anonymous_id=f"anon{i:08d}", text=TEXT,
+                             result={"levels": {cid: min(d, 2) for cid in ids}, "score": 10, "max_score": 20})
+               for i in range(rows) for d in range(3)]
+    FeedbackEntry.objects.bulk_create(entries, batch_size=2000)
     records = list(SubmissionRecord.objects.filter(item_id=item, status="graded").only("pk"))
     assessments = [Assessment(record_id=r.pk, version=1, grader_id="bench-instructor", grader_name="instructor_1",
                               grader_role="instructor", levels={cid: 2 for cid in ids},
@@ -107,6 +118,43 @@ def export(c):
     return seconds, peak, size
 
 
+def grading_session(c, submissions=20):
+    """Grade ``submissions`` waiting ones the way the workspace does, timing each action.
+
+    Per graded submission the keyboard sends a digit per criterion and one S; S makes two round
+    trips: staff_save_assessment (which lets go of the claim and returns the counts) and
+    staff_detail with claim: true for the next waiting one.
+    """
+    criteria = RUBRIC.criteria
+    # The populated rows have made-up uuids; the ones graded here get real edx-submissions
+    # submissions, so that each save sends its score with set_score as in production.
+    from submissions import api as submissions_api
+    waiting = list(SubmissionRecord.objects.filter(item_id=c.item_id, status="submitted")
+                   .order_by("submitted_at", "pk")[:submissions + 1])
+    for record in waiting:
+        made = submissions_api.create_submission(
+            {"student_id": record.anonymous_id, "course_id": c.course_id, "item_id": c.item_id,
+             "item_type": c.item_type}, {"text": record.text})
+        SubmissionRecord.objects.filter(pk=record.pk).update(uuid=str(made["uuid"]))
+    first = SubmissionRecord.objects.get(pk=waiting[0].pk).uuid
+    detail = handlers.staff_detail(c, {"uuid": first, "claim": True, "sort": "submitted_at"})
+    saves, opens, trips = [], [], 0
+    for _ in range(submissions):
+        levels = {cr.id: len(cr.levels) - 1 for cr in criteria}
+        t0 = time.perf_counter()
+        handlers.staff_save_assessment(c, {"uuid": detail["uuid"], "levels": levels,
+                                           "expected_version": detail["version"]})
+        saves.append((time.perf_counter() - t0) * 1000)
+        trips += 1
+        nxt = detail["neighbours"]["next_ungraded"]
+        t0 = time.perf_counter()
+        detail = handlers.staff_detail(c, {"uuid": nxt, "claim": True, "sort": "submitted_at"})
+        opens.append((time.perf_counter() - t0) * 1000)
+        trips += 1
+    keys = len(criteria) + 1
+    return keys, trips / submissions, statistics.median(saves), statistics.median(opens)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10000)
@@ -131,11 +179,33 @@ def main():
     print(f"summary counts median {summary:.1f} ms; submission detail median {detail:.1f} ms; "
           f"calibration median {calibration:.1f} ms")
 
+    keys, trips, save_ms, open_ms = grading_session(big)
+    print(f"grading workspace: {keys} keystrokes and {trips:.0f} handler round trips per graded submission "
+          f"({len(RUBRIC.criteria)} digits + S; save, then open the next with its claim)")
+    print(f"  per action median at {args.rows} rows: save {save_ms:.1f} ms, open next waiting {open_ms:.1f} ms "
+          f"(target < 100 ms each)")
+    from django.core.cache import cache
+
+    def fresh_cohort():
+        cache.clear()
+        api.cohort(big)
+    counted = timed(fresh_cohort, 3)
+    cached = timed(lambda: api.cohort(big), 10)
+    print(f"cohort view ({args.rows} submissions, {3 * args.rows} feedback entries): counted by aggregate "
+          f"queries median {counted:.1f} ms; repeat visit while nothing changed (cache) median {cached:.1f} ms")
+
     s_seconds, s_peak, s_size = export(small)
     b_seconds, b_peak, b_size = export(big)
     print(f"CSV export 2,000 rows: {s_seconds:.2f} s, {s_size / 1e6:.1f} MB, peak memory {s_peak / 1e6:.2f} MB")
     print(f"CSV export {args.rows:,} rows: {b_seconds:.2f} s, {b_size / 1e6:.1f} MB, peak memory "
           f"{b_peak / 1e6:.2f} MB  (target < 10 s, peak flat)")
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    size = sum(len(chunk) for chunk in api.calibration_csv(big))
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"calibration CSV {args.rows:,} rows: {time.perf_counter() - t0:.2f} s, {size} bytes, "
+          f"peak memory {peak / 1e6:.2f} MB")
     reset_queries()
 
 

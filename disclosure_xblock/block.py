@@ -221,6 +221,10 @@ class DisclosureXBlock(XBlock):
     def ugettext(self, text):
         return self.i18n.gettext(text)
 
+    def ungettext(self, singular, plural, number):
+        """The plural form for ``number`` in the reader's language ("1 word", "5 words")."""
+        return self.i18n.ngettext(singular, plural, number)
+
     def _language(self):
         return (translation.get_language() or "en").split("-")[0]
 
@@ -323,7 +327,9 @@ class DisclosureXBlock(XBlock):
             "js/core.js", "js/feedback_view.js", "js/learner/draft.js", "js/learner/history.js",
             "js/learner/submission.js", "js/learner/submit_dialog.js", "js/learner.js"])
         if identity.is_staff:
-            self._add_assets(frag, ["css/instructor_panel.css"], ["js/instructor_panel.js"], catalogue=False)
+            self._add_assets(frag, ["css/instructor_panel.css"], [
+                "js/instructor/workspace.js", "js/instructor/cohort.js", "js/instructor_panel.js"],
+                catalogue=False)
         frag.initialize_js("DisclosureLearner")  # state is in the escaped json_script block
         return frag
 
@@ -562,8 +568,9 @@ class DisclosureXBlock(XBlock):
             raise HandlerError(400, self.ugettext("The draft must be text."))
         text = text.replace("\r\n", "\n")
         if len(text) > MAX_DRAFT_CHARS:
-            raise HandlerError(400, self.ugettext(
-                "The draft is longer than {limit} characters. Shorten it and try again."
+            raise HandlerError(400, self.ungettext(
+                "The draft is longer than {limit} character. Shorten it and try again.",
+                "The draft is longer than {limit} characters. Shorten it and try again.", MAX_DRAFT_CHARS
             ).format(limit=MAX_DRAFT_CHARS))
         if for_submit:
             exercise = self.exercise
@@ -571,12 +578,14 @@ class DisclosureXBlock(XBlock):
             if not text.strip():
                 raise HandlerError(400, self.ugettext("Write your disclosure before you submit it."))
             if words > exercise.max_words:
-                raise HandlerError(400, self.ugettext(
-                    "Your draft has {count} words; the limit is {limit}. Shorten it and try again."
+                raise HandlerError(400, self.ungettext(
+                    "Your draft has {count} word; the limit is {limit}. Shorten it and try again.",
+                    "Your draft has {count} words; the limit is {limit}. Shorten it and try again.", words
                 ).format(count=words, limit=exercise.max_words))
             if words < exercise.min_words:
-                raise HandlerError(400, self.ugettext(
-                    "Your draft has {count} words; write at least {limit}."
+                raise HandlerError(400, self.ungettext(
+                    "Your draft has {count} word; write at least {limit}.",
+                    "Your draft has {count} words; write at least {limit}.", words
                 ).format(count=words, limit=exercise.min_words))
         return text
 
@@ -645,8 +654,9 @@ class DisclosureXBlock(XBlock):
         }
 
     def _limit_error(self, limit):
-        return HandlerError(429, self.ugettext(
-            "You have used all {limit} feedback requests for this exercise. You can still revise and submit."
+        return HandlerError(429, self.ungettext(
+            "You have used your {limit} feedback request for this exercise. You can still revise and submit.",
+            "You have used all {limit} feedback requests for this exercise. You can still revise and submit.", limit
         ).format(limit=limit))
 
     @json_api(DRAFT_BODY)
@@ -743,15 +753,23 @@ class DisclosureXBlock(XBlock):
     def staff_calibration(self, data):
         return self._staff_call(staff.staff_calibration, data)
 
+    @json_api(staff.STAFF_COHORT)
+    def staff_cohort(self, data):
+        return self._staff_call(staff.staff_cohort, data)
+
     @XBlock.handler
     def staff_export(self, request, suffix=""):  # pylint: disable=unused-argument
-        """The cohort as a streamed CSV download (GET)."""
+        """A streamed CSV download (GET): the submissions, or with suffix "calibration" the
+        calibration table; each its own single-table file."""
         identity = self._identity()
         if not identity.is_staff:
             return json_response({"error": self.ugettext("Only course staff can do this.")}, 403)
+        calibration = suffix.strip("/") == "calibration"
+        chunks = (grading.calibration_csv if calibration else grading.export_csv)(self._context(identity))
         response = Response(content_type="text/csv", charset="utf-8")
-        response.app_iter = (chunk.encode("utf-8") for chunk in grading.export_csv(self._context(identity)))
-        response.content_disposition = f'attachment; filename="disclosure-{self._html_id()}.csv"'
+        response.app_iter = (chunk.encode("utf-8") for chunk in chunks)
+        name = "calibration" if calibration else "submissions"
+        response.content_disposition = f'attachment; filename="disclosure-{self._html_id()}-{name}.csv"'
         return response
 
     # --- Studio handlers ---------------------------------------------------------------------

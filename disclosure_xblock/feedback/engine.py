@@ -7,7 +7,7 @@ message followed by the engine's explanation of what triggered it.
 """
 from __future__ import annotations
 
-from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL
+from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL, number
 from ..rubric.presets import localize
 from .checks import run_check
 from .detectors import Context
@@ -37,7 +37,7 @@ def evaluate(text, rubric, scenario=None, language="en"):
                          for kind, s, e in identifiers)
     flags = _red_flags(ctx, identifiers, findings, catalogue)
     return FeedbackResult(
-        score=_number(score),
+        score=number(score, 4),
         max_score=rubric.max_score,
         word_count=ctx.analysis.word_count,
         criteria=criteria,
@@ -45,10 +45,6 @@ def evaluate(text, rubric, scenario=None, language="en"):
         privacy_findings=findings,
         red_flags=flags,
     )
-
-
-def _number(value):
-    return int(value) if float(value) == int(value) else round(value, 4)
 
 
 def _criterion(criterion, ctx, catalogue):

@@ -16,7 +16,8 @@ scoring.gradebook_points for how ``weight`` is applied and why). Nothing publish
 """
 from __future__ import annotations
 
-from . import assessing, calibration as _calibration, claims, drafts, export, learner, queue
+from . import assessing, calibration as _calibration, claims, cohort as _cohort, drafts, export, learner, queue
+from .errors import Conflict, NotFound
 from .permissions import require_instructor, require_learner, require_staff
 
 FeedbackLimitReached = drafts.LimitReached
@@ -88,9 +89,11 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=
     Args:
         ctx (ItemContext): the requester must have an anonymous id.
         text (str): the submitted text (non-empty).
-        auto_feedback (dict): ``evaluate(...).to_dict()`` (or ``.compact()``) of ``text``.
+        auto_feedback (dict): ``evaluate(...).to_dict()`` of ``text`` (kept whole, evidence and
+            all, for graders; its compact form is made once, here).
         draft_history (list[dict] | None): the learner's feedback history entries (at, text,
-            compact result); None reads them from the history table.
+            word_count and the compact result, as ``record_feedback`` returns them); None reads
+            them from the history table.
         username (str | None): shown to graders; stored as given at submit time.
         presented (dict | None): what else the learner saw (``{"scenario", "exemplar"}``),
             kept so that their page shows it after the exercise is edited.
@@ -198,7 +201,7 @@ def list_submissions(ctx, *, page=1, page_size=25, status=None, flagged=None, se
                                   flagged=flagged, search=search, sort=sort)
 
 
-def submission_detail(ctx, uuid, *, list_params=None):
+def submission_detail(ctx, uuid, *, list_params=None, claim=False, release=None):
     """Everything a grader needs for one submission.
 
     Args:
@@ -212,12 +215,27 @@ def submission_detail(ctx, uuid, *, list_params=None):
         (latest, with version), released_assessment, history (all assessments), version, claim
         (``{"by", "mine", "expires_at"}`` or None), rubric (the learner's snapshot),
         rubric_changed, neighbours ``{"previous", "next", "next_ungraded"}``, attempts,
-        can_release, can_return, grades_held.
+        can_release, can_return, grades_held. ``auto.criteria[].evidence``: the spans of the text
+        the engine based each level on (code-point offsets and the quoted words).
+        claim (bool): also claim it for the requester when nobody else holds it (one round trip
+            instead of two when a grader moves on); ``claim`` then names the holder.
 
     Raises:
         PermissionDenied: not course staff. NotFound: no such submission in this item.
     """
     require_staff(ctx)
+    if release and release != uuid:
+        try:
+            claims.release_claim(ctx, queue.get_record(ctx, release))
+        except NotFound:
+            pass  # nothing to let go of
+    if claim:
+        record = queue.get_record(ctx, uuid)
+        if record.is_current and not claims.held_by_other(record, ctx):
+            try:
+                claims.claim(ctx, record)
+            except Conflict:
+                pass  # someone claimed it a moment ago: the detail shows who
     return queue.detail(ctx, uuid, list_params=list_params)
 
 
@@ -293,6 +311,23 @@ def return_for_revision(ctx, uuid, *, comment):
     return assessing.return_for_revision(ctx, uuid, comment=comment)
 
 
+def cohort(ctx):
+    """The cohort at a glance, counted by the database (see cohort.py).
+
+    Returns:
+        dict: ``{"total", "graded", "criteria": [{"id", "label", "automatic", "levels": [names],
+        "auto": [count per level] | None, "instructor": [count per level], "compared", "raised",
+        "lowered", "override_rate", "below_top", "drafts_to_top": [learners per draft 1..N, N+;
+        never] | None}], "most_overridden": [ids], "concerns": [{"kind", "id", "label", "count"}],
+        "max_draft_bucket"}``.
+
+    Raises:
+        PermissionDenied: not course staff.
+    """
+    require_staff(ctx)
+    return _cohort.cohort(ctx)
+
+
 def calibration(ctx):
     """Per automatic criterion: agreement and Cohen's kappa of automatic vs grader levels.
 
@@ -308,10 +343,22 @@ def calibration(ctx):
 
 
 def export_csv(ctx):
-    """The cohort as CSV text chunks (an iterator; bounded memory; formula-injection safe).
+    """The submissions as CSV text chunks: one table, one header row (RFC 4180), per criterion
+    the automatic and grader's level names and points (an iterator; bounded memory;
+    formula-injection safe).
 
     Raises:
         PermissionDenied: not course staff (raised immediately, before streaming starts).
     """
     require_staff(ctx)
     return export.export_csv(ctx)
+
+
+def calibration_csv(ctx):
+    """The calibration table (see ``calibration``) as CSV text chunks, a file of its own.
+
+    Raises:
+        PermissionDenied: not course staff (raised immediately).
+    """
+    require_staff(ctx)
+    return export.calibration_csv(ctx)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import claims, scoring
-from . import rubric_points as rp
+from ..rubric.model import Rubric
 from .errors import Conflict, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, Assessment, SubmissionRecord
 from .permissions import grades_are_held
@@ -29,7 +30,8 @@ def _check_comment(value, what):
     if not isinstance(value, str):
         raise InvalidRequest(_("The {what} must be text.").format(what=what))
     if len(value) > MAX_COMMENT_CHARS:
-        raise InvalidRequest(_("The {what} is longer than {limit} characters.").format(
+        raise InvalidRequest(ngettext("The {what} is longer than {limit} character.",
+                                      "The {what} is longer than {limit} characters.", MAX_COMMENT_CHARS).format(
             what=what, limit=MAX_COMMENT_CHARS))
     return value.strip()
 
@@ -39,7 +41,7 @@ def validate(record, levels, comments, overall_comment, comment_only):
 
     Returns (levels, comments, overall_comment) cleaned; raises InvalidRequest naming the problem.
     """
-    by_id = {c.get("id"): c for c in rp.criteria(record.rubric)}
+    by_id = {c.id: c for c in Rubric.from_snapshot(record.rubric).criteria}
     levels = levels or {}
     comments = comments or {}
     if not isinstance(levels, dict) or not isinstance(comments, dict):
@@ -50,21 +52,20 @@ def validate(record, levels, comments, overall_comment, comment_only):
             raise InvalidRequest(_("Unknown criterion: {id}").format(id=str(cid)[:64]))
         if level is None and comment_only:
             continue
-        count = len(by_id[cid].get("levels") or [])
-        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level < count:
+        if by_id[cid].level(level) is None:
             raise InvalidRequest(_("The level for {label} must be a whole number from 0 to {top}.").format(
-                label=by_id[cid].get("label") or cid, top=count - 1))
+                label=by_id[cid].label, top=len(by_id[cid].levels) - 1))
         clean_levels[cid] = level
     clean_comments = {}
     for cid, text in comments.items():
         if cid not in by_id:
             raise InvalidRequest(_("Unknown criterion: {id}").format(id=str(cid)[:64]))
-        text = _check_comment(text, _("comment on {label}").format(label=by_id[cid].get("label") or cid))
+        text = _check_comment(text, _("comment on {label}").format(label=by_id[cid].label))
         if text:
             clean_comments[cid] = text
     overall = _check_comment(overall_comment, _("overall comment"))
     if not comment_only:
-        missing = [by_id[cid].get("label") or cid for cid in by_id if cid not in clean_levels]
+        missing = [by_id[cid].label for cid in by_id if cid not in clean_levels]
         if missing:
             raise InvalidRequest(_("Choose a level for every criterion. Missing: {names}").format(
                 names=", ".join(missing)))
@@ -96,7 +97,8 @@ def save_assessment(ctx, uuid, *, levels, comments, overall_comment, expected_ve
         earned = previous.raw_earned if previous and previous.levels else None
         possible = previous.raw_possible if previous and previous.levels else None
     else:
-        earned, possible = rp.raw_earned(record.rubric, clean_levels), rp.raw_possible(record.rubric)
+        rubric = Rubric.from_snapshot(record.rubric)
+        earned, possible = float(rubric.earned(clean_levels)), float(rubric.max_score)
     try:
         with transaction.atomic():
             # The version check and "still gradable" check in one statement: a return for

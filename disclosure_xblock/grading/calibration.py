@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import rubric_points as rp
+from ..rubric.model import Rubric
 from .models import SubmissionRecord
 
 
@@ -50,7 +50,7 @@ def pairs_by_criterion(ctx, rubrics=None):
     """{criterion id: [(auto level, grader level), ...]} over graded current submissions."""
     rubrics = rubrics if rubrics is not None else snapshots(ctx)
     automatic = {
-        version: {c.get("id") for c in rp.criteria(rubric) if rp.is_automatic(c)}
+        version: {c.id for c in Rubric.from_snapshot(rubric).criteria if c.is_automatic}
         for version, rubric in rubrics.items()
     }
     pairs = {}
@@ -89,9 +89,9 @@ def calibration(ctx):
     pairs = pairs_by_criterion(ctx, rubrics)
     labels = {}
     for rubric in [ctx.rubric, *rubrics.values()]:
-        for c in rp.criteria(rubric):
-            labels.setdefault(c.get("id"), c.get("label") or c.get("id"))
-    ordered_ids = [c.get("id") for c in rp.criteria(ctx.rubric) if rp.is_automatic(c)]
+        for c in Rubric.from_snapshot(rubric).criteria:
+            labels.setdefault(c.id, c.label)
+    ordered_ids = [c.id for c in Rubric.from_snapshot(ctx.rubric).criteria if c.is_automatic]
     ordered_ids += sorted(cid for cid in pairs if cid not in ordered_ids)
     criteria = [{"id": cid, "label": labels.get(cid, cid), **criterion_stats(pairs.get(cid, []))}
                 for cid in ordered_ids]

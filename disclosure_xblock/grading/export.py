@@ -1,6 +1,8 @@
 """
-The cohort as CSV, streamed: rows are read with ``.iterator(chunk_size=…)`` and written in
-chunks, so 10,000 submissions export in bounded memory.
+The cohort as CSV files, streamed: rows are read with ``.iterator(chunk_size=…)`` and written in
+chunks, so 10,000 submissions export in bounded memory. Each file is one table (one header
+row, RFC 4180), so a spreadsheet or ``pandas.read_csv`` opens it as it is: the submissions
+(``export_csv``) and, apart, the calibration of the automatic feedback (``calibration_csv``).
 
 Learner text is untrusted: a cell that a spreadsheet could read as a formula gets a leading
 apostrophe (the text is kept, shown as typed). That is a cell starting with a tab or a line
@@ -17,7 +19,8 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 from . import calibration as calib
-from . import rubric_points as rp
+from ..rubric.model import Rubric
+from .serialize import points
 from .models import SubmissionRecord
 
 CHUNK_ROWS = 200
@@ -48,47 +51,68 @@ def safe_cell(value):
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        return rp.number(value)
+        return points(value)
     text = str(value)
     if _reads_as_formula(text):
         return "'" + text
     return text
 
 
-def _points(rubric, cid, level):
-    for criterion in rp.criteria(rubric):
-        if criterion.get("id") == cid:
-            return rp.level_info(criterion, level)[1]
-    return None
+def _level(rubric, cid, index):
+    """(level name, points) of level ``index`` of criterion ``cid`` in ``rubric``, or ("", None)."""
+    for criterion in rubric.criteria:
+        if criterion.id == cid:
+            level = criterion.level(index)
+            if level is None:
+                return "", None
+            # A level without a label is named by its place, as the panel shows it.
+            return level.label or _("Level {n}").format(n=index + 1), level.points
+    return "", None
+
+
+class _Writer:
+    """csv.writer (RFC 4180: CRLF, quotes doubled) into a buffer emptied at each ``take``."""
+
+    def __init__(self):
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
+
+    def row(self, cells):
+        self.writer.writerow([safe_cell(cell) for cell in cells])
+
+    def take(self):
+        data = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate(0)
+        return data
+
+
+SUBMISSION_COLUMNS = ("learner", "anonymous_id", "attempt", "current", "submitted_at", "status", "held",
+                      "red_flags", "text", "auto_score", "auto_max")
+CRITERION_COLUMNS = ("auto_level", "auto_points", "grader_level", "grader_points", "comment")
+TAIL_COLUMNS = ("grader_points", "points_possible", "gradebook_earned", "gradebook_possible",
+                "overall_comment", "returned_comment", "grader", "graded_at", "rubric_version")
+CALIBRATION_COLUMNS = ("criterion", "label", "graded", "agreement", "kappa", "overrides", "override_rate",
+                       "raised", "lowered")
 
 
 def export_csv(ctx, chunk_rows=CHUNK_ROWS):
-    """Yield CSV text chunks: a header, one row per submission attempt, then calibration rows."""
-    rubrics = calib.snapshots(ctx)
-    criteria = [(c.get("id"), c.get("label") or c.get("id")) for c in rp.criteria(ctx.rubric)]
-    known = {cid for cid, _label in criteria}
+    """Yield the submissions CSV in text chunks: one table, one header row, one row per
+    submission attempt; per criterion the automatic and the grader's level (its name) and
+    points, and the comment. Calibration is its own file (``calibration_csv``)."""
+    rubrics = {version: Rubric.from_snapshot(rubric) for version, rubric in calib.snapshots(ctx).items()}
+    current = Rubric.from_snapshot(ctx.rubric)
+    criteria = [c.id for c in current.criteria]
+    known = set(criteria)
     for rubric in rubrics.values():
-        for c in rp.criteria(rubric):
-            if c.get("id") not in known:
-                known.add(c.get("id"))
-                criteria.append((c.get("id"), c.get("label") or c.get("id")))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush():
-        data = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate(0)
-        return data
-
-    header = ["learner", "anonymous_id", "attempt", "current", "submitted_at", "status", "held",
-              "red_flags", "text", "auto_score", "auto_max"]
-    for cid, _label in criteria:
-        header += [f"{cid}:auto_level", f"{cid}:auto_points", f"{cid}:grader_level",
-                   f"{cid}:grader_points", f"{cid}:comment"]
-    header += ["grader_points", "points_possible", "gradebook_earned", "gradebook_possible",
-               "overall_comment", "returned_comment", "grader", "graded_at", "rubric_version"]
-    writer.writerow([safe_cell(h) for h in header])
+        for c in rubric.criteria:
+            if c.id not in known:
+                known.add(c.id)
+                criteria.append(c.id)
+    out = _Writer()
+    out.row([*SUBMISSION_COLUMNS, *(f"{cid}:{col}" for cid in criteria for col in CRITERION_COLUMNS),
+             *TAIL_COLUMNS])
+    yield out.take()
     rows = (SubmissionRecord.objects
             .filter(course_id=ctx.course_id, item_id=ctx.item_id)
             .order_by("submitted_at", "pk")
@@ -101,29 +125,31 @@ def export_csv(ctx, chunk_rows=CHUNK_ROWS):
                          "score_earned", "score_possible", "returned_comment")
             .iterator(chunk_size=1000))
     count = 0
-    for (username, anon, attempt, current, submitted_at, status, held, flags, text, auto_score,
+    for (username, anon, attempt, is_current, submitted_at, status, held, flags, text, auto_score,
          auto_max, auto_levels, version, levels, comments, raw_earned, raw_possible, overall,
          grader, graded_at, score_earned, score_possible, returned_comment) in rows:
-        rubric = rubrics.get(version) or ctx.rubric
+        rubric = rubrics.get(version)
+        rubric = rubric if rubric is not None and rubric.criteria else current
         auto_levels, levels, comments = auto_levels or {}, levels or {}, comments or {}
-        row = [username or anon, anon, attempt, current, submitted_at.isoformat(), status, held,
+        row = [username or anon, anon, attempt, is_current, submitted_at.isoformat(), status, held,
                " ".join(flags or []), text, auto_score, auto_max]
-        for cid, _label in criteria:
-            auto, given = auto_levels.get(cid), levels.get(cid)
-            row += [auto, _points(rubric, cid, auto), given, _points(rubric, cid, given),
+        for cid in criteria:
+            row += [*_level(rubric, cid, auto_levels.get(cid)), *_level(rubric, cid, levels.get(cid)),
                     comments.get(cid, "")]
         row += [raw_earned, raw_possible, score_earned, score_possible, overall or "",
                 returned_comment, grader or "", graded_at.isoformat() if graded_at else "", version]
-        writer.writerow([safe_cell(cell) for cell in row])
+        out.row(row)
         count += 1
         if count % chunk_rows == 0:
-            yield flush()
-    summary = calib.calibration(ctx)
-    writer.writerow([])
-    writer.writerow([safe_cell(_("Calibration: automatic level vs grader level"))])
-    writer.writerow(["criterion", "label", "graded", "agreement", "kappa", "overrides",
-                     "raised", "lowered"])
-    for c in summary["criteria"]:
-        writer.writerow([safe_cell(v) for v in (c["id"], c["label"], c["n"], c["agreement"],
-                                                 c["kappa"], c["overrides"], c["raised"], c["lowered"])])
-    yield flush()
+            yield out.take()
+    yield out.take()
+
+
+def calibration_csv(ctx):
+    """Yield the calibration CSV: one row per automatic criterion, automatic level vs grader's."""
+    out = _Writer()
+    out.row(CALIBRATION_COLUMNS)
+    for c in calib.calibration(ctx)["criteria"]:
+        out.row([c["id"], c["label"], c["n"], c["agreement"], c["kappa"], c["overrides"],
+                 c["override_rate"], c["raised"], c["lowered"]])
+    yield out.take()

@@ -8,6 +8,7 @@ ranges raise InvalidRequest (400); the API checks staff itself (PermissionDenied
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import schema as s
 from . import api
@@ -43,7 +44,9 @@ def _str(data, name, default="", limit=5000, required=False):
     if not isinstance(value, str):
         raise InvalidRequest(_("{name} must be text.").format(name=name))
     if len(value) > limit:
-        raise InvalidRequest(_("{name} is longer than {limit} characters.").format(name=name, limit=limit))
+        raise InvalidRequest(ngettext("{name} is longer than {limit} character.",
+                                      "{name} is longer than {limit} characters.", limit).format(
+            name=name, limit=limit))
     if required and not value:
         raise InvalidRequest(_("{name} is required.").format(name=name))
     return value
@@ -84,7 +87,7 @@ def _dict(data, name):
 _LIST_QUERY = {"status": s.text(), "flagged": s.boolean(), "search": s.text(), "sort": s.text()}
 STAFF_SUMMARY = s.NO_BODY
 STAFF_LIST = s.Body({**_LIST_QUERY, "page": s.integer(), "page_size": s.integer()})
-STAFF_DETAIL = s.Body({**_LIST_QUERY, "uuid": s.text()})
+STAFF_DETAIL = s.Body({**_LIST_QUERY, "uuid": s.text(), "claim": s.boolean(), "release": s.text()})
 STAFF_CLAIM = s.Body({"uuid": s.text(), "take_over": s.boolean()})
 STAFF_SAVE_ASSESSMENT = s.Body({
     "uuid": s.text(), "levels": s.Object(values=s.integer()), "comments": s.Object(values=s.text()),
@@ -92,6 +95,7 @@ STAFF_SAVE_ASSESSMENT = s.Body({
 STAFF_RELEASE = s.Body({"uuid": s.text()})
 STAFF_RETURN = s.Body({"uuid": s.text(), "comment": s.text()})
 STAFF_CALIBRATION = s.NO_BODY
+STAFF_COHORT = s.NO_BODY
 
 
 def staff_summary(ctx, data):
@@ -110,7 +114,10 @@ def staff_list(ctx, data):
 
 
 def staff_detail(ctx, data):
-    return api.submission_detail(ctx, _uuid(data), list_params=_list_params(data))
+    release = data.get("release")
+    return api.submission_detail(ctx, _uuid(data), list_params=_list_params(data),
+                                 claim=_bool(data, "claim"),
+                                 release=_str(data, "release", limit=36) if release is not None else None)
 
 
 def staff_claim(ctx, data):
@@ -121,10 +128,12 @@ def staff_save_assessment(ctx, data):
     version = data.get("expected_version")
     if version is not None:
         version = _int(data, "expected_version", 0, 0, 10**6)
-    return api.save_assessment(
+    saved = api.save_assessment(
         ctx, _uuid(data), levels=_dict(data, "levels"), comments=_dict(data, "comments"),
         overall_comment=_str(data, "overall_comment"), expected_version=version,
         comment_only=_bool(data, "comment_only"))
+    # The fresh counts too, so the panel's header needs no second request after a save.
+    return {**saved, "counts": api.panel_summary(ctx)}
 
 
 def staff_release(ctx, data):
@@ -138,3 +147,7 @@ def staff_return(ctx, data):
 def staff_calibration(ctx, data):
     return api.calibration(ctx)
 
+
+
+def staff_cohort(ctx, data):
+    return api.cohort(ctx)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from submissions import api as submissions_api
 from submissions.errors import SubmissionError
 
-from . import rubric_points as rp
+from ..rubric.model import Rubric
 from . import drafts, scoring, serialize
 from ..draft_policy import MAX_DRAFT_CHARS
 from .errors import Conflict, GradingError, InvalidRequest
@@ -48,7 +48,7 @@ def _history(draft_history):
             "text": str(entry.get("text") or "")[:MAX_HISTORY_TEXT],
             "word_count": entry.get("word_count") if isinstance(entry.get("word_count"), int) else None,
         }
-        clean.update(serialize.compact_feedback(entry))
+        clean.update(serialize.compact_feedback(entry))  # history entries are compact already
         out.append(clean)
     return out
 
@@ -59,10 +59,9 @@ def _answer(ctx, text, compact):
         # Keep the scoring skeleton of the rubric (ids, labels, points); the full snapshot is
         # in our own record.
         answer["rubric"] = {"criteria": [
-            {"id": c.get("id"), "label": c.get("label"),
-             "levels": [{"points": lvl.get("points"), "label": lvl.get("label")}
-                        for lvl in c.get("levels") or []]}
-            for c in rp.criteria(ctx.rubric)]}
+            {"id": c.id, "label": c.label,
+             "levels": [{"points": lvl.points, "label": lvl.label} for lvl in c.levels]}
+            for c in Rubric.from_snapshot(ctx.rubric).criteria]}
         if len(json.dumps(answer)) > MAX_ANSWER_BYTES:
             raise InvalidRequest(_("The submission is too large to store. Shorten it and try again."))
     return answer
@@ -81,7 +80,7 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=
         raise InvalidRequest(_("Write your disclosure before you submit it."))
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidRequest(_("The submission is too long."))
-    compact = serialize.compact_feedback(auto_feedback)
+    compact = serialize.compact_of_result(auto_feedback)
     previous = current_record(ctx, with_released=False)
     if previous is not None and previous.status != RETURNED:
         return _existing_answer(ctx, previous, text)

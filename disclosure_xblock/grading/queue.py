@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ..feedback import flags
 from . import claims, serialize
-from . import rubric_points as rp
+from ..rubric.model import Rubric
 from .errors import InvalidRequest, NotFound
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
 
@@ -141,7 +141,9 @@ def neighbours(ctx, record, *, status=None, flagged=None, search="", sort="-subm
     back = (field, "pk") if descending else (f"-{field}", "-pk")
     nxt = rows.filter(after).order_by(*fwd).values_list("uuid", flat=True).first()
     prev = rows.filter(before).order_by(*back).values_list("uuid", flat=True).first()
-    waiting = _annotated(item_records(ctx).filter(status=SUBMITTED).exclude(pk=record.pk))
+    # Next waiting: not this one, and not one another grader holds right now.
+    taken = Q(claim_expires__gt=timezone.now()) & ~Q(claimed_by="") & ~Q(claimed_by=ctx.identity.anonymous_id)
+    waiting = _annotated(item_records(ctx).filter(status=SUBMITTED).exclude(pk=record.pk).exclude(taken))
     next_ungraded = (waiting.filter(after).order_by(*fwd).values_list("uuid", flat=True).first()
                      or waiting.order_by(*fwd).values_list("uuid", flat=True).first())
     return {"previous": prev, "next": nxt, "next_ungraded": next_ungraded}
@@ -150,15 +152,14 @@ def neighbours(ctx, record, *, status=None, flagged=None, search="", sort="-subm
 def rubric_for_panel(rubric):
     return [
         {
-            "id": c.get("id"),
-            "label": c.get("label") or c.get("id"),
-            "description": c.get("description") or "",
-            "automatic": rp.is_automatic(c),
-            "max_points": rp.number(rp.max_points(c)),
-            "levels": [{"points": rp.number(lvl.get("points")), "label": lvl.get("label") or ""}
-                       for lvl in rp.sorted_levels(c)],
+            "id": c.id,
+            "label": c.label,
+            "description": c.description,
+            "automatic": c.is_automatic,
+            "max_points": serialize.points(c.max_points),
+            "levels": [{"points": serialize.points(lvl.points), "label": lvl.label} for lvl in c.levels],
         }
-        for c in rp.criteria(rubric)
+        for c in Rubric.from_snapshot(rubric).criteria
     ]
 
 
@@ -168,11 +169,27 @@ def prefill(record):
     if latest is not None and latest.levels:
         return dict(latest.levels), "assessment"
     levels = {}
-    for criterion in rp.criteria(record.rubric):
-        level = (record.auto_levels or {}).get(criterion.get("id"))
-        if rp.is_automatic(criterion) and rp.level_info(criterion, level)[1] is not None:
-            levels[criterion["id"]] = level
+    for criterion in Rubric.from_snapshot(record.rubric).criteria:
+        level = (record.auto_levels or {}).get(criterion.id)
+        if criterion.is_automatic and criterion.level(level) is not None:
+            levels[criterion.id] = level
     return levels, "automatic"
+
+
+MAX_EVIDENCE = 20
+
+
+def _evidence(spans):
+    """Bounded evidence spans ``[{"start", "end", "text", "note"}]`` of a stored result."""
+    out = []
+    for span in (spans if isinstance(spans, list) else [])[:MAX_EVIDENCE]:
+        if not isinstance(span, dict):
+            continue
+        start, end = span.get("start"), span.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            out.append({"start": start, "end": end, "text": str(span.get("text") or "")[:500],
+                        "note": str(span.get("note") or "")[:500]})
+    return out
 
 
 def detail(ctx, uuid, *, list_params=None):
@@ -212,12 +229,15 @@ def detail(ctx, uuid, *, list_params=None):
             for f in auto.get("red_flags") or [] if isinstance(f, dict)
         ],
         "auto": {
-            "score": rp.number(record.auto_score),
-            "max_score": rp.number(record.auto_max),
+            "score": serialize.points(record.auto_score),
+            "max_score": serialize.points(record.auto_max),
             "levels": record.auto_levels or {},
             "criteria": [
-                {"id": c.get("id"), "level": c.get("level"), "outcome": c.get("outcome"),
-                 "message": c.get("message", ""), "automatic": c.get("automatic", True)}
+                {"id": c.get("id"), "label": c.get("label", ""), "level": c.get("level"),
+                 "outcome": c.get("outcome"), "message": c.get("message", ""),
+                 "automatic": c.get("automatic", True),
+                 # What the engine saw: spans of the text (shown as text, never markup).
+                 "evidence": _evidence(c.get("evidence"))}
                 for c in auto.get("criteria") or [] if isinstance(c, dict)
             ],
         },

@@ -4,50 +4,65 @@ from __future__ import annotations
 from django.utils.translation import gettext
 
 from ..feedback import flags
-from . import rubric_points as rp
+from ..rubric.model import Rubric, number
 from .models import GRADED, RETURNED, SUBMITTED
+
+
+POINT_DIGITS = 2
 
 
 def iso(value):
     return value.isoformat() if value else None
 
 
-def compact_feedback(feedback):
-    """The compact automatic result from either ``evaluate().to_dict()`` or ``.compact()``.
+def compact_of_result(result):
+    """The compact shape of an ``evaluate().to_dict()`` result: the one conversion, at the edge.
 
-    Returns ``{"score", "max_score", "levels": {cid: level}, "privacy_passed", "red_flags": [kinds]}``.
+    Submit is the only caller that holds a full result (its evidence is kept in the record for
+    graders); everything else (history entries, ``FeedbackResult.compact()``) already has the
+    compact shape that ``compact_feedback`` cleans.
     """
-    feedback = feedback if isinstance(feedback, dict) else {}
-    if "levels" in feedback and "criteria" not in feedback:
-        levels = feedback.get("levels") or {}
-        flags = feedback.get("red_flags") or []
-        privacy_passed = feedback.get("privacy_passed", True)
-    else:
-        levels = {
-            str(c.get("id")): c.get("level")
-            for c in feedback.get("criteria") or [] if isinstance(c, dict) and c.get("id")
-        }
-        flags = feedback.get("red_flags") or []
-        privacy_passed = (feedback.get("privacy") or {}).get("passed", True)
+    result = result if isinstance(result, dict) else {}
+    return compact_feedback({
+        "score": result.get("score"),
+        "max_score": result.get("max_score"),
+        "levels": {str(c.get("id")): c.get("level")
+                   for c in result.get("criteria") or () if isinstance(c, dict) and c.get("id")},
+        "privacy_passed": (result.get("privacy") or {}).get("passed", True),
+        "red_flags": result.get("red_flags") or [],
+    })
+
+
+def compact_feedback(compact):
+    """A bounded, JSON-clean copy of a compact result (``FeedbackResult.compact()``, a history
+    entry): ``{"score", "max_score", "levels": {cid: level}, "privacy_passed", "red_flags": [kinds]}``.
+    """
+    compact = compact if isinstance(compact, dict) else {}
     kinds = []
-    for flag in flags:
+    for flag in compact.get("red_flags") or []:
         kind = flag.get("kind") if isinstance(flag, dict) else flag
         if isinstance(kind, str) and kind and kind not in kinds:
             kinds.append(kind[:64])
+    levels = compact.get("levels")
     levels = {str(k)[:64]: (v if isinstance(v, int) and not isinstance(v, bool) else None)
-              for k, v in levels.items()}
+              for k, v in (levels.items() if isinstance(levels, dict) else ())}
     return {
-        "score": _num(feedback.get("score")),
-        "max_score": _num(feedback.get("max_score")),
+        "score": _num(compact.get("score")),
+        "max_score": _num(compact.get("max_score")),
         "levels": levels,
-        "privacy_passed": bool(privacy_passed),
+        "privacy_passed": bool(compact.get("privacy_passed", True)),
         "red_flags": kinds,
     }
 
 
+def points(value):
+    """Points in grading's JSON and CSV (the rubric model's one formatter, to 2 decimals)."""
+    return number(value, POINT_DIGITS)
+
+
 def _num(value):
     try:
-        return rp.number(value) if value is not None and not isinstance(value, bool) else None
+        return points(value) if value is not None and not isinstance(value, bool) else None
     except (TypeError, ValueError):
         return None
 
@@ -57,18 +72,16 @@ def assessment_criteria(rubric, assessment):
     levels = assessment.levels or {}
     comments = assessment.comments or {}
     out = []
-    for criterion in rp.criteria(rubric):
-        cid = criterion.get("id")
-        level = levels.get(cid)
-        label, points = rp.level_info(criterion, level)
+    for criterion in Rubric.from_snapshot(rubric).criteria:
+        level = criterion.level(levels.get(criterion.id))
         out.append({
-            "id": cid,
-            "label": criterion.get("label") or cid,
-            "level": level if points is not None else None,
-            "level_label": label,
-            "points": rp.number(points),
-            "max_points": rp.number(rp.max_points(criterion)),
-            "comment": comments.get(cid, ""),
+            "id": criterion.id,
+            "label": criterion.label,
+            "level": levels.get(criterion.id) if level is not None else None,
+            "level_label": level.label if level is not None else "",
+            "points": points(level.points) if level is not None else None,
+            "max_points": points(criterion.max_points),
+            "comment": comments.get(criterion.id, ""),
         })
     return out
 
@@ -81,8 +94,8 @@ def learner_assessment(record, assessment):
         "overall_comment": assessment.overall_comment,
         "graded_at": iso(assessment.released_at or assessment.created_at),
         "comment_only": assessment.comment_only,
-        "raw_earned": rp.number(assessment.raw_earned),
-        "raw_possible": rp.number(assessment.raw_possible),
+        "raw_earned": points(assessment.raw_earned),
+        "raw_possible": points(assessment.raw_possible),
     }
 
 
@@ -98,10 +111,10 @@ def learner_status(record):
 
 def learner_state(record, ctx):
     auto = {
-        "score": rp.number(record.auto_score),
-        "max_score": rp.number(record.auto_max),
+        "score": points(record.auto_score),
+        "max_score": points(record.auto_max),
         "levels": record.auto_levels or {},
-        "privacy_passed": bool((record.auto_feedback or {}).get("privacy_passed", True)),
+        "privacy_passed": compact_of_result(record.auto_feedback)["privacy_passed"],
         "red_flags": list(record.red_flags or []),
     }
     score = None
@@ -158,8 +171,8 @@ def list_item(record, now):
         "uuid": record.uuid,
         "learner": record.learner,
         "submitted_at": iso(record.submitted_at),
-        "auto_score": rp.number(record.auto_score),
-        "auto_max": rp.number(record.auto_max),
+        "auto_score": points(record.auto_score),
+        "auto_max": points(record.auto_max),
         "status": record.status,
         "held": record.held,
         "attempt": record.attempt,

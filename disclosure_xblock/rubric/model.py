@@ -36,6 +36,19 @@ NOT_MET = "not_met"
 OUTCOMES = (MET, PARTIAL, NOT_MET)
 
 
+def number(value, digits=None):
+    """Points as the plainest number: 2.0 -> 2, 1.5 stays 1.5; ``digits`` rounds the rest.
+
+    The one formatter of points (engine results, grading JSON and CSV, OLX attributes).
+    """
+    if value is None:
+        return None
+    value = float(value)
+    if value == int(value):
+        return int(value)
+    return round(value, digits) if digits is not None else value
+
+
 def _text(value, path, name, limit=MAX_TEXT, required=False, field=None):
     field = name if field is None else field
     value = "" if value is None else str(value)
@@ -56,7 +69,7 @@ def _points(value, path):
         raise RubricError(path, f"points must be a number, not {value!r}", "points") from None
     if points != points or points < 0 or points > MAX_POINTS:  # NaN, negative or huge
         raise RubricError(path, f"points must be between 0 and {MAX_POINTS}", "points")
-    return int(points) if points == int(points) else points
+    return number(points)
 
 
 @dataclass(frozen=True)
@@ -117,7 +130,18 @@ class Criterion:
 
     @property
     def max_points(self):
-        return max(level.points for level in self.levels)
+        return max((level.points for level in self.levels), default=0)
+
+    def level(self, index):
+        """The Level at ``index`` (levels sorted by points), or None when out of range / not an int."""
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self.levels):
+            return None
+        return self.levels[index]
+
+    def points_for(self, index):
+        """Points of level ``index``, or None when there is no such level."""
+        level = self.level(index)
+        return None if level is None else level.points
 
     @property
     def is_automatic(self):
@@ -207,6 +231,44 @@ class Rubric:
             if criterion.id == criterion_id:
                 return criterion
         raise KeyError(criterion_id)
+
+    def earned(self, levels):
+        """Sum of the points of the chosen levels ``{criterion id: index}`` (missing ones count 0)."""
+        levels = levels or {}
+        return sum(criterion.points_for(levels.get(criterion.id)) or 0 for criterion in self.criteria)
+
+    @classmethod
+    def from_snapshot(cls, data):
+        """A rubric a submission stored (``to_dict()``), read back without validating it again.
+
+        A snapshot was valid when it was taken; a later, stricter rule (a detector renamed, a
+        limit lowered) must not stop old submissions from being graded or exported on it. Missing
+        or malformed parts read as empty; levels are sorted by points as ``from_dict`` sorts them.
+        """
+        data = data if isinstance(data, dict) else {}
+        criteria = []
+        for raw in data.get("criteria") or ():
+            if not isinstance(raw, dict):
+                continue
+            levels = []
+            for level in raw.get("levels") or ():
+                if isinstance(level, dict):
+                    try:
+                        points = number(level.get("points") or 0)
+                    except (TypeError, ValueError):
+                        points = 0
+                    levels.append(Level(points=points, label=str(level.get("label") or ""),
+                                        message=str(level.get("message") or "")))
+            levels.sort(key=lambda level: level.points)
+            checks = tuple(Check(type=c.get("type"),
+                                 params=dict(c["params"]) if isinstance(c.get("params"), dict) else {})
+                           for c in raw.get("checks") or () if isinstance(c, dict))
+            cid = str(raw.get("id") or "")
+            criteria.append(Criterion(id=cid, label=str(raw.get("label") or cid),
+                                      description=str(raw.get("description") or ""),
+                                      levels=tuple(levels), checks=checks))
+        return cls(criteria=tuple(criteria), privacy_gate=bool(data.get("privacy_gate", True)),
+                   preset=data.get("preset") or None)
 
     def to_dict(self):
         return {

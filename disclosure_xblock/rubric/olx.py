@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import patterns
-from .model import Check, Rubric, RubricError, Scenario, split_list
+from .model import Check, Rubric, RubricError, Scenario, number, split_list
 
 # A parser that never touches the network or expands entities: OLX comes from course imports.
 SAFE_PARSER = etree.XMLParser(
@@ -149,7 +149,7 @@ def write_rubric(rubric, parent, preset_rubric=None):
         if criterion.description:
             etree.SubElement(crit, "description").text = xml_text(criterion.description)
         for level in criterion.levels:
-            lvl = etree.SubElement(crit, "level", points=_fmt_points(level.points))
+            lvl = etree.SubElement(crit, "level", points=str(number(level.points)))
             if level.label:
                 lvl.set("label", xml_text(level.label))
             lvl.text = xml_text(level.message)
@@ -163,10 +163,6 @@ def _same(a, b):
     da.pop("preset", None)
     db.pop("preset", None)
     return da == db
-
-
-def _fmt_points(points):
-    return str(int(points)) if float(points) == int(points) else str(points)
 
 
 # --- scenario ----------------------------------------------------------------------------------

@@ -209,7 +209,7 @@
             if (key !== 'instructor' && typeof criterion.max_points === 'number') {
                 head.appendChild(el('span', {
                     className: 'dx-crit-points',
-                    text: fmt(gettext('{points} of {max} points'), {points: criterion.points, max: criterion.max_points})
+                    text: fmt(ngettext('{points} of {max} point', '{points} of {max} points', criterion.max_points), {points: criterion.points, max: criterion.max_points})
                 }));
             }
             var item = el('li', {
@@ -237,7 +237,7 @@
     function summaryText(feedback) {
         var counts = {met: 0, partial: 0, not_met: 0, instructor: 0};
         (feedback.criteria || []).forEach(function (c) { counts[outcomeKey(c.outcome)] += 1; });
-        var parts = [fmt(gettext('Automatic score: {score} of {max} points.'), {score: feedback.score, max: feedback.max_score})];
+        var parts = [fmt(ngettext('Automatic score: {score} of {max} point.', 'Automatic score: {score} of {max} points.', feedback.max_score), {score: feedback.score, max: feedback.max_score})];
         parts.push(fmt(gettext('Met: {met}. Partly met: {partial}. Not yet: {not_met}.'), counts));
         if (counts.instructor) {
             parts.push(fmt(ngettext('{count} criterion is left to your instructor.',

@@ -4,14 +4,22 @@
  * learner script when `.dx-instructor` is present. Talks to the block's staff_* JSON handlers;
  * the server pages, filters and checks permissions. Learner text (and anything from the
  * server) is put into the page with textContent only, never innerHTML. Needs core.js (loaded
- * before this file by the learner view).
+ * before this file by the learner view), and instructor/workspace.js (keys, total, highlighted
+ * text, draft pairs) and instructor/cohort.js (the cohort view).
+ *
+ * The workspace: the submitted text beside the rubric on a wide screen (above it on a narrow
+ * one), levels by keyboard (see workspace.keyHelp), a running total, and "save" that confirms
+ * next to its button and opens the next waiting submission with one request (staff_detail with
+ * claim: true). The server releases the claim on save.
  */
 (function (global) {
     'use strict';
 
     var core = global.DisclosureXBlock.core;
     var gettext = core.gettext;
+    var ngettext = core.ngettext;
     var fmt = core.fmt;
+    var ws = global.DisclosureXBlock.instructorWorkspace;
     var el = core.el;
     var clear = core.clear;
     var formatTime = core.formatDateTime;
@@ -38,7 +46,9 @@
         var listView = $('.dx-i-list-view');
         var detailView = $('.dx-i-detail');
         var filters = $('.dx-i-filters');
-        var state = {page: 1, pages: 1, detail: null, lastOpener: null};
+        var state = {page: 1, pages: 1, detail: null, lastOpener: null, active: 0};
+        var savedBox = $('.dx-i-saved');
+        var totalBox = $('.dx-i-total');
         var exercise = element.querySelector('.dx-exercise');
         var uid = core.idMaker((exercise && exercise.getAttribute('data-dx-root')) || 'dx-i');
 
@@ -59,20 +69,23 @@
 
         /* --- summary and list --------------------------------------------------------------- */
 
-        function loadSummary() {
-            return post('staff_summary').then(function (counts) {
-                Array.prototype.forEach.call(root.querySelectorAll('[data-count]'), function (dd) {
-                    var value = counts[dd.getAttribute('data-count')];
-                    dd.textContent = value === undefined ? '–' : String(value);
-                });
-                var releaseAll = $('.dx-i-release-all');
-                if (releaseAll) { releaseAll.disabled = !counts.held; }
+        function showCounts(counts) {
+            Array.prototype.forEach.call(root.querySelectorAll('[data-count]'), function (dd) {
+                var value = counts[dd.getAttribute('data-count')];
+                dd.textContent = value === undefined ? '–' : String(value);
             });
+            var releaseAll = $('.dx-i-release-all');
+            if (releaseAll) { releaseAll.disabled = !counts.held; }
+        }
+
+        function loadSummary() {
+            return post('staff_summary').then(showCounts);
         }
 
         function scoreText(item) {
             if (item.auto_score === null || item.auto_score === undefined) { return '–'; }
-            return fmt(gettext('{earned} of {possible}'), {earned: item.auto_score, possible: item.auto_max});
+            return fmt(ngettext('{earned} of {possible} point', '{earned} of {possible} points', item.auto_max || 0),
+                {earned: item.auto_score, possible: item.auto_max});
         }
 
         function renderRows(items) {
@@ -111,7 +124,8 @@
                 state.page = result.page;
                 state.pages = result.pages;
                 renderRows(result.items);
-                $('.dx-i-page-info').textContent = fmt(gettext('Page {page} of {pages} ({total} submissions)'),
+                $('.dx-i-page-info').textContent = fmt(ngettext('Page {page} of {pages} ({total} submission)',
+                    'Page {page} of {pages} ({total} submissions)', result.total),
                     {page: result.page, pages: result.pages, total: result.total});
                 $('.dx-i-prev-page').disabled = result.page <= 1;
                 $('.dx-i-next-page').disabled = result.page >= result.pages;
@@ -121,7 +135,8 @@
                     th.setAttribute('aria-sort', sort === 'submitted_at' ? 'ascending'
                         : (sort === '-submitted_at' ? 'descending' : 'none'));
                 }
-                announce(fmt(gettext('{total} submissions, page {page} of {pages}.'),
+                announce(fmt(ngettext('{total} submission, page {page} of {pages}.',
+                    '{total} submissions, page {page} of {pages}.', result.total),
                     {total: result.total, page: result.page, pages: result.pages}));
             }).catch(function (err) { showError(err.message); });
         }
@@ -136,11 +151,11 @@
             var chosen = detail.prefill.levels || {};
             var suggested = detail.auto.levels || {};
             var comments = (detail.assessment && detail.assessment.comments) || {};
-            detail.rubric.forEach(function (criterion) {
+            detail.rubric.forEach(function (criterion, ci) {
                 var legendId = uid('legend');
-                var fieldset = el('fieldset', {className: 'dx-i-criterion'}, [
+                var fieldset = el('fieldset', {className: 'dx-i-criterion', 'data-index': String(ci)}, [
                     el('legend', {id: legendId}, [
-                        fmt(gettext('{label} (up to {points} points)'),
+                        fmt(ngettext('{label} (up to {points} point)', '{label} (up to {points} points)', criterion.max_points),
                             {label: criterion.label, points: criterion.max_points})
                     ])
                 ]);
@@ -152,8 +167,10 @@
                     var input = el('input', {type: 'radio', name: name, value: String(index)});
                     input.setAttribute('data-criterion', criterion.id);
                     if (chosen[criterion.id] === index) { input.checked = true; }
-                    var parts = [input, ' ', fmt(gettext('{label}: {points} points'),
-                        {label: level.label || fmt(gettext('Level {n}'), {n: index + 1}), points: level.points})];
+                    // The digit that picks this level, shown (and read) before its name.
+                    var parts = [input, ' ', el('kbd', {className: 'dx-i-key', 'aria-hidden': 'true'}, [String(index + 1)]), ' ',
+                        fmt(ngettext('{label}: {points} point', '{label}: {points} points', level.points),
+                            {label: ws.levelName(criterion, index), points: level.points})];
                     if (criterion.automatic && suggested[criterion.id] === index) {
                         parts.push(el('span', {className: 'dx-i-suggested'}, [' ' + gettext('(suggested)')]));
                     }
@@ -171,6 +188,51 @@
                     fmt(gettext('Comment on {label}'), {label: criterion.label}), textarea]));
                 box.appendChild(fieldset);
             });
+            updateTotal();
+        }
+
+        function chosenLevels() {
+            var levels = {};
+            Array.prototype.forEach.call($('.dx-i-criteria').querySelectorAll('input[type=radio]:checked'), function (input) {
+                levels[input.getAttribute('data-criterion')] = parseInt(input.value, 10);
+            });
+            return levels;
+        }
+
+        function updateTotal(prefix) {
+            if (!state.detail) { return; }
+            var text = ws.totalText(ws.runningTotal(state.detail.rubric, chosenLevels()));
+            totalBox.textContent = prefix ? prefix + ' ' + text : text;
+        }
+
+        function fieldsets() { return $('.dx-i-criteria').querySelectorAll('.dx-i-criterion'); }
+
+        /* Make criterion ``index`` the one the digits set, and put focus on its chosen level. */
+        function activate(index, focus) {
+            var sets = fieldsets();
+            if (!sets.length) { return; }
+            state.active = Math.max(0, Math.min(index, sets.length - 1));
+            Array.prototype.forEach.call(sets, function (set, i) { set.classList.toggle('dx-i-active', i === state.active); });
+            if (focus) {
+                var set = sets[state.active];
+                var target = set.querySelector('input[type=radio]:checked') || set.querySelector('input[type=radio]');
+                if (target) { target.focus(); }
+            }
+        }
+
+        function chooseLevel(index) {
+            var criterion = state.detail.rubric[state.active];
+            var input = fieldsets()[state.active].querySelectorAll('input[type=radio]')[index];
+            if (!input) {
+                totalBox.textContent = fmt(ngettext('{criterion} has {count} level.', '{criterion} has {count} levels.',
+                    criterion.levels.length), {criterion: criterion.label, count: criterion.levels.length});
+                return;
+            }
+            input.checked = true;
+            var level = criterion.levels[index];
+            updateTotal(fmt(gettext('{criterion}: {level} ({points}).'), {criterion: criterion.label,
+                level: ws.levelName(criterion, index), points: ws.pointsText(level.points)}));
+            activate(state.active + 1 < state.detail.rubric.length ? state.active + 1 : state.active, true);
         }
 
         function renderClaim(detail) {
@@ -213,21 +275,14 @@
                     : (flag.message || flag.kind);
                 flags.appendChild(el('p', {className: 'dx-i-flag'}, ['⚑ ' + words]));
             });
-            $('.dx-i-text').textContent = detail.text;
-            var drafts = $('.dx-i-draft-list');
-            clear(drafts);
-            (detail.draft_history || []).forEach(function (entry) {
-                drafts.appendChild(el('li', {}, [
-                    el('p', {className: 'dx-i-help'}, [fmt(gettext('{time}: automatic score {score} of {max}'),
-                        {time: formatTime(entry.at), score: entry.score, max: entry.max_score})]),
-                    el('p', {className: 'dx-i-draft-text'}, [entry.text || ''])
-                ]));
-            });
-            if (!drafts.firstChild) { drafts.appendChild(el('li', {}, [gettext('No drafts were checked.')])); }
+            var marked = ws.renderEvidenceText($('.dx-i-text'), detail.text, detail.auto.criteria);
+            $('.dx-i-evidence-help').hidden = !marked;
+            ws.renderDraftPairs($('.dx-i-draft-list'), detail);
             var history = $('.dx-i-history-list');
             clear(history);
             (detail.history || []).forEach(function (a) {
-                history.appendChild(el('li', {}, [fmt(gettext('Version {version} by {grader}, {time}: {earned} of {possible} rubric points'), {
+                history.appendChild(el('li', {}, [fmt(ngettext('Version {version} by {grader}, {time}: {earned} of {possible} rubric point',
+                    'Version {version} by {grader}, {time}: {earned} of {possible} rubric points', a.raw_possible || 0), {
                     version: a.version, grader: a.grader, time: formatTime(a.created_at),
                     earned: a.raw_earned === null ? '–' : a.raw_earned, possible: a.raw_possible === null ? '–' : a.raw_possible
                 }) + (a.held ? ' ' + gettext('(held)') : '') + (a.overall_comment ? ' — ' + a.overall_comment : '')]));
@@ -244,22 +299,25 @@
             $('.dx-i-detail-next-ungraded').disabled = !detail.neighbours.next_ungraded;
         }
 
-        function openDetail(uuid) {
+        /* Open a submission (and claim it, in the same request, unless ``claim`` is false: after
+         * a save with nothing left to grade the grader stays on the one just saved, unclaimed).
+         * Keeps the save confirmation: opening does not announce over it. */
+        function openDetail(uuid, options) {
+            options = options || {};
             showError('');
+            if (!options.keepSaved) { savedBox.textContent = ''; }
             var params = listParams();
             params.uuid = uuid;
+            params.claim = options.claim !== false;
+            // Leaving one unsaved for another: let go of it in the same request.
+            var leaving = state.detail && !detailView.hidden ? state.detail.uuid : null;
+            if (leaving && leaving !== uuid) { params.release = leaving; }
             return post('staff_detail', params).then(function (detail) {
                 renderDetail(detail);
                 listView.hidden = true;
                 detailView.hidden = false;
-                detailView.focus();
-                announce(fmt(gettext('Opened the submission by {learner}.'), {learner: detail.learner}));
-                if (!detail.claim) {
-                    return post('staff_claim', {uuid: uuid}).then(function (claim) {
-                        detail.claim = claim;
-                        renderClaim(detail);
-                    }).catch(function (err) { showError(err.message); });
-                }
+                activate(0, false);
+                if (options.focusCriteria) { activate(0, true); } else { detailView.focus(); }
             }).catch(function (err) { showError(err.message); });
         }
 
@@ -275,11 +333,8 @@
 
         function collect(commentOnly) {
             var form = $('.dx-i-assess');
-            var levels = {};
+            var levels = chosenLevels();
             var comments = {};
-            Array.prototype.forEach.call(form.querySelectorAll('input[type=radio]:checked'), function (input) {
-                levels[input.getAttribute('data-criterion')] = parseInt(input.value, 10);
-            });
             Array.prototype.forEach.call(form.querySelectorAll('textarea[data-comment]'), function (area) {
                 if (area.value.trim()) { comments[area.getAttribute('data-comment')] = area.value; }
             });
@@ -303,13 +358,26 @@
                     return;
                 }
             }
+            if (state.saving) { return; }
+            state.saving = true;
+            var learner = state.detail.learner;
             post('staff_save_assessment', payload).then(function (result) {
-                announce(result.held ? gettext('Saved. The grade waits for an instructor to release it.')
-                    : (commentOnly ? gettext('Comments saved.') : gettext('Grade saved and sent to the learner.')));
+                state.saving = false;
+                var said = result.held ? gettext('Saved. The grade waits for an instructor to release it.')
+                    : (commentOnly ? gettext('Comments saved.') : gettext('Grade saved and sent to the learner.'));
+                if (result.counts) { showCounts(result.counts); }
                 var next = state.detail.neighbours.next_ungraded;
-                loadSummary();
-                if (next && !commentOnly) { openDetail(next); } else { openDetail(state.detail.uuid); }
+                if (next && !commentOnly) {
+                    core.announceIn(savedBox, fmt(gettext('{learner}: {saved} Next waiting submission opened.'),
+                        {learner: learner, saved: said}));
+                    openDetail(next, {keepSaved: true, focusCriteria: true});
+                } else {
+                    core.announceIn(savedBox, commentOnly ? fmt(gettext('{learner}: {saved}'), {learner: learner, saved: said})
+                        : fmt(gettext('{learner}: {saved} Nothing else is waiting for a grade.'), {learner: learner, saved: said}));
+                    openDetail(state.detail.uuid, {keepSaved: true, claim: false});
+                }
             }).catch(function (err) {
+                state.saving = false;
                 showError(err.message);
                 if (err.status === 409) { errorBox.setAttribute('tabindex', '-1'); errorBox.focus(); }
             });
@@ -325,8 +393,38 @@
         $('.dx-i-prev-page').addEventListener('click', function () { loadList(state.page - 1); });
         $('.dx-i-next-page').addEventListener('click', function () { loadList(state.page + 1); });
         $('.dx-i-back').addEventListener('click', backToList);
-        $('.dx-i-prev').addEventListener('click', function () { if (state.detail.neighbours.previous) { openDetail(state.detail.neighbours.previous); } });
-        $('.dx-i-next').addEventListener('click', function () { if (state.detail.neighbours.next) { openDetail(state.detail.neighbours.next); } });
+        function step(direction) {
+            var target = direction > 0 ? state.detail.neighbours.next : state.detail.neighbours.previous;
+            if (target) { openDetail(target); } else {
+                totalBox.textContent = direction > 0 ? gettext('This is the last submission in the list.')
+                    : gettext('This is the first submission in the list.');
+            }
+        }
+        $('.dx-i-prev').addEventListener('click', function () { step(-1); });
+        $('.dx-i-next').addEventListener('click', function () { step(1); });
+        ws.renderKeyHelp($('.dx-i-key-list'));
+        detailView.addEventListener('focusin', function (event) {
+            var set = event.target.closest ? event.target.closest('.dx-i-criterion') : null;
+            if (set) { activate(parseInt(set.getAttribute('data-index'), 10), false); }
+        });
+        detailView.addEventListener('change', function (event) {
+            if (event.target.type === 'radio') { updateTotal(); }
+        });
+        detailView.addEventListener('keydown', function (event) {
+            if (!state.detail) { return; }
+            var action = ws.keyAction(event);
+            if (!action) { return; }
+            event.preventDefault();
+            if (action.type === 'level') { chooseLevel(action.index); }
+            else if (action.type === 'criterion') { activate(state.active + action.step, true); }
+            else if (action.type === 'save') { save(false); }
+            else if (action.type === 'submission') { step(action.step); }
+            else if (action.type === 'help') {
+                var keys = $('.dx-i-keys');
+                keys.open = true;
+                keys.querySelector('summary').focus();
+            }
+        });
         $('.dx-i-detail-next-ungraded').addEventListener('click', function () {
             if (state.detail.neighbours.next_ungraded) { openDetail(state.detail.neighbours.next_ungraded); }
         });
@@ -357,7 +455,8 @@
         if (releaseAll) {
             releaseAll.addEventListener('click', function () {
                 post('staff_release', {}).then(function (result) {
-                    announce(fmt(gettext('{count} held grades released.'), {count: result.released}));
+                    announce(fmt(ngettext('{count} held grade released.', '{count} held grades released.', result.released),
+                        {count: result.released}));
                     refresh();
                 }).catch(function (err) { showError(err.message); });
             });
@@ -386,7 +485,20 @@
                 announce(gettext('Calibration loaded.'));
             }).catch(function (err) { showError(err.message); });
         });
+        var cohortToggle = $('.dx-i-cohort-toggle');
+        cohortToggle.addEventListener('click', function () {
+            var section = $('.dx-i-cohort');
+            var open = section.hidden;
+            section.hidden = !open;
+            cohortToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+            if (!open) { return; }
+            post('staff_cohort').then(function (result) {
+                global.DisclosureXBlock.instructorCohort.renderCohort($('.dx-i-cohort-body'), result, uid);
+                announce(gettext('Cohort overview loaded.'));
+            }).catch(function (err) { showError(err.message); });
+        });
         $('.dx-i-export').setAttribute('href', runtime.handlerUrl(element, 'staff_export'));
+        $('.dx-i-export-calibration').setAttribute('href', runtime.handlerUrl(element, 'staff_export', 'calibration'));
 
         refresh();
         return {refresh: refresh, open: openDetail, options: options, isInstructor: isInstructor};

@@ -45,7 +45,7 @@ def test_instructor_grades_in_the_panel_and_the_learner_sees_it(live_server_url,
     staff.locator(f".dx-i-criteria input[data-criterion='{criteria[0]}'][value='0']").check()
     staff.fill(".dx-i-assess textarea[name=overall_comment]", COMMENT)
     staff.click(".dx-i-assess button[type=submit]")
-    staff.wait_for_function("document.querySelector('.dx-i-status').textContent.includes('saved')")
+    staff.wait_for_function("document.querySelector('.dx-i-saved').textContent.includes('saved')")
 
     learner.reload()
     learner.wait_for_selector(".dx-assessment:not([hidden])")

@@ -54,12 +54,16 @@ def all_levels(level_of=lambda criterion: len(criterion.levels) - 1):
 TEXT = "I understand how heavy this feels. I went through something similar once, and it got better. How are you coping today?"
 
 
+def history_entry(fb, text="first draft", at="2026-01-01T00:00:00"):
+    """A feedback history entry (compact result) as record_feedback returns one."""
+    from disclosure_xblock.grading.serialize import compact_of_result
+    return {"at": at, "text": text, "word_count": len(text.split()), **compact_of_result(fb)}
+
+
 def submit_as(user, text=TEXT, fb=None, **ctx_overrides):
     from disclosure_xblock.grading import api
     return api.submit(ctx_for(user, **ctx_overrides), text=text, auto_feedback=fb or feedback(),
-                      draft_history=[{"at": "2026-01-01T00:00:00", "text": "first draft",
-                                      "word_count": 2, **(fb or feedback())}],
-                      username=user)
+                      draft_history=[history_entry(fb or feedback())], username=user)
 
 
 @pytest.fixture

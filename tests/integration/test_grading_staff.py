@@ -48,10 +48,13 @@ def test_learner_calling_every_staff_function_is_refused(user):
         lambda: api.release(ctx),
         lambda: api.return_for_revision(ctx_for(user, allow_resubmission=True), uuid, comment="x"),
         lambda: api.calibration(ctx),
+        lambda: api.cohort(ctx),
+        lambda: api.calibration_csv(ctx),
         lambda: api.export_csv(ctx),
     ]
     for name in ("staff_summary", "staff_list", "staff_detail", "staff_claim",
-                 "staff_save_assessment", "staff_release", "staff_return", "staff_calibration"):
+                 "staff_save_assessment", "staff_release", "staff_return", "staff_calibration",
+                 "staff_cohort"):
         calls.append(lambda name=name: getattr(handlers, name)(
             ctx, {"uuid": uuid, "levels": all_levels(lambda c: 0), "expected_version": 1,
                   "take_over": True, "comment": "x"}))
@@ -335,14 +338,48 @@ def test_csv_content_and_formula_guard():
     assert one["text"].startswith("'=HYPERLINK")
     assert one["brief:comment"] == "'+cmd|' /C calc'!A0"
     assert one["overall_comment"] == "'-2+3"
-    assert one["brief:grader_level"] == "2" and one["brief:grader_points"] == "3"
-    assert one["brief:auto_level"] == "1" and one["brief:auto_points"] == "2"
+    brief = RUBRIC.criterion("brief")
+    # Level names (not indices) and their points.
+    assert one["brief:grader_level"] == brief.levels[2].label and one["brief:grader_points"] == "3"
+    assert one["brief:auto_level"] == brief.levels[1].label and one["brief:auto_points"] == "2"
     assert one["grader_points"] == "20" and one["gradebook_earned"] == "20"
     assert body["learner_2"]["text"].startswith("'@SUM")
-    assert any(row and row[0] == "brief" for row in rows[4:])   # calibration rows
-    for row in rows:
+    assert len(rows) == 3   # one table: the header and one row per submission, nothing after
+    calibration = list(csv.reader(io.StringIO("".join(api.calibration_csv(ctx_for("instructor_1"))))))
+    assert calibration[0][0] == "criterion" and any(row[0] == "brief" for row in calibration[1:])
+    for row in rows + calibration:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_both_csvs_are_single_tables_for_csv_and_pandas():
+    import pandas
+
+    multiline = "First line, with a comma.\nSecond line with \"quotes\" and more words to be long enough"
+    uuid = submit_as("learner_1", text=multiline)["uuid"]
+    submit_as("learner_2")
+    api.save_assessment(ctx_for("instructor_1"), uuid, levels=all_levels(), comments={"brief": "ok"},
+                        overall_comment="", expected_version=0)
+    ctx = ctx_for("instructor_1")
+    for chunks, expected_rows in ((api.export_csv(ctx), 2), (api.calibration_csv(ctx), None)):
+        text = "".join(chunks)
+        assert "\r\n" in text and "\n\r\n" not in text   # RFC 4180 line ends, no blank row
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        widths = {len(row) for row in rows}
+        assert len(widths) == 1, widths   # every row as wide as the one header
+        frame = pandas.read_csv(io.StringIO(text), keep_default_na=False)
+        assert list(frame.columns) == rows[0]
+        assert len(frame) == len(rows) - 1
+        if expected_rows is not None:
+            assert len(frame) == expected_rows
+            texts = dict(zip(frame["learner"], frame["text"]))
+            assert texts["learner_1"] == multiline
+            top = RUBRIC.criteria[0]
+            graded = frame[frame["learner"] == "learner_1"].iloc[0]
+            assert graded[f"{top.id}:grader_level"] == top.levels[-1].label
+            assert float(graded[f"{top.id}:grader_points"]) == top.max_points
+        else:
+            assert set(frame["criterion"]) <= {c.id for c in RUBRIC.criteria if c.is_automatic}
 
 
 def test_an_instructor_comment_does_not_release_a_held_staff_grade(score_events):

@@ -16,7 +16,8 @@ from .helpers import STRONG_DRAFT, Workbench
 pytestmark = pytest.mark.django_db(transaction=True)
 
 STAFF_HANDLERS = ["staff_summary", "staff_list", "staff_detail", "staff_claim",
-                  "staff_save_assessment", "staff_release", "staff_return", "staff_calibration"]
+                  "staff_save_assessment", "staff_release", "staff_return", "staff_calibration",
+                  "staff_cohort"]
 
 
 @pytest.fixture
@@ -86,6 +87,12 @@ def test_export_streams_csv(wb):
     body = b"".join(response.streaming_content if response.streaming else [response.content])
     rows = list(csv.reader(io.StringIO(body.decode())))
     assert rows[0][0] == "learner" and rows[1][0] == "learner_1"
+    assert "submissions.csv" in response["Content-Disposition"]
+    calibration = wb.call("staff_export/calibration", "instructor_1", method="get")
+    assert calibration.status_code == 200 and "calibration.csv" in calibration["Content-Disposition"]
+    body = b"".join(calibration.streaming_content if calibration.streaming else [calibration.content])
+    assert list(csv.reader(io.StringIO(body.decode())))[0][0] == "criterion"
+    assert wb.call("staff_export/calibration", "learner_1", method="get").status_code == 403
 
 
 def test_a_conflict_answer_keeps_who_holds_it_and_the_current_version(wb):

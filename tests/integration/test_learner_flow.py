@@ -197,7 +197,7 @@ def test_clear_student_state_removes_submission_and_score_so_the_learner_can_sta
 
 
 STAFF_HANDLERS = ["staff_summary", "staff_list", "staff_detail", "staff_claim", "staff_save_assessment",
-                  "staff_release", "staff_return", "staff_calibration"]
+                  "staff_release", "staff_return", "staff_calibration", "staff_cohort"]
 
 
 @pytest.mark.parametrize("handler", STAFF_HANDLERS)

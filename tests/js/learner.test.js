@@ -126,7 +126,7 @@ test('a submission refused as already made shows what the server has', async () 
     await flush();
     assert.equal(q('.dx-alert').textContent, 'You have already submitted.');
     assert.equal(q('.dx-submitted-text').textContent, 'Earlier text');
-    assert.equal(q('.dx-score').textContent, 'Score: 1 of 1 points');
+    assert.equal(q('.dx-score').textContent, 'Score: 1 of 1 point');
     assert.equal(q('.dx-submit-btn').disabled, true);
 });
 

@@ -24,7 +24,8 @@ FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
 
 LEARNER_HANDLERS = ["save_draft", "get_feedback", "submit", "learner_state"]
 STAFF_HANDLERS = ["staff_summary", "staff_list", "staff_detail", "staff_claim",
-                  "staff_save_assessment", "staff_release", "staff_return", "staff_calibration"]
+                  "staff_save_assessment", "staff_release", "staff_return", "staff_calibration",
+                  "staff_cohort"]
 STUDIO_HANDLERS = ["studio_save", "studio_try_draft", "studio_library", "studio_export_olx"]
 KEYS = ["text", "uuid", "levels", "comments", "overall_comment", "expected_version", "comment_only",
         "take_over", "page", "page_size", "status", "flagged", "search", "sort", "comment", "key",
@@ -179,7 +180,7 @@ def valid_body(handler, wb):
     return {
         "save_draft": {"text": STRONG_DRAFT}, "get_feedback": {"text": STRONG_DRAFT},
         "submit": {"text": STRONG_DRAFT}, "learner_state": {},
-        "staff_summary": {}, "staff_calibration": {}, "staff_list": listing,
+        "staff_summary": {}, "staff_calibration": {}, "staff_cohort": {}, "staff_list": listing,
         "staff_detail": {**listing, "uuid": wb.uuid}, "staff_claim": {"uuid": wb.uuid, "take_over": False},
         "staff_save_assessment": {"uuid": wb.uuid, "levels": {"brief": 2}, "comments": {"brief": "Good."},
                                   "overall_comment": "Fine.", "expected_version": 0, "comment_only": False},

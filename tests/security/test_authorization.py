@@ -49,6 +49,7 @@ MATRIX = {
     "staff_release": (lambda u: {}, {**STAFF_ONLY, "staff": 403}),
     "staff_return": (lambda u: {"uuid": u, "comment": "Please revise."}, STAFF_ONLY),
     "staff_calibration": (lambda u: {}, STAFF_ONLY),
+    "staff_cohort": (lambda u: {}, STAFF_ONLY),
     "studio_save": (lambda u: {"exercise": _exercise_dict()}, AUTHORS),
     "studio_try_draft": (lambda u: {"exercise": _exercise_dict(), "text": STRONG_DRAFT}, AUTHORS),
     "studio_library": (lambda u: {"key": "hopelessness"}, AUTHORS),
@@ -127,7 +128,8 @@ def test_non_staff_never_see_another_learners_data(item):
         assert STRONG_DRAFT.encode() not in response.content, handler
         assert victim.encode() not in response.content, handler
     for handler in ("staff_detail", "staff_claim", "staff_save_assessment", "staff_return",
-                    "staff_list", "staff_summary", "staff_release", "staff_calibration"):
+                    "staff_list", "staff_summary", "staff_release", "staff_calibration",
+                    "staff_cohort"):
         response = item.call(handler, "learner_2", {**spoof, "levels": {}, "comment": "x"})
         assert response.status_code == 403, handler
         assert STRONG_DRAFT.encode() not in response.content

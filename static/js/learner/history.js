@@ -96,7 +96,7 @@
                 var line = el('p', {className: 'dx-hist-line'}, [
                     el('strong', {text: fmt(gettext('Feedback request {number}'), {number: i + 1})}), ' \u00B7 ',
                     el('time', {datetime: entry.at || '', text: core.formatTime(entry.at, page.lang)}), ' \u00B7 ',
-                    fmt(gettext('{score} of {max} points'), {score: entry.score, max: entry.max_score})
+                    fmt(ngettext('{score} of {max} point', '{score} of {max} points', entry.max_score), {score: entry.score, max: entry.max_score})
                 ]);
                 if (previous && typeof previous.score === 'number' && typeof entry.score === 'number') {
                     line.appendChild(global.document.createTextNode(' '));

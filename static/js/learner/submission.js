@@ -10,6 +10,7 @@
     var DX = global.DisclosureXBlock = global.DisclosureXBlock || {};
     var core = DX.core;
     var gettext = core.gettext;
+    var ngettext = core.ngettext;
     var fmt = core.fmt;
     var el = core.el;
 
@@ -33,7 +34,7 @@
                         el('strong', {text: c.label}), ': ',
                         c.level_label || '',
                         typeof c.points === 'number'
-                            ? ' (' + fmt(gettext('{points} of {max} points'), {points: c.points, max: c.max_points}) + ')' : ''
+                            ? ' (' + fmt(ngettext('{points} of {max} point', '{points} of {max} points', c.max_points), {points: c.points, max: c.max_points}) + ')' : ''
                     ]);
                     if (c.comment) { item.appendChild(el('p', {className: 'dx-assess-comment', text: c.comment})); }
                     list.appendChild(item);
@@ -63,7 +64,7 @@
             q('.dx-submitted-text').textContent = submission.text || '';
             var score = q('.dx-score');
             if (submission.score && typeof submission.score.earned === 'number') {
-                score.textContent = fmt(gettext('Score: {earned} of {possible} points'), submission.score);
+                score.textContent = fmt(ngettext('Score: {earned} of {possible} point', 'Score: {earned} of {possible} points', submission.score.possible), submission.score);
                 score.hidden = false;
             } else {
                 score.hidden = true;

@@ -20,11 +20,13 @@
         var words = core.countWords(text);
         if (!text.trim()) { return gettext('Write your disclosure before you submit it.'); }
         if (args.max_words && words > args.max_words) {
-            return fmt(gettext('Your draft has {count} words; the limit is {limit}. Shorten it and try again.'),
+            return fmt(ngettext('Your draft has {count} word; the limit is {limit}. Shorten it and try again.',
+                'Your draft has {count} words; the limit is {limit}. Shorten it and try again.', words),
                 {count: words, limit: args.max_words});
         }
         if (args.min_words && words < args.min_words) {
-            return fmt(gettext('Your draft has {count} words; write at least {limit}.'),
+            return fmt(ngettext('Your draft has {count} word; write at least {limit}.',
+                'Your draft has {count} words; write at least {limit}.', words),
                 {count: words, limit: args.min_words});
         }
         return null;

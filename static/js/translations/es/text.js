@@ -6,13 +6,26 @@
   "(held)": "(retenida)",
   "(show in your draft)": "(mostrar en tu borrador)",
   "(suggested)": "(sugerido)",
+  "({count} criterion still to grade)": [
+    "(falta calificar {count} criterio)",
+    "(faltan calificar {count} criterios)"
+  ],
   "Add a level": "A\u00f1adir un nivel",
   "Add the check": "A\u00f1adir la comprobaci\u00f3n",
   "Arrange criterion \u201c{label}\u201d": "Ordenar el criterio \u00ab{label}\u00bb",
   "At least two levels with different points. Learners see them from lowest to highest points.": "Al menos dos niveles con puntos distintos. Los estudiantes los ven de menor a mayor puntuaci\u00f3n.",
+  "Automatic": "Autom\u00e1tico",
   "Automatic checks": "Comprobaciones autom\u00e1ticas",
   "Automatic feedback: ": "Retroalimentaci\u00f3n autom\u00e1tica: ",
-  "Automatic score: {score} of {max} points.": "Puntuaci\u00f3n autom\u00e1tica: {score} de {max} puntos.",
+  "Automatic score: {score} of {max} point": [
+    "Puntuaci\u00f3n autom\u00e1tica: {score} de {max} punto",
+    "Puntuaci\u00f3n autom\u00e1tica: {score} de {max} puntos"
+  ],
+  "Automatic score: {score} of {max} point.": [
+    "Puntuaci\u00f3n autom\u00e1tica: {score} de {max} punto.",
+    "Puntuaci\u00f3n autom\u00e1tica: {score} de {max} puntos."
+  ],
+  "Below the top level: {label}": "Por debajo del nivel m\u00e1s alto: {label}",
   "Built-in detector": "Detector integrado",
   "Calibration loaded.": "Calibraci\u00f3n cargada.",
   "Case does not matter. A * on its own stands for any one word (\"I * how you feel\"); a word ending in * matches any ending (\"overwhelm*\" matches overwhelmed). At most 8 words a phrase.": "No importan las may\u00fasculas. Un * suelto representa cualquier palabra (\"s\u00e9 * c\u00f3mo te sientes\"); una palabra que termina en * admite cualquier terminaci\u00f3n (\"agobiad*\" coincide con agobiada). Como m\u00e1ximo 8 palabras por frase.",
@@ -21,7 +34,9 @@
   "Check {number}: {kind}": "Comprobaci\u00f3n {number}: {kind}",
   "Checking your draft\u2026": "Revisando tu borrador\u2026",
   "Choose a level for every criterion. Missing: {names}": "Elige un nivel para cada criterio. Faltan: {names}",
+  "Choose that level for the current criterion and go to the next criterion": "Elegir ese nivel para el criterio actual y pasar al siguiente criterio",
   "Close to the limit.": "Cerca del l\u00edmite.",
+  "Cohort overview loaded.": "Resumen del grupo cargado.",
   "Comment on {label}": "Comentario sobre \u00ab{label}\u00bb",
   "Comments saved.": "Comentarios guardados.",
   "Could not reach the server. Check your connection; your text is kept on this device.": "No se pudo conectar con el servidor. Revisa tu conexi\u00f3n; tu texto se conserva en este dispositivo.",
@@ -34,6 +49,10 @@
   "Criterion \u201c{label}\u201d removed. Cancel discards all unsaved changes.": "Se quit\u00f3 el criterio \u00ab{label}\u00bb. Cancelar descarta todos los cambios sin guardar.",
   "Description (what this criterion asks for)": "Descripci\u00f3n (lo que pide este criterio)",
   "Detector": "Detector",
+  "Draft {n}": "Borrador {n}",
+  "Drafts": "Borradores",
+  "Drafts learners needed to reach the top level of {criterion}": "Borradores que necesitaron los estudiantes para llegar al nivel m\u00e1s alto de {criterion}",
+  "Drafts to reach the top level of {criterion}": "Borradores hasta el nivel m\u00e1s alto de {criterion}",
   "Feedback a learner would get": "La retroalimentaci\u00f3n que recibir\u00eda un estudiante",
   "Feedback for the sample draft is ready.": "La retroalimentaci\u00f3n del borrador de prueba est\u00e1 lista.",
   "Feedback is ready below your draft.": "La retroalimentaci\u00f3n est\u00e1 lista debajo de tu borrador.",
@@ -46,16 +65,26 @@
   "Graded by the instructor only: no automatic check. Learners are told the instructor will judge it.": "Lo califica solo el instructor: sin comprobaci\u00f3n autom\u00e1tica. A los estudiantes se les indica que lo valorar\u00e1 el instructor.",
   "Held for release": "Retenido hasta su publicaci\u00f3n",
   "How many of the phrases must appear": "Cu\u00e1ntas de las frases deben aparecer",
+  "How the levels of {criterion} are spread": "C\u00f3mo se reparten los niveles de {criterion}",
   "Identifier": "Identificador",
   "Identifying detail": "Dato identificativo",
   "Identifying details were found in this draft.": "Se encontraron datos identificativos en este borrador.",
   "In your draft:": "En tu borrador:",
+  "Instructor": "Instructor",
+  "Instructors changed the automatic level in {rate} of {count} graded submission: raised {raised}, lowered {lowered}.": [
+    "Los instructores cambiaron el nivel autom\u00e1tico en el {rate} de {count} entrega calificada: lo subieron {raised}, lo bajaron {lowered}.",
+    "Los instructores cambiaron el nivel autom\u00e1tico en el {rate} de {count} entregas calificadas: lo subieron {raised}, lo bajaron {lowered}."
+  ],
+  "Instructors overrode the engine most on: {names}.": "Los instructores corrigieron m\u00e1s al sistema autom\u00e1tico en: {names}.",
   "Kind of check to add": "Tipo de comprobaci\u00f3n que se a\u00f1adir\u00e1",
+  "Learners": "Estudiantes",
+  "Level": "Nivel",
   "Level added.": "Nivel a\u00f1adido.",
   "Level removed.": "Nivel quitado.",
   "Level {number}": "Nivel {number}",
   "Level {n}": "Nivel {n}",
   "Levels": "Niveles",
+  "Levels of {criterion}: submissions per level": "Niveles de {criterion}: entregas por nivel",
   "Loaded \u201c{name}\u201d into the editor. Save to keep it.": "Se carg\u00f3 \u00ab{name}\u00bb en el editor. Guarda para conservarlo.",
   "Lowercase letters, digits and _; starts with a letter. Reports and exports use it.": "Letras min\u00fasculas, d\u00edgitos y _; empieza por una letra. Lo usan los informes y las exportaciones.",
   "Met": "Cumplido",
@@ -64,19 +93,26 @@
   "Met when the draft contains at least {count} of these phrases; otherwise {outcome}.": "Cumplido cuando el borrador contiene al menos {count} de estas frases; si no, {outcome}.",
   "Met when the draft contains none of these phrases; {outcome} as soon as one appears. The learner sees which words triggered it.": "Cumplido cuando el borrador no contiene ninguna de estas frases; {outcome} en cuanto aparece una. El estudiante ve qu\u00e9 palabras lo activaron.",
   "Met: {met}. Partly met: {partial}. Not yet: {not_met}.": "Cumplidos: {met}. Cumplidos en parte: {partial}. Todav\u00eda no: {not_met}.",
+  "Most frequent concerns": "Problemas m\u00e1s frecuentes",
   "Move down": "Bajar",
   "Move up": "Subir",
   "Name of level {number}": "Nombre del nivel {number}",
   "Name shown to learners": "Nombre que ven los estudiantes",
   "Never type real names, contact details, dates or other details that could identify a patient, a colleague or you. You cannot submit until these are gone:": "Nunca escribas nombres reales, datos de contacto, fechas ni otros datos que puedan identificar a un paciente, a un compa\u00f1ero o a ti. No podr\u00e1s enviar hasta que los quites:",
   "New criterion": "Nuevo criterio",
+  "Next / previous criterion": "Criterio siguiente / anterior",
+  "Next / previous submission in the list": "Entrega siguiente / anterior de la lista",
+  "No automatic score": "Sin puntuaci\u00f3n autom\u00e1tica",
+  "No concerns yet.": "Todav\u00eda no hay problemas.",
   "No criterion changed level.": "Ning\u00fan criterio cambi\u00f3 de nivel.",
-  "No drafts were checked.": "No se revis\u00f3 ning\u00fan borrador.",
+  "No drafts were checked before this submission.": "No se revis\u00f3 ning\u00fan borrador antes de esta entrega.",
   "No graded submissions yet.": "A\u00fan no hay entregas calificadas.",
+  "No instructor grades to compare with yet.": "Todav\u00eda no hay calificaciones de instructores con que comparar.",
   "No patient name": "Sin nombre de paciente",
   "No prompt yet": "Todav\u00eda no hay consigna",
   "No submissions match.": "Ninguna entrega coincide.",
   "None": "Ninguno",
+  "None yet": "Todav\u00eda ninguna",
   "Not met (lowest level)": "No cumplido (nivel m\u00e1s bajo)",
   "Not saved: {count} problem to fix.": [
     "No se guard\u00f3: hay {count} problema que corregir.",
@@ -87,7 +123,6 @@
   "OLX preview updated.": "Vista previa del OLX actualizada.",
   "Open": "Abrir",
   "Open the submission by {learner}": "Abrir la entrega de {learner}",
-  "Opened the submission by {learner}.": "Se abri\u00f3 la entrega de {learner}.",
   "Over the limit by {count} character: shorten your draft.": [
     "Te pasas del l\u00edmite por {count} car\u00e1cter: acorta tu borrador.",
     "Te pasas del l\u00edmite por {count} caracteres: acorta tu borrador."
@@ -96,7 +131,10 @@
     "Te pasas del l\u00edmite por {count} palabra: acorta tu borrador.",
     "Te pasas del l\u00edmite por {count} palabras: acorta tu borrador."
   ],
-  "Page {page} of {pages} ({total} submissions)": "P\u00e1gina {page} de {pages} ({total} entregas)",
+  "Page {page} of {pages} ({total} submission)": [
+    "P\u00e1gina {page} de {pages} ({total} entrega)",
+    "P\u00e1gina {page} de {pages} ({total} entregas)"
+  ],
   "Partly met": "Cumplido en parte",
   "Partly met (level below the top)": "Cumplido en parte (el nivel por debajo del m\u00e1s alto)",
   "Partly met from (words, optional)": "Cumplido en parte desde (palabras, opcional)",
@@ -106,6 +144,7 @@
   "Points for level {number}": "Puntos del nivel {number}",
   "Privacy check off.": "Comprobaci\u00f3n de privacidad desactivada.",
   "Privacy check on.": "Comprobaci\u00f3n de privacidad activada.",
+  "Red flag: {label}": "Alerta: {label}",
   "Remove": "Quitar",
   "Remove check": "Quitar comprobaci\u00f3n",
   "Remove identifying details before you go on.": "Quita los datos identificativos antes de continuar.",
@@ -116,28 +155,44 @@
   "Returned to the learner for revision.": "Devuelta al estudiante para que la revise.",
   "Returned to you for revision": "Te lo devolvieron para que lo revises",
   "Rule": "Regla",
+  "Save and open the next waiting submission, also while typing a comment": "Guardar y abrir la siguiente entrega pendiente, tambi\u00e9n mientras escribes un comentario",
+  "Save the grade and open the next waiting submission": "Guardar la calificaci\u00f3n y abrir la siguiente entrega pendiente",
   "Saved at {time}": "Guardado a las {time}",
   "Saved.": "Guardado.",
   "Saved. The grade waits for an instructor to release it.": "Guardado. La calificaci\u00f3n espera a que un instructor la publique.",
   "Saving\u2026": "Guardando\u2026",
-  "Score: {earned} of {possible} points": "Puntuaci\u00f3n: {earned} de {possible} puntos",
+  "Score: {earned} of {possible} point": [
+    "Puntuaci\u00f3n: {earned} de {possible} punto",
+    "Puntuaci\u00f3n: {earned} de {possible} puntos"
+  ],
   "Sent {time}.": "Enviado: {time}.",
+  "Show these keys": "Mostrar estas teclas",
   "Something went wrong on the server (error {status}). Your text is safe here; try again in a moment.": "Algo fall\u00f3 en el servidor (error {status}). Tu texto est\u00e1 a salvo aqu\u00ed; vuelve a intentarlo en un momento.",
   "Something went wrong. Your edits are still here; try again.": "Algo fall\u00f3. Tus cambios siguen aqu\u00ed; vuelve a intentarlo.",
   "Submission by {learner}": "Entrega de {learner}",
   "Submit {min}\u2013{max} words": "Env\u00edo de {min} a {max} palabras",
   "Submitted": "Enviado",
+  "Submitted text": "Texto enviado",
   "Submitted {time}. Attempt {attempt}. Status: {status}.": "Enviada: {time}. Intento {attempt}. Estado: {status}.",
   "Submitted: waiting for your instructor\u2019s assessment": "Enviado: a la espera de la evaluaci\u00f3n de tu instructor",
   "Take over grading": "Hacerme cargo de la calificaci\u00f3n",
   "The request failed ({status}).": "La solicitud fall\u00f3 ({status}).",
   "The rubric has changed since this submission; it is graded on the rubric the learner was given.": "La r\u00fabrica cambi\u00f3 despu\u00e9s de esta entrega; se califica con la r\u00fabrica que tuvo el estudiante.",
   "The rubric is back to the default. Save to keep it.": "La r\u00fabrica volvi\u00f3 a la predeterminada. Guarda para conservarla.",
+  "This is the first submission in the list.": "Esta es la primera entrega de la lista.",
+  "This is the last submission in the list.": "Esta es la \u00faltima entrega de la lista.",
   "This looks like an identifying detail.": "Esto parece un dato identificativo.",
+  "Total: {earned} of {possible} point": [
+    "Total: {earned} de {possible} punto",
+    "Total: {earned} de {possible} puntos"
+  ],
   "Unable to save": "No se pudo guardar",
   "Unknown detector: choose another one.": "Detector desconocido: elige otro.",
   "Unknown kind of check \u201c{type}\u201d: remove it.": "Tipo de comprobaci\u00f3n desconocido \u00ab{type}\u00bb: qu\u00edtalo.",
-  "Version {version} by {grader}, {time}: {earned} of {possible} rubric points": "Versi\u00f3n {version} de {grader}, {time}: {earned} de {possible} puntos de la r\u00fabrica",
+  "Version {version} by {grader}, {time}: {earned} of {possible} rubric point": [
+    "Versi\u00f3n {version} de {grader}, {time}: {earned} de {possible} punto de la r\u00fabrica",
+    "Versi\u00f3n {version} de {grader}, {time}: {earned} de {possible} puntos de la r\u00fabrica"
+  ],
   "Waiting for a grade": "Esperando calificaci\u00f3n",
   "What the learner reads at level {number}": "Lo que lee el estudiante en el nivel {number}",
   "When the rule is broken": "Cuando no se cumple la regla",
@@ -150,13 +205,21 @@
   "You have used all your feedback requests. You can still revise and submit.": "Ya usaste todas tus solicitudes de retroalimentaci\u00f3n. A\u00fan puedes revisar tu texto y enviarlo.",
   "You hold this submission until {time}.": "Tienes reservada esta entrega hasta las {time}.",
   "Your disclosure was submitted.": "Se envi\u00f3 tu autorrevelaci\u00f3n.",
-  "Your draft has {count} words; the limit is {limit}. Shorten it and try again.": "Tu borrador tiene {count} palabras; el l\u00edmite es {limit}. Ac\u00f3rtalo y vuelve a intentarlo.",
-  "Your draft has {count} words; write at least {limit}.": "Tu borrador tiene {count} palabras; escribe al menos {limit}.",
+  "Your draft has {count} word; the limit is {limit}. Shorten it and try again.": [
+    "Tu borrador tiene {count} palabra; el l\u00edmite es {limit}. Ac\u00f3rtalo y vuelve a intentarlo.",
+    "Tu borrador tiene {count} palabras; el l\u00edmite es {limit}. Ac\u00f3rtalo y vuelve a intentarlo."
+  ],
+  "Your draft has {count} word; write at least {limit}.": [
+    "Tu borrador tiene {count} palabra; escribe al menos {limit}.",
+    "Tu borrador tiene {count} palabras; escribe al menos {limit}."
+  ],
   "Your instructor will assess this": "Lo evaluar\u00e1 tu instructor",
   "Your instructor will review this draft personally.": "Tu instructor revisar\u00e1 este borrador personalmente.",
   "criterion \u201c{label}\u201d": "criterio \u00ab{label}\u00bb",
   "down {count} from the previous request": "{count} menos que en la solicitud anterior",
+  "evidence for {criteria}": "evidencia para {criteria}",
   "identifying detail: remove it": "dato identificativo: qu\u00edtalo",
+  "never": "nunca",
   "not met": "no cumplido",
   "partly met": "cumplido en parte",
   "same as the previous request": "igual que en la solicitud anterior",
@@ -182,24 +245,71 @@
     "{count} solicitud de comentarios por participante",
     "{count} solicitudes de comentarios por participante"
   ],
-  "{count} held grades released.": "Se publicaron {count} calificaciones retenidas.",
+  "{count} held grade released.": [
+    "Se public\u00f3 {count} calificaci\u00f3n retenida.",
+    "Se publicaron {count} calificaciones retenidas."
+  ],
+  "{count} learner": [
+    "{count} estudiante",
+    "{count} estudiantes"
+  ],
   "{count} of {max} characters": "{count} de {max} caracteres",
+  "{count} submission": [
+    "{count} entrega",
+    "{count} entregas"
+  ],
   "{count} word": [
     "{count} palabra",
     "{count} palabras"
   ],
+  "{criterion} has {count} level.": [
+    "{criterion} tiene {count} nivel.",
+    "{criterion} tiene {count} niveles."
+  ],
   "{criterion}: {before} \u2192 {after}": "{criterion}: {before} \u2192 {after}",
+  "{criterion}: {level}": "{criterion}: {level}",
+  "{criterion}: {level} ({points}).": "{criterion}: {level} ({points}).",
   "{criterion}: {status}": "{criterion}: {status}",
-  "{earned} of {possible}": "{earned} de {possible}",
-  "{label} (up to {points} points)": "{label} (hasta {points} puntos)",
-  "{label}: {points} points": "{label}: {points} puntos",
+  "{earned} of {possible} point": [
+    "{earned} de {possible} punto",
+    "{earned} de {possible} puntos"
+  ],
+  "{first} beside {second}": "{first} junto a {second}",
+  "{label} (up to {points} point)": [
+    "{label} (hasta {points} punto)",
+    "{label} (hasta {points} puntos)"
+  ],
+  "{label}: {points} point": [
+    "{label}: {points} punto",
+    "{label}: {points} puntos"
+  ],
+  "{learner}: {saved}": "{learner}: {saved}",
+  "{learner}: {saved} Next waiting submission opened.": "{learner}: {saved} Se abri\u00f3 la siguiente entrega pendiente.",
+  "{learner}: {saved} Nothing else is waiting for a grade.": "{learner}: {saved} No queda nada pendiente de calificar.",
   "{name} is grading this submission right now.": "{name} est\u00e1 calificando esta entrega ahora mismo.",
   "{number} ({kind})": "{number} ({kind})",
+  "{n}+": "{n} o m\u00e1s",
   "{patient}: \u201c{prompt}\u201d": "{patient}: \u00ab{prompt}\u00bb",
-  "{points} of {max} points": "{points} de {max} puntos",
-  "{score} of {max} points": "{score} de {max} puntos",
-  "{time}: automatic score {score} of {max}": "{time}: puntuaci\u00f3n autom\u00e1tica {score} de {max}",
-  "{total} submissions, page {page} of {pages}.": "{total} entregas, p\u00e1gina {page} de {pages}.",
+  "{points} of {max} point": [
+    "{points} de {max} punto",
+    "{points} de {max} puntos"
+  ],
+  "{points} point": [
+    "{points} punto",
+    "{points} puntos"
+  ],
+  "{score} of {max} point": [
+    "{score} de {max} punto",
+    "{score} de {max} puntos"
+  ],
+  "{total} current submission, {graded} graded by an instructor.": [
+    "{total} entrega actual, {graded} calificadas por un instructor.",
+    "{total} entregas actuales, {graded} calificadas por un instructor."
+  ],
+  "{total} submission, page {page} of {pages}.": [
+    "{total} entrega, p\u00e1gina {page} de {pages}.",
+    "{total} entregas, p\u00e1gina {page} de {pages}."
+  ],
   "\u201c{label}\u201d": "\u00ab{label}\u00bb"
 };
   function pluralidx(n) {
