@@ -49,6 +49,9 @@ ORDINARY = (
 )
 SETS = (
     ("own", ("safety_own_en.jsonl", "safety_own_es.jsonl")),
+    # The engine's author again, later: concept near-misses (one family alone, harmless) beside
+    # the same concepts together (a crisis), for the learned layer.
+    ("own2", ("safety_own2_en.jsonl", "safety_own2_es.jsonl")),
     ("blind1", ("safety_blind_en.jsonl", "safety_blind_es.jsonl")),
     ("blind2", ("safety_blind2_en.jsonl", "safety_blind2_es.jsonl")),
     ("blind3", ("safety_blind3_en.jsonl", "safety_blind3_es.jsonl")),

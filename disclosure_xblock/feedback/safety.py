@@ -23,9 +23,9 @@ from __future__ import annotations
 import functools
 
 from . import safety_model
+from .lexicons import SAFETY_FILES as FILES
 from .lexicons import LexiconIndex, folded_patterns, folded_words
 
-FILES = ("safety", "es/safety")
 # In the order a flag is listed: the gravest first.
 KINDS = ("suicide", "overdose", "self_harm")
 # Two passes: the cues themselves, then (only for the rare draft that has one) the words that
@@ -72,8 +72,7 @@ def scan(analysis, cues=None):
 
 def model_features(analysis):
     """The learned layer's features of a draft (scripts/train_safety.py trains on exactly these)."""
-    guards = _index(("guards",)).scan(analysis.folded, analysis.sent_of).get("guards", ())
-    return safety_model.features(analysis, guards, _negated, _quoted_report)
+    return safety_model.features(analysis, _negated, _quoted_report)
 
 
 def cue_scan(analysis):

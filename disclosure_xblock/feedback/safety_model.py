@@ -30,7 +30,7 @@ import functools
 import importlib.resources
 import math
 
-from .lexicons import LexiconIndex, _sections, folded_patterns
+from .lexicons import SAFETY_FILES, LexiconIndex, _sections, folded_patterns
 
 FAMILIES = "safety_families"
 WEIGHTS = "safety_weights.tsv"
@@ -53,29 +53,35 @@ def family_kinds():
 
 
 @functools.lru_cache(maxsize=None)
-def _family_index():
+def _index():
+    """The families and the cue files' idiom guards, found in one pass over the draft."""
     entries = [(name, pattern) for name in family_names() for pattern in folded_patterns(FAMILIES, name)]
+    entries += [(" guards", pattern) for name in SAFETY_FILES for pattern in folded_patterns(name, "guards")]
     return LexiconIndex(entries)
 
 
-def features(analysis, guards, negated, reported):
+def features(analysis, negated, reported):
     """{feature: set of sentence numbers it occurs in} for a draft (see the module docstring).
 
-    From safety.py, the cues' own rules: ``guards`` (the idiom guards' word spans), and
-    ``negated(analysis, word index)`` and ``reported(analysis, word index)`` (quoted words
-    others said: "patients say 'I want to die'"), whose family hits are left out."""
-    norms, sent_of = analysis.folded, analysis.sent_of
+    From safety.py, the cues' own rules: ``negated(analysis, word index)`` and
+    ``reported(analysis, word index)`` (quoted words others said: "patients say 'I want to
+    die'"); family hits they govern, or inside an idiom guard, do not count as the family."""
+    sent_of = analysis.sent_of
     found = {}
 
     def add(name, sentence):
         found.setdefault(name, set()).add(sentence)
 
-    for first, _last in guards:
+    hits = _index().scan(analysis.folded, sent_of)
+    # Words inside a guard, marked once (a cue or guard spans a few words: linear in the draft).
+    guarded = bytearray(len(sent_of))
+    for first, last in hits.pop(" guards", ()):
         add("c:guard", sent_of[first])
+        guarded[first:last + 1] = b"\x01" * (last + 1 - first)
     per_sentence = {}
-    for family, hits in _family_index().scan(norms, sent_of).items():
-        for first, last in hits:
-            if any(g_first <= last and first <= g_last for g_first, g_last in guards):
+    for family, spans in hits.items():
+        for first, last in spans:
+            if any(guarded[first:last + 1]):
                 continue
             if reported(analysis, first):
                 continue
