@@ -6,7 +6,8 @@ Worst-case drafts: the whole engine on generated pathological inputs against ord
 Each input is exactly ``--length`` characters (default: the longest draft a learner may send).
 Families: runs and alternations of spaces, digits and separators (- . / ( ) +), record words
 ("id", "mrn", "account number #"), capitalised names, quotes and apostrophes, "@" and dots,
-long words, line breaks, date/age/dose shapes, and each of these mixed into ordinary words.
+long words, line breaks, date/age/dose shapes, safety cue and concept words, and each of these
+mixed into ordinary words.
 Every input is judged by evaluate() with the default rubric and a library scenario, privacy
 gate included (the work a get_feedback or submit request does), in CPU time. Prints, per
 family, the slowest input and its ratio to prose of the same length, then the median ratio and
@@ -125,6 +126,15 @@ def families(length):
             fill("May 1 ", length), fill("1 of May ", length), fill("95 years old ", length),
             fill("1/1/", length), fill("12:30 ", length), fill("5 mg ", length),
             fill("aged 95 ", length), fill("March ", length),
+        ],
+        # The safety layers: cue and concept-family words, idiom guards, negators and quotes in
+        # every sentence or in one endless sentence (families pair up within a sentence).
+        "safety words": [
+            fill("I took a whole bottle of pills on the roof. ", length),
+            fill("pills roof rope gun knife arm hospital plan note never ", length),
+            fill("killing myself laughing ", length), fill("no me corté ", length),
+            fill("'I want to die' she said. ", length), fill("me me me no ", length),
+            fill("never not no ", length),
         ],
     }
     f["mixed with words"] = [
