@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import functools
 
-from . import safety_model
+from .safety_model import assess as model_assess
+from .safety_model import features as family_features
 from .lexicons import SAFETY_FILES as FILES
 from .lexicons import LexiconIndex, folded_patterns, folded_words
 
@@ -63,7 +64,7 @@ def scan(analysis, cues=None):
         cues = cue_scan(analysis)
     if cues:
         return cues
-    raised = safety_model.assess(model_features(analysis), analysis, KINDS)
+    raised = model_assess(model_features(analysis), analysis, KINDS)
     if raised is None:
         return {}
     kind, span = raised
@@ -72,7 +73,7 @@ def scan(analysis, cues=None):
 
 def model_features(analysis):
     """The learned layer's features of a draft (scripts/train_safety.py trains on exactly these)."""
-    return safety_model.features(analysis, _negated, _quoted_report)
+    return family_features(analysis, _negated, _quoted_report)
 
 
 def cue_scan(analysis):
