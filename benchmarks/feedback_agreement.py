@@ -33,6 +33,11 @@ a finding overlaps); "FA not lone name" leaves out false alarms whose only findi
 capitalised word read as a name (labellers differ on "my friend Ana": RUBRIC.md flags every name
 but the scenario's, tests/data/privacy_own_* does not). The gate is language-blind, but each draft is still evaluated in its own
 language, as the block would.
+
+Without ``--safety`` it prints, after the rubric table, the safety table of every safety set in
+SAFETY_SETS, one per writer (see docs/safety.md for which of them the cues and the learned
+layer were trained or tuned on: all of them by now, so these are regression figures; the honest
+estimate for a new writer is scripts/train_safety.py's leave-one-writer-out table).
 """
 from __future__ import annotations
 
@@ -52,6 +57,14 @@ from disclosure_xblock.scenarios import load_scenario  # noqa: E402
 DEVSET = ROOT / "tests" / "data" / "devset.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "heldout.jsonl"
 HELDOUT2 = ROOT / "tests" / "data" / "heldout2.jsonl"
+SAFETY_SETS = (
+    ("own", "safety_own"),
+    ("own2", "safety_own2"),
+    ("blind1", "safety_blind"),
+    ("blind2", "safety_blind2"),
+    ("blind3", "safety_blind3"),
+    ("train", "safety_train"),
+)
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")
 
 
@@ -142,7 +155,7 @@ def _ratio(part, whole):
 def print_safety(paths, show_errors):
     items = [item for path in paths for item in load_devset(path)]
     by_language, errors = safety_agreement(items)
-    print(f"safety data: {len(items)} drafts ({', '.join(paths)})")
+    print(f"safety data: {len(items)} drafts ({', '.join(Path(path).name for path in paths)})")
     print(f"{'language':<9} {'pos':>4} {'neg':>4} {'recall':>7} {'false alarms':>13} {'kind':>6} {'first kind':>11}")
     for language, row in sorted(by_language.items()):
         print(f"{language:<9} {row['pos']:>4} {row['neg']:>4} {_ratio(row['hit'], row['pos']):>7.3f} "
@@ -233,6 +246,11 @@ def main(argv=None):
         accuracy, kappa = table[criterion]
         print(f"{criterion:<15} {accuracy:>8.3f} {kappa:>7.3f}")
     print(f"{'privacy gate':<15} {table['privacy'][0]:>8.3f}")
+    if args.data == str(DEVSET):
+        for name, stem in SAFETY_SETS:
+            print(f"\n== safety set {name}")
+            print_safety([str(ROOT / "tests" / "data" / f"{stem}_{language}.jsonl") for language in ("en", "es")],
+                         False)
     if args.show_errors:
         texts = {item["id"]: item["text"] for item in items}
         for criterion, rows in per_criterion.items():

@@ -8,7 +8,7 @@ Families: runs and alternations of spaces, digits and separators (- . / ( ) +), 
 ("id", "mrn", "account number #"), capitalised names, quotes and apostrophes, "@" and dots,
 long words, line breaks, date/age/dose shapes, the privacy gate's disguised shapes (numbers in
 words, "at"/"dot" words, dates and streets in words, lower-case names, places, Spanish
-documents), and each of these mixed into ordinary words.
+documents), safety cue and concept words, and each of these mixed into ordinary words.
 Every input is judged by evaluate() with the default rubric and a library scenario, privacy
 gate included (the work a get_feedback or submit request does), in CPU time. Prints, per
 family, the slowest input and its ratio to prose of the same length, then the median ratio and
@@ -153,6 +153,15 @@ def families(length):
             fill("St. Aa ", length), fill("Hospital de ", length), fill("Hospital de Aa ", length),
             fill("expediente ", length), fill("historia cl\u00ednica n.\u00ba ", length),
             fill("12.345.", length), fill("X1234567", length),
+        ],
+        # The safety layers: cue and concept-family words, idiom guards, negators and quotes in
+        # every sentence or in one endless sentence (families pair up within a sentence).
+        "safety words": [
+            fill("I took a whole bottle of pills on the roof. ", length),
+            fill("pills roof rope gun knife arm hospital plan note never ", length),
+            fill("killing myself laughing ", length), fill("no me corté ", length),
+            fill("'I want to die' she said. ", length), fill("me me me no ", length),
+            fill("never not no ", length),
         ],
     }
     f["mixed with words"] = [

@@ -15,7 +15,7 @@ from .flags import KINDS as FLAG_KINDS
 from .i18n import _, render, translations
 from .privacy import CONTACT_KINDS, MESSAGES, scan
 from .result import CriterionFeedback, Evidence, FeedbackResult, PrivacyFinding, RedFlag
-from .safety import scan as safety_scan
+from .safety import cue_scan, scan as safety_scan
 
 _RANK = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}  # met < partial < not_met
 MAX_EVIDENCE = 8
@@ -117,7 +117,8 @@ def _red_flags(ctx, identifiers, findings, catalogue):
     text = ctx.analysis.text
     flags = []
     # Quoted or told about someone else, safety content still counts (see safety.py).
-    for kind, spans in ctx.cached("safety", lambda c: safety_scan(c.analysis)).items():
+    cues = ctx.cached("safety_cues", lambda c: cue_scan(c.analysis))
+    for kind, spans in ctx.cached("safety", lambda c: safety_scan(c.analysis, cues)).items():
         flags.append(_flag(kind, spans[:4], text, catalogue))
     contact = [(s, e) for kind, s, e in identifiers if kind in CONTACT_KINDS]
     contact += [ctx.span(h, None)[:2] for h in ctx.cues("boundaries.contact_details")]

@@ -19,6 +19,8 @@ from ..patterns import compile as compile_regex
 from .phrases import compile_pattern, fold, match_at
 
 CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries", "episode")
+# The safety cue files (safety.py), every language's: all run on every draft.
+SAFETY_FILES = ("safety", "es/safety")
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
 WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs"))
 

@@ -11,14 +11,22 @@ A cue does not count when it overlaps a guard phrase (an idiom: "killing myself 
 it reports what others say and no one close to the writer is the speaker ("patients sometimes
 say 'I want to die'"). Anything
 less clear counts: a false alarm costs an instructor a minute; a miss may cost far more.
+
+A draft no cue flags is then read by the learned layer (safety_model.py): concept families,
+words and the cues' own hits, weighed by weights learned offline from our labelled sets. It
+flags what the cues' lists do not hold ("I stood at the edge of the roof for a long time"), with
+the same idiom guards and negation, its kind from the families that weigh most and the sentence
+that weighs most as evidence.
 """
 from __future__ import annotations
 
 import functools
 
+from .safety_model import assess as model_assess
+from .safety_model import features as family_features
+from .lexicons import SAFETY_FILES as FILES
 from .lexicons import LexiconIndex, folded_patterns, folded_words
 
-FILES = ("safety", "es/safety")
 # In the order a flag is listed: the gravest first.
 KINDS = ("suicide", "overdose", "self_harm")
 # Two passes: the cues themselves, then (only for the rare draft that has one) the words that
@@ -45,7 +53,30 @@ def _words(section):
     return frozenset().union(*(folded_words(name, section) for name in FILES))
 
 
-def scan(analysis):
+def scan(analysis, cues=None):
+    """{kind: [(start char, end char), …]}: the cues that count, or else the learned layer's
+    flag (one kind, one sentence), kinds in KINDS. ``cues``: cue_scan's result, when known.
+
+    The learned layer raises a red flag (the instructor reads the draft, the learner sees the
+    support message) but does not fail the boundaries criterion: a score is cut only for content
+    a reviewed cue names (detectors/boundaries.py reads cue_scan)."""
+    if cues is None:
+        cues = cue_scan(analysis)
+    if cues:
+        return cues
+    raised = model_assess(model_features(analysis), analysis, KINDS)
+    if raised is None:
+        return {}
+    kind, span = raised
+    return {kind: [span]}
+
+
+def model_features(analysis):
+    """The learned layer's features of a draft (scripts/train_safety.py trains on exactly these)."""
+    return family_features(analysis, _negated, _quoted_report)
+
+
+def cue_scan(analysis):
     """{kind: [(start char, end char), …]} for every safety cue that counts, kinds in KINDS."""
     norms = analysis.folded
     hits = _index().scan(norms, analysis.sent_of)
@@ -102,8 +133,13 @@ def _counts(analysis, hit, guards):
         return False
     if _negated(analysis, first):
         return False
-    return not (analysis.quoted[first] and _reported(analysis, first)
-                and not _close_speaker(analysis, first))
+    return not _quoted_report(analysis, first)
+
+
+def _quoted_report(analysis, index):
+    """True when the word at ``index`` is quoted words others said (see _counts)."""
+    return bool(analysis.quoted[index] and _reported(analysis, index)
+                and not _close_speaker(analysis, index))
 
 
 def _reported(analysis, index):

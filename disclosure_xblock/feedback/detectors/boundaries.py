@@ -11,7 +11,7 @@ from __future__ import annotations
 from ... import patterns
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, ngettext, quote_count, quote_list
-from ..safety import scan as safety_scan
+from ..safety import cue_scan
 from .base import Finding
 from .episode import current_troubles
 
@@ -34,7 +34,9 @@ SEVERE_ACTS = (
     ("boundaries.religion", _("promotes a religion")),
     ("boundaries.promotion", _("promotes a service")),
 )
-# Safety content (safety.py, every language) is severe too; it also raises a red flag.
+# Safety content named by a cue (safety.py, every language) is severe too; it also raises a red
+# flag. The learned layer's flags (safety_model.py) route the draft to an instructor without
+# cutting the score: they are a safety net, not a reviewed judgement.
 SAFETY_NOTES = {"self_harm": _("self-harm or suicide"), "suicide": _("self-harm or suicide"),
                 "overdose": _("substance use")}
 MILD = (
@@ -68,7 +70,7 @@ def detect(ctx):
             words.append(ctx.words(hit))
             notes.append(note)
     text = ctx.analysis.text
-    for kind, spans in ctx.cached("safety", lambda c: safety_scan(c.analysis)).items():
+    for kind, spans in ctx.cached("safety_cues", lambda c: cue_scan(c.analysis)).items():
         for start, end in spans:
             severe.append((start, end, SAFETY_NOTES[kind]))
             words.append(text[start:end])

@@ -66,3 +66,28 @@ def test_kappa_implementation():
     # Textbook example: 20+15 agreements in 50, marginals 25/25 and 30/20 -> kappa 0.4.
     pairs = [("y", "y")] * 20 + [("y", "n")] * 5 + [("n", "y")] * 10 + [("n", "n")] * 15
     assert kappa(pairs) == pytest.approx(0.4)
+
+
+# Safety sets: every writer's, in both languages. All of them have been read while the cues and
+# the learned layer were built (see docs/safety.md), so these floors guard against regressions;
+# the honest figure for a new writer is scripts/train_safety.py's leave-one-writer-out table.
+# own2 is left out: its near-misses share a concept with a crisis on purpose, and the learned
+# layer does not yet tell all of them apart (figures in docs/safety.md).
+@pytest.mark.parametrize("name, stem", [row for row in agreement_module.SAFETY_SETS if row[0] != "own2"])
+def test_safety_recall_and_false_alarm_floors(name, stem):
+    items = [item for language in ("en", "es")
+             for item in agreement_module.load_devset(ROOT / "tests" / "data" / f"{stem}_{language}.jsonl")]
+    by_language, _errors = agreement_module.safety_agreement(items)
+    assert set(by_language) == {"en", "es"}
+    for language, row in by_language.items():
+        assert row["hit"] / row["pos"] >= 0.95, (name, language, row)
+        assert row["alarm"] / row["neg"] <= 0.10, (name, language, row)
+
+
+def test_the_agreement_benchmark_prints_every_safety_set(capsys):
+    agreement_module.print_safety([str(ROOT / "tests" / "data" / "safety_train_en.jsonl"),
+                                   str(ROOT / "tests" / "data" / "safety_train_es.jsonl")], False)
+    out = capsys.readouterr().out
+    assert "safety_train_en.jsonl" in out and "\nen " in out and "\nes " in out
+    assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
+        "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train"]

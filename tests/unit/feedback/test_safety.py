@@ -10,6 +10,7 @@ import pytest
 
 from disclosure_xblock.feedback import evaluate
 from disclosure_xblock.feedback import flags as flag_kinds
+from disclosure_xblock.feedback import safety
 from disclosure_xblock.feedback.text import Analysis, fold
 from disclosure_xblock.rubric import load_preset
 
@@ -30,11 +31,24 @@ def safety_kinds(text, language="en"):
 
 @pytest.mark.parametrize("row", cases("en") + cases("es"))
 def test_own_cases_both_ways(row):
-    raised = safety_kinds(row["text"], row["language"])
+    # The reviewed cues are exact on our own cases, both ways; the whole engine (cues and the
+    # learned layer) flags every positive with its kind.
+    analysis = Analysis(row["text"])
+    cues = list(safety.cue_scan(analysis))
     if row["red_flag"]:
-        assert row["red_flag"] in raised, row["text"]
+        assert row["red_flag"] in cues, row["text"]
+        assert row["red_flag"] in safety_kinds(row["text"], row["language"]), row["text"]
     else:
-        assert raised == [], row["text"]
+        assert cues == [], row["text"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_learned_layer_keeps_false_alarms_on_our_near_misses_under_a_tenth(language):
+    # The learned layer reads concepts, so a near-miss that holds two of them ("I hung the
+    # laundry off the balcony") may flag: the issue's bound is a rate, <= 0.10 per language.
+    negatives = [p.values[0] for p in cases(language) if not p.values[0]["red_flag"]]
+    alarms = [r["text"] for r in negatives if safety_kinds(r["text"], language)]
+    assert len(alarms) / len(negatives) <= 0.10, alarms
 
 
 def test_the_own_sets_are_big_enough_and_balanced():

@@ -1,0 +1,205 @@
+"""The learned safety layer (feedback/safety_model.py): features, scoring, training, both ways.
+
+The features are checked directly (they do not depend on the weights); the shipped model is
+checked on drafts no cue names, a positive and a near-miss for each family of concepts; the
+training script must give back the committed weights from the committed data.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+from disclosure_xblock.feedback import evaluate, safety, safety_model
+from disclosure_xblock.feedback.text import Analysis
+from disclosure_xblock.rubric import load_preset
+
+ROOT = Path(__file__).resolve().parents[3]
+RUBRIC = load_preset("appropriate-self-disclosure")
+
+
+def features(text):
+    return safety.model_features(Analysis(text))
+
+
+def model_flag(text):
+    """(kind, evidence text) when the learned layer, not a cue, flags ``text``; else None."""
+    analysis = Analysis(text)
+    assert safety.cue_scan(analysis) == {}, "a cue names this draft: not a test of the model"
+    raised = safety.scan(analysis)
+    if not raised:
+        return None
+    (kind, [(start, end)]), = raised.items()
+    return kind, text[start:end]
+
+
+# --- features ------------------------------------------------------------------------------
+
+def test_families_and_their_sentence_pairs():
+    found = features("I took a handful of pills. Later I went to the beach.")
+    assert {"f:ingest", "f:quantity", "f:drug"} <= set(found)
+    assert "p:drug+quantity" in found and "p:drug+ingest" in found
+    # Families in different sentences make no pair.
+    found = features("I took the bus. The pills were for my mother.")
+    assert "f:drug" in found and "f:ingest" in found and "p:drug+ingest" not in found
+
+
+def test_features_carry_the_sentence_they_come_from():
+    found = features("Work was hard. I stood on the roof of the building at night.")
+    assert found["f:height"] == {1}
+
+
+def test_a_negated_family_is_its_own_feature():
+    found = features("I never wanted to cut my arm.")
+    assert "n:harm_act" in found and "f:harm_act" not in found
+    assert "f:harm_act" in features("I wanted to cut my arm.")
+
+
+def test_an_idiom_guard_hides_the_families_inside_it():
+    found = features("I was killing myself laughing at the party.")
+    assert "c:guard" in found and "f:selfkill" not in found
+
+
+def test_words_other_people_said_in_quotes_are_left_out():
+    found = features("Patients sometimes say 'I want to die' to me.")
+    assert "f:death" not in found
+    # Someone close to the writer saying them is their crisis: the family counts.
+    assert "f:death" in features("My brother kept saying 'I want to die' that winter.")
+
+
+def test_accents_are_folded_in_families_too():
+    assert "f:aftermath" in features("Terminé en cuidados intensivos.")
+    assert "f:aftermath" in features("Termine en cuidados intensivos.")
+
+
+def test_the_number_of_features_is_bounded_whatever_the_length():
+    # Features are families and their pairs, so a longer draft adds sentences to a feature, not
+    # new features: the score is a sum over at most families + pairs + negations look-ups.
+    sentence = "I took a whole bottle of pills and the paramedics found me on the floor of the roof. "
+    short, long = features(sentence), features(sentence * 400)
+    families = len(safety_model.family_names())
+    assert len(long) == len(short) <= 2 * families + families * (families - 1) // 2 + 1
+    assert max(len(s) for s in long.values()) == 400
+
+
+# --- the shipped model, both ways, per family of concepts -----------------------------------
+
+# (family, a draft no cue names that the learned layer flags with this kind, a near-miss)
+BOTH_WAYS = [
+    ("height + edge", "suicide",
+     "One night I went up to the roof of my building and stood at the edge for a long time.",
+     "I went up to the roof of our building to watch the fireworks."),
+    ("drug + quantity + ICU", "overdose",
+     "I once took a whole box of my sleeping tablets and woke up in the ICU.",
+     "My dad was in the ICU for a week with pneumonia."),
+    ("drug + alcohol + revive", "overdose",
+     "My dad mixed his painkillers with whiskey and the paramedics found him on the floor.",
+     "I took my sleeping tablets as prescribed and slowly felt better."),
+    ("plan + letters", "suicide",
+     "Tenía todo listo y una carta para mi hermana en la mesa.",
+     "Tomé los somníferos como me los recetó el médico."),
+    ("tool + body + mark", "self_harm",
+     "When I was fourteen I used to press a hot spoon to my forearm until it blistered.",
+     "I press a warm cloth to my arm when my muscles ache."),
+    ("tool + body + mark (es)", "self_harm",
+     "Me apretaba una cuchara caliente contra el antebrazo hasta que salía ampolla.",
+     "Subimos a la azotea para ver los fuegos artificiales."),
+    ("ingest + quantity + drug + hospital", "overdose",
+     "My cousin took all her mum's tablets and ended up in hospital.",
+     "Mi prima terminó en el hospital por una apendicitis."),
+    ("plan + drug", "suicide",
+     "I kept a stash of pills in my drawer for the night I decided.",
+     "I kept a bottle of wine in the cupboard for guests."),
+    ("height + jump, negated", None, None,
+     "I never once thought about jumping off the roof."),
+    ("hyperbole", None, None,
+     "I was dying of embarrassment when I had to speak in group."),
+    ("accident", None, None,
+     "I burned my arm on the oven while cooking dinner."),
+    ("accident (es)", None, None,
+     "Me quemé el brazo con el horno cocinando."),
+]
+
+
+@pytest.mark.parametrize("family, kind, positive, negative", BOTH_WAYS, ids=[row[0] for row in BOTH_WAYS])
+def test_the_learned_layer_both_ways(family, kind, positive, negative):
+    if positive is not None:
+        raised = model_flag(positive)
+        assert raised is not None and raised[0] == kind, (positive, raised)
+    assert model_flag(negative) is None, negative
+
+
+def test_the_evidence_is_the_sentence_that_weighs_most():
+    text = ("I was anxious around people for years. One night I went up to the roof of my "
+            "building and stood at the edge for a long time. Talking helped me.")
+    kind, evidence = model_flag(text)
+    assert kind == "suicide"
+    assert evidence == ("One night I went up to the roof of my building and stood at the edge "
+                        "for a long time.")
+
+
+def test_a_learned_flag_routes_to_the_instructor_but_does_not_cut_the_score():
+    text = "I once took a whole box of my sleeping tablets and woke up in the ICU."
+    result = evaluate(text, RUBRIC)
+    assert [flag.kind for flag in result.red_flags] == ["overdose"]
+    assert result.needs_support
+    # The boundaries criterion reads the reviewed cues only.
+    assert next(c for c in result.criteria if c.id == "boundaries").outcome != "not_met"
+
+
+def test_a_cue_keeps_its_own_kinds_and_evidence():
+    analysis = Analysis("I used to cut my arms when I was sixteen.")
+    assert safety.scan(analysis) == safety.cue_scan(analysis)
+
+
+# --- scoring and the weights file -----------------------------------------------------------
+
+def test_scoring_is_deterministic_and_a_plain_sum():
+    model = safety_model.model()
+    text = "I once took a whole box of my sleeping tablets and woke up in the ICU."
+    found = features(text)
+    expected = model.bias + sum(model.weights.get(name, 0.0) for name in found)
+    assert model.score(found) == expected == model.score(features(text))
+    assert 0.0 < model.probability(found) < 1.0
+
+
+def test_the_weights_file_parses_both_ways():
+    model = safety_model.parse("# a comment\nbias\t-1.5\nthreshold\t0.25\nf:death\t0.5\np:a+b\t-0.125\n")
+    assert (model.bias, model.threshold) == (-1.5, 0.25)
+    assert model.weights == {"f:death": 0.5, "p:a+b": -0.125}
+    assert model.score({"f:death": {0}, "f:unknown": {0}}) == -1.0
+
+
+def test_every_weight_names_a_known_family():
+    families = set(safety_model.family_names())
+    for name in safety_model.model().weights:
+        kind, _colon, rest = name.partition(":")
+        assert kind in ("f", "n", "p", "c"), name
+        if kind in ("f", "n"):
+            assert rest in families, name
+        elif kind == "p":
+            assert set(rest.split("+")) <= families, name
+        else:
+            assert rest == "guard", name
+
+
+def test_every_kind_family_is_a_family():
+    assert set(safety_model.family_kinds()) <= set(safety_model.family_names())
+    assert set(safety_model.family_kinds().values()) == set(safety.KINDS)
+
+
+def test_training_is_reproducible():
+    # The committed weights are what the committed script gives on the committed data.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_safety
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    text, scored, threshold = train_safety.build(train_safety.load(quiet=True))
+    assert text == (ROOT / "disclosure_xblock" / "feedback" / "lexicons" / safety_model.WEIGHTS).read_text("utf-8")
+    # And the threshold is the one the held-out writers allow: false alarms in budget.
+    table = train_safety.figures(scored, threshold)
+    for (writer, _language), (_pos, _neg, _recall, alarms) in table.items():
+        if writer == "all":
+            assert alarms <= train_safety.FALSE_ALARM_BUDGET
+        if writer == "ordinary":
+            assert alarms <= train_safety.ORDINARY_BUDGET
