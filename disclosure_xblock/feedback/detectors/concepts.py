@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from ..lexicons import LexiconIndex, patterns, synonym_groups, words
-from ..phrases import compile_pattern, match_at
+from ..phrases import compile_pattern, inflections, match_at
 from ..text import Analysis
 
 CORE_KEYWORDS = 3
@@ -83,9 +83,27 @@ def group_hits(norms, sent_of=None):
 
 @functools.lru_cache(maxsize=256)  # one per scenario context; read-only afterwards
 def context_terms(context):
-    """(content-word stems, synonym group keys) that a scenario's context text mentions."""
+    """(content-word stems, the word forms that have one of them, synonym group keys) that a
+    scenario's context text mentions. The forms let a draft's words be checked with one set
+    look-up each; only a word found there is stemmed."""
     a = Analysis(context)
     stop = words("relevance", "stopwords")
     stems = frozenset(stem(n) for n in a.norms
                       if n not in stop and len(n) > 2 and n.isalpha() and stem(n) not in stop)
-    return stems, frozenset(group_hits(a.norms, a.sent_of))
+    forms = set()
+    for n in a.norms:
+        if stem(n) in stems:
+            forms.add(n)
+    for word in stems:
+        forms.update(form for form in inflections(word) if stem(form) in stems)
+    return stems, frozenset(forms), frozenset(group_hits(a.norms, a.sent_of))
+
+
+@functools.lru_cache(maxsize=256)  # one per (context groups, keyword concepts); read-only
+def context_group_index(groups, taken):
+    """The index of the synonym groups a context mentions that the keywords do not bring."""
+    wanted = sorted(groups - taken)
+    if not wanted:
+        return None
+    members = synonym_groups()
+    return LexiconIndex(tuple((key, p) for key in wanted for p in members[key[len("rel.group:"):]]))

@@ -11,7 +11,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import words
 from .base import Finding
-from .concepts import concepts, context_terms, group_hits, stem
+from .concepts import concepts, context_group_index, context_terms, stem
 from .minimizing import advice_sentences
 
 MET_SCORE = 2.0
@@ -32,23 +32,22 @@ def _context_concepts(ctx, weights):
     context = ctx.scenario.context
     if not context:
         return {}, {}
-    stems, groups = context_terms(context)
+    stems, forms, groups = context_terms(context)
     a = ctx.analysis
     hits, extra = {}, {}
     # A word a keyword concept already counts is not counted again.
     taken = {k for key in weights for first, last in ctx.hits.get(key, ()) for k in range(first, last + 1)}
-    for key, found in group_hits(a.norms, a.sent_of).items():
-        if key in groups and key not in weights:
+    index = context_group_index(groups, frozenset(weights))
+    if index is not None:
+        for key, found in index.scan(a.norms, a.sent_of).items():
             hits[key], extra[key] = found, CONTEXT_GROUP
     names = ctx.patient_names()
     for k, norm in enumerate(a.norms):
-        if k in taken or not norm.isalpha() or len(norm) < 3 or norm in names:
+        if norm not in forms or k in taken or norm in names:
             continue
-        word = stem(norm)
-        if word in stems:
-            key = f"rel.ctx:{word}"
-            hits.setdefault(key, []).append((k, k))
-            extra[key] = CONTEXT_WORD
+        key = f"rel.ctx:{stem(norm)}"
+        hits.setdefault(key, []).append((k, k))
+        extra[key] = CONTEXT_WORD
     return hits, extra
 
 
