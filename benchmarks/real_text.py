@@ -15,9 +15,10 @@ estimate for unseen writers. 80 turns (40 of each part) were labelled by both la
 script prints their agreement (Cohen's kappa per criterion) as the human ceiling; elsewhere the
 label is labeller A's where both labelled.
 
-A supporter replies to a seeker's problem, not to one of our scenarios, so each ESConv problem
-type gets a scenario of its own here whose keywords name that concern (our own wording, like a
-designer's keyword list).
+A supporter replies to a seeker's problem, not to one of our scenarios, so each turn gets a
+scenario of its own here: keywords that name the ESConv problem type's concern (our own wording,
+like a designer's keyword list) and, as its context text, the seeker's previous turn (read at
+run time like the texts), which is what the labellers judged relevance against.
 """
 from __future__ import annotations
 
@@ -56,9 +57,12 @@ PROBLEM_KEYWORDS = {
 }
 
 
-def problem_scenario(problem):
+def problem_scenario(problem, seeker=""):
+    """The scenario a supporter answered: the problem type's keywords, and the seeker's own
+    previous turn as its context (what a designer's scenario text would say the patient said)."""
     keywords = tuple(k.strip() for k in PROBLEM_KEYWORDS.get(problem, problem).split(","))
-    return Scenario(key=f"esconv-{problem.lower().replace(' ', '-')}", keywords=keywords)
+    return Scenario(key=f"esconv-{problem.lower().replace(' ', '-')}", keywords=keywords,
+                    context=seeker or "")
 
 
 def load_labels(path=LABELS):
@@ -67,7 +71,7 @@ def load_labels(path=LABELS):
 
 
 def load_texts(ids, path=CORPUS):
-    """{id: (problem, text)} for the wanted ids, or None when the corpus is not beside us."""
+    """{id: (problem, text, seeker's previous turn)} for the wanted ids, or None when the corpus is not beside us."""
     if not path.exists():
         return None
     wanted, found = set(ids), {}
@@ -75,7 +79,7 @@ def load_texts(ids, path=CORPUS):
         for line in handle:
             row = json.loads(line)
             if row["id"] in wanted:
-                found[row["id"]] = (row["problem"], row["text"])
+                found[row["id"]] = (row["problem"], row["text"], row.get("seeker") or "")
     return found
 
 
@@ -104,13 +108,12 @@ def inter_rater(rows):
 def run(labels, texts, part="frozen"):
     """{criterion: [(label, engine outcome, id)]} for the chosen part."""
     rubric = load_preset("appropriate-self-disclosure")
-    scenarios = {}
     per_criterion = {c: [] for c in CRITERIA}
     for item_id, row in sorted(labels.items()):
         if part != "all" and row.get("part") != part:
             continue
-        problem, text = texts[item_id]
-        scenario = scenarios.setdefault(problem, problem_scenario(problem))
+        problem, text, seeker = texts[item_id]
+        scenario = problem_scenario(problem, seeker)
         result = evaluate(text, rubric, scenario)
         outcomes = {c.id: c.outcome for c in result.criteria}
         for criterion in CRITERIA:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 
-from ..lexicons import patterns, synonym_groups, words
-from ..phrases import compile_pattern, match_at
+from ..lexicons import LexiconIndex, patterns, synonym_groups, words
+from ..phrases import compile_pattern, inflections, match_at
+from ..text import Analysis
 
 CORE_KEYWORDS = 3
 _CUE_SECTIONS = ("link_strong", "link", "feeling")
@@ -47,3 +48,62 @@ def concepts(keywords):
     for section in _CUE_SECTIONS:
         entries.extend((f"rel.{section}", p) for p in patterns("relevance", section))
     return tuple(entries), weights
+
+
+# --- the scenario's context text --------------------------------------------------------------
+# A designer's context ("Jamie says: what's the point of getting up?") names the concern in
+# words the keyword list may not repeat. Its content words and the synonym groups it mentions
+# widen the concepts, at a lower weight than the designer's own keywords.
+
+_SUFFIXES = ("ies", "ing", "ed", "es", "ly", "s")
+
+
+def stem(word):
+    """A crude stem, the same for a context word and a draft word ("worries" ~ "worried")."""
+    word = word.split("'", 1)[0]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
+        word = word[:-1]  # "stopped" -> "stopp" -> "stop"
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+@functools.lru_cache(maxsize=1)
+def _group_index():
+    return LexiconIndex(tuple((f"rel.group:{name}", p)
+                              for name, members in synonym_groups().items() for p in members))
+
+
+def group_hits(norms, sent_of=None):
+    """{"rel.group:<name>": [(first, last), …]} for every synonym group in ``norms``."""
+    return _group_index().scan(norms, sent_of)
+
+
+@functools.lru_cache(maxsize=256)  # one per scenario context; read-only afterwards
+def context_terms(context):
+    """(content-word stems, the word forms that have one of them, synonym group keys) that a
+    scenario's context text mentions. The forms let a draft's words be checked with one set
+    look-up each; only a word found there is stemmed."""
+    a = Analysis(context)
+    stop = words("relevance", "stopwords")
+    stems = frozenset(stem(n) for n in a.norms
+                      if n not in stop and len(n) > 2 and n.isalpha() and stem(n) not in stop)
+    forms = set()
+    for n in a.norms:
+        if stem(n) in stems:
+            forms.add(n)
+    for word in stems:
+        forms.update(form for form in inflections(word) if stem(form) in stems)
+    return stems, frozenset(forms), frozenset(group_hits(a.norms, a.sent_of))
+
+
+@functools.lru_cache(maxsize=256)  # one per (context groups, keyword concepts); read-only
+def context_group_index(groups, taken):
+    """The index of the synonym groups a context mentions that the keywords do not bring."""
+    wanted = sorted(groups - taken)
+    if not wanted:
+        return None
+    members = synonym_groups()
+    return LexiconIndex(tuple((key, p) for key in wanted for p in members[key[len("rel.group:"):]]))

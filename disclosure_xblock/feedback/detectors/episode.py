@@ -36,12 +36,19 @@ def _find(ctx):
                   if h[0] not in concern and not a.quoted[h[0]]]
     for key in _SEVERE_TOPICS:
         candidates += [(h, key) for h in ctx.cues(key, own=False, negation=False)]
+    taken = set()
     for hit, topic in sorted(candidates):
         sentence = a.sent_of[hit[0]]
-        if topic in topics or sentence in sentences or not a.first_person(sentence):
+        # A sensitive specific (a dose, a trauma) is a trouble of another kind than an everyday
+        # one in the same sentence ("I'm in debt and I take 50 mg of …"); words already counted
+        # ("sexually assaulted") are not counted twice.
+        place = (sentence, topic in _SEVERE_TOPICS)
+        if (topic in topics or place in sentences or not a.first_person(sentence)
+                or any(k in taken for k in range(hit[0], hit[1] + 1))):
             continue
         topics[topic] = hit
-        sentences.add(sentence)
+        sentences.add(place)
+        taken.update(range(hit[0], hit[1] + 1))
     if len(topics) < 2:
         return []
     return sorted(topics.values())

@@ -11,7 +11,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import words
 from .base import Finding
-from .concepts import concepts
+from .concepts import concepts, context_group_index, context_terms, stem
 from .minimizing import advice_sentences
 
 MET_SCORE = 2.0
@@ -21,6 +21,34 @@ FEELING_CAP = 1.0
 LINK_STRONG = 2.0
 LINK_WEAK = 1.0
 _ALSO = frozenset(("too", "also", "myself"))
+# What the scenario's context text brings: a synonym group it mentions, and a content word the
+# draft shares with it (each distinct word once), count less than the designer's keywords.
+CONTEXT_GROUP = 2.0
+CONTEXT_WORD = 1.0
+
+
+def _context_concepts(ctx, weights):
+    """({concept key: hits}, {concept key: weight}) the scenario's context text adds."""
+    context = ctx.scenario.context
+    if not context:
+        return {}, {}
+    stems, forms, groups = context_terms(context)
+    a = ctx.analysis
+    hits, extra = {}, {}
+    # A word a keyword concept already counts is not counted again.
+    taken = {k for key in weights for first, last in ctx.hits.get(key, ()) for k in range(first, last + 1)}
+    index = context_group_index(groups, frozenset(weights))
+    if index is not None:
+        for key, found in index.scan(a.norms, a.sent_of).items():
+            hits[key], extra[key] = found, CONTEXT_GROUP
+    names = ctx.patient_names()
+    for k, norm in enumerate(a.norms):
+        if norm not in forms or k in taken or norm in names:
+            continue
+        key = f"rel.ctx:{stem(norm)}"
+        hits.setdefault(key, []).append((k, k))
+        extra[key] = CONTEXT_WORD
+    return hits, extra
 
 
 def _covered(hits, key):
@@ -75,6 +103,10 @@ def detect(ctx):
     _entries, weights = concepts(tuple(scenario.keywords))
     a = ctx.analysis
     hits = ctx.hits
+    more_hits, more_weights = _context_concepts(ctx, weights)
+    if more_hits:
+        hits = {**hits, **more_hits}
+        weights = {**weights, **more_weights}
     excluded = _covered(hits, "rel.exclude")
     feeling = _covered(hits, "rel.feeling")
     advice = advice_sentences(ctx)
@@ -129,6 +161,15 @@ def detect(ctx):
         return Finding(PARTIAL, tuple(spans), _(
             "Only {words} links to what {patient} is facing; say more plainly how your "
             "moment resembles theirs.", words=quoted, patient=patient))
+    # No shared concern, but the writer tells a way through a hard time in their own words and
+    # no other trouble of their own: loosely related, the rubric's middle level.
+    steps = [hit for hit in ctx.cues("coping.strategy")
+             if _writer_is_subject(a, *hit) and a.sent_of[hit[0]] not in advice]
+    if steps and not any(a.first_person(a.sent_of[h[0]]) for h in hits.get("episode.own_topic", ())):
+        return Finding(PARTIAL, (ctx.span(steps[0], _("a way through a hard time")),), _(
+            "You share what helped you ({words}), but not a moment like {patient}'s; say how "
+            "your experience resembles theirs.", words=quote_list([ctx.words(steps[0])]),
+            patient=patient))
     return Finding(NOT_MET, (), _(
         "Nothing here echoes {patient}'s concern (for example {keywords}); choose a moment "
         "closer to it.", patient=patient, keywords=quote_list(scenario.keywords)))
