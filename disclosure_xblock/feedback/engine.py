@@ -13,6 +13,8 @@ from .checks import run_check
 from .detectors import Context
 from .flags import KINDS as FLAG_KINDS
 from .i18n import _, render, translations
+from .language import detect as detect_language
+from .language import page_language
 from .privacy import CONTACT_KINDS, MESSAGES, scan
 from .result import CriterionFeedback, Evidence, FeedbackResult, PrivacyFinding, RedFlag
 from .safety import scan as safety_scan
@@ -21,14 +23,26 @@ _RANK = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}  # met < partia
 MAX_EVIDENCE = 8
 
 
-def evaluate(text, rubric, scenario=None, language="en"):
-    """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape)."""
+def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
+    """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape).
+
+    ``language`` is the page's: messages are in it. ``draft_language`` is the draft's ("en",
+    "es"); None decides it from the draft (language.py). A draft the engine cannot read with
+    confidence is not scored: its automatic criteria say so (privacy and red flags still run).
+    """
     text = "" if text is None else str(text)
     catalogue = translations(language)
     if language and not language.startswith("en"):
         rubric = localize(rubric, catalogue.gettext)  # a built-in rubric speaks the learner's language
-    ctx = Context(text, scenario)
-    criteria = tuple(_criterion(criterion, ctx, catalogue) for criterion in rubric.criteria)
+    if draft_language is None:
+        decided = detect_language(text, fallback=page_language(language)).language
+    else:
+        decided = page_language(draft_language)
+    ctx = Context(text, scenario, decided or "en")
+    if decided is None:
+        criteria = tuple(_unread(criterion, catalogue) for criterion in rubric.criteria)
+    else:
+        criteria = tuple(_criterion(criterion, ctx, catalogue) for criterion in rubric.criteria)
     score = sum(c.points for c in criteria if c.automatic)
     identifiers = scan(ctx.analysis, scenario)
     findings = ()
@@ -44,7 +58,21 @@ def evaluate(text, rubric, scenario=None, language="en"):
         privacy_passed=not findings,
         privacy_findings=findings,
         red_flags=flags,
+        language=decided,
     )
+
+
+def _unread(criterion, catalogue):
+    """A criterion not judged because the draft's language could not be read with confidence."""
+    if not criterion.is_automatic:
+        return _criterion(criterion, None, catalogue)
+    return CriterionFeedback(
+        id=criterion.id, label=criterion.label, level=None,
+        level_label=render(_("Not judged"), catalogue), points=0,
+        max_points=criterion.max_points, met=False, outcome=None, automatic=False,
+        message=render(_("The feedback could not tell which language this draft is in (it reads "
+                         "English and Spanish, one at a time), so this part was not judged. "
+                         "Write it in one of them, or ask your instructor."), catalogue))
 
 
 def _number(value):

@@ -8,33 +8,45 @@ from __future__ import annotations
 
 import functools
 
-from ..lexicons import patterns, synonym_groups, words
-from ..phrases import compile_pattern, match_at
+from ..lexicons import DEFAULT_LANGUAGE, LANGUAGES, patterns, synonym_groups, words
+from ..phrases import compile_pattern, fold, match_at
 
 CORE_KEYWORDS = 3
 _CUE_SECTIONS = ("link_strong", "link", "feeling")
 
 
+def _group_of(kw_words, folded_words):
+    """The synonym group a keyword belongs to, looked up in every language's groups (a
+    designer may write "ansiedad" or "anxiety"): its name, or None."""
+    for language in LANGUAGES:
+        candidate = kw_words if language == DEFAULT_LANGUAGE else folded_words
+        for name, members in synonym_groups(language).items():
+            if any(match_at(p, candidate, 0) == len(candidate) - 1 for p in members if len(candidate)):
+                return name
+    return None
+
+
 @functools.lru_cache(maxsize=64)  # keyed by the scenario's keyword tuple; read-only afterwards
-def concepts(keywords):
+def concepts(keywords, language=DEFAULT_LANGUAGE):
     """((concept key, pattern) entries, {concept key: weight}) for a scenario's keywords.
 
-    Concept keys start with "rel." so they sit beside the cue sections in one index.
+    Concept keys start with "rel." so they sit beside the cue sections in one index. The
+    synonyms come from the draft language's groups; outside English, patterns are folded.
     """
-    groups = synonym_groups()
-    weak = words("relevance", "weak")
+    groups = synonym_groups(language)
+    weak = words("relevance", "weak") | words("relevance", "weak", "es")
     entries, weights = [], {}
     for position, keyword in enumerate(keywords):
-        own = compile_pattern(keyword)
+        source = keyword if language == DEFAULT_LANGUAGE else " ".join(fold(w) for w in keyword.lower().split())
+        own = compile_pattern(source)
         if own is None:
             continue
         kw_words = [w for w in keyword.lower().split() if w != "*"]
         concept = f"rel.kw:{keyword.lower()}"
-        for name, members in groups.items():
-            if any(match_at(p, kw_words, 0) == len(kw_words) - 1 for p in members if len(kw_words)):
-                concept = f"rel.group:{name}"
-                entries.extend((concept, p) for p in members)
-                break
+        name = _group_of(kw_words, [fold(w) for w in kw_words])
+        if name is not None:
+            concept = f"rel.group:{name}"
+            entries.extend((concept, p) for p in groups.get(name, ()))
         entries.append((concept, own))
         if position < CORE_KEYWORDS:
             weight = 2.0
@@ -43,7 +55,7 @@ def concepts(keywords):
         else:
             weight = 1.0
         weights[concept] = max(weights.get(concept, 0.0), weight)
-    entries.extend(("rel.exclude", p) for p in patterns("relevance", "exclude"))
+    entries.extend(("rel.exclude", p) for p in patterns("relevance", "exclude", language))
     for section in _CUE_SECTIONS:
-        entries.extend((f"rel.{section}", p) for p in patterns("relevance", section))
+        entries.extend((f"rel.{section}", p) for p in patterns("relevance", section, language))
     return tuple(entries), weights

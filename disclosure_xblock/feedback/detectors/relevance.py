@@ -37,7 +37,8 @@ def _writer_is_subject(a, first, last):
     k = first
     while k > 0 and a.clause_of[k - 1] == clause:
         k -= 1
-    return any(a.norms[j] in _SUBJECTS for j in range(k, last + 1))
+    subjects = _SUBJECTS if a.language == "en" else a.grammar.get("subjects", frozenset())
+    return any(a.norms[j] in subjects for j in range(k, last + 1))
 
 
 def _link(ctx):
@@ -58,8 +59,9 @@ def _link(ctx):
     if own[0] is not None:
         return LINK_STRONG, own[0]
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
+    also = ctx.local(_ALSO, "also")
     marker = next(((k, k) for k, norm in enumerate(a.norms)
-                   if norm in _ALSO and not a.quoted[k] and a.first_person(a.sent_of[k])
+                   if norm in also and not a.quoted[k] and a.first_person(a.sent_of[k])
                    and not a.negated(k)), None)
     if own[1] is not None:
         return (LINK_STRONG if marker is not None else LINK_WEAK), own[1]
@@ -72,7 +74,7 @@ def detect(ctx):
         return Finding(PARTIAL, (), _(
             "There is no scenario to compare with, so relevance could not be judged; this "
             "middle level is a placeholder, not a verdict."), neutral=True)
-    _entries, weights = concepts(tuple(scenario.keywords))
+    _entries, weights = concepts(tuple(scenario.keywords), ctx.language)
     a = ctx.analysis
     hits = ctx.hits
     excluded = _covered(hits, "rel.exclude")
