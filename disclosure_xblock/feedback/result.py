@@ -85,7 +85,9 @@ class FeedbackResult:
     privacy_passed: bool = True
     privacy_findings: tuple = ()
     red_flags: tuple = field(default_factory=tuple)
-    language: str | None = "en"  # the draft's language as read; None: could not tell
+    # The draft's language as read ("en", "es"; None: could not tell). Not in to_dict(): the
+    # stored shape stays as it was; the batch CLI reports it beside the dict.
+    language: str | None = "en"
 
     def to_dict(self):
         return {
@@ -97,7 +99,6 @@ class FeedbackResult:
                         "findings": [f.to_dict() for f in self.privacy_findings]},
             "red_flags": [flag.to_dict() for flag in self.red_flags],
             "flag_scheme": FLAG_SCHEME,  # how to read the kinds (flags.py); absent before 2
-            "language": self.language,  # the draft's language as read (None: could not tell)
         }
 
     @property

@@ -26,6 +26,25 @@ def _group_of(kw_words, folded_words):
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def keywords_in(keywords, language=DEFAULT_LANGUAGE):
+    """The keywords written in ``language``, to quote back to the learner (all when none is).
+
+    A keyword is another language's when it has accents or only that language's synonym
+    groups know it ("ansiedad"); a scenario may list both languages' keywords.
+    """
+    def other(keyword):
+        words = [w for w in keyword.lower().split() if w != "*"]
+        folded = [fold(w) for w in words]
+        if not keyword.isascii():
+            return True
+        english = any(match_at(p, words, 0) == len(words) - 1
+                      for members in synonym_groups().values() for p in members if words)
+        return not english and _group_of(words, folded) is not None
+    chosen = tuple(k for k in keywords if other(k) == (language != DEFAULT_LANGUAGE))
+    return chosen or tuple(keywords)
+
+
 @functools.lru_cache(maxsize=64)  # keyed by the scenario's keyword tuple; read-only afterwards
 def concepts(keywords, language=DEFAULT_LANGUAGE):
     """((concept key, pattern) entries, {concept key: weight}) for a scenario's keywords.

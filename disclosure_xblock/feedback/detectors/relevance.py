@@ -11,7 +11,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import words
 from .base import Finding
-from .concepts import concepts
+from .concepts import concepts, keywords_in
 from .minimizing import advice_sentences
 
 MET_SCORE = 2.0
@@ -133,4 +133,5 @@ def detect(ctx):
             "moment resembles theirs.", words=quoted, patient=patient))
     return Finding(NOT_MET, (), _(
         "Nothing here echoes {patient}'s concern (for example {keywords}); choose a moment "
-        "closer to it.", patient=patient, keywords=quote_list(scenario.keywords)))
+        "closer to it.", patient=patient,
+        keywords=quote_list(keywords_in(tuple(scenario.keywords), ctx.language))))
