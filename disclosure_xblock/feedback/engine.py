@@ -70,9 +70,9 @@ def _unread(criterion, catalogue):
         id=criterion.id, label=criterion.label, level=None,
         level_label=render(_("Not judged"), catalogue), points=0,
         max_points=criterion.max_points, met=False, outcome=None, automatic=False,
-        message=render(_("The feedback could not tell which language this draft is in (it reads "
-                         "English and Spanish, one at a time), so this part was not judged. "
-                         "Write it in one of them, or ask your instructor."), catalogue))
+        message=render(_("Not judged: the feedback reads drafts in English or in Spanish, and "
+                         "could not tell which one this is. Write the draft in one of them."),
+                       catalogue))
 
 
 def _number(value):

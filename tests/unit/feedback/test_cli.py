@@ -104,7 +104,7 @@ def test_unreadable_language_is_said_not_scored():
     assert code == 0 and out[0]["language"] == {"used": None, "how": "detected"}
     assert out[0]["score"] == 0
     assert all(c["outcome"] is None and not c["automatic"] for c in out[0]["criteria"])
-    assert "language" in out[0]["criteria"][0]["message"]
+    assert "in English or in Spanish" in out[0]["criteria"][0]["message"]
 
 
 def test_unknown_draft_language_exits_2():
