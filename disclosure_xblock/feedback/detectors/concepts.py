@@ -54,7 +54,7 @@ def concepts(keywords, language=DEFAULT_LANGUAGE):
     """
     groups = synonym_groups(language)
     weak = words("relevance", "weak") | words("relevance", "weak", "es")
-    entries, weights = [], {}
+    entries, weights, seen_groups = [], {}, set()
     for position, keyword in enumerate(keywords):
         source = keyword if language == DEFAULT_LANGUAGE else " ".join(fold(w) for w in keyword.lower().split())
         own = compile_pattern(source)
@@ -65,7 +65,9 @@ def concepts(keywords, language=DEFAULT_LANGUAGE):
         name = _group_of(kw_words, [fold(w) for w in kw_words])
         if name is not None:
             concept = f"rel.group:{name}"
-            entries.extend((concept, p) for p in groups.get(name, ()))
+            if name not in seen_groups:  # several keywords of one group: its members once
+                seen_groups.add(name)
+                entries.extend((concept, p) for p in groups.get(name, ()))
         entries.append((concept, own))
         if position < CORE_KEYWORDS:
             weight = 2.0
