@@ -40,7 +40,7 @@ def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
         decided = page_language(draft_language)
     ctx = Context(text, scenario, decided or "en")
     if decided is None:
-        criteria = tuple(_unread(criterion, catalogue) for criterion in rubric.criteria)
+        criteria = tuple(_unread(criterion, ctx, catalogue) for criterion in rubric.criteria)
     else:
         criteria = tuple(_criterion(criterion, ctx, catalogue) for criterion in rubric.criteria)
     score = sum(c.points for c in criteria if c.automatic)
@@ -62,10 +62,13 @@ def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
     )
 
 
-def _unread(criterion, catalogue):
-    """A criterion not judged because the draft's language could not be read with confidence."""
-    if not criterion.is_automatic:
-        return _criterion(criterion, None, catalogue)
+def _unread(criterion, ctx, catalogue):
+    """A criterion of a draft whose language could not be read with confidence: its checks
+    that read no language (length, a designer's phrase list) still run; a criterion that needs
+    the detectors is not judged."""
+    neutral = tuple(check for check in criterion.checks if check.type != "detector")
+    if not criterion.is_automatic or neutral:
+        return _criterion(criterion, ctx, catalogue, neutral or None)
     return CriterionFeedback(
         id=criterion.id, label=criterion.label, level=None,
         level_label=render(_("Not judged"), catalogue), points=0,
@@ -79,14 +82,14 @@ def _number(value):
     return int(value) if float(value) == int(value) else round(value, 4)
 
 
-def _criterion(criterion, ctx, catalogue):
+def _criterion(criterion, ctx, catalogue, checks=None):
     if not criterion.is_automatic:
         return CriterionFeedback(
             id=criterion.id, label=criterion.label, level=None,
             level_label=render(_("Instructor review"), catalogue), points=0,
             max_points=criterion.max_points, met=False, outcome=None, automatic=False,
             message=render(_("An instructor will assess this part."), catalogue))
-    findings = [run_check(check, ctx) for check in criterion.checks]
+    findings = [run_check(check, ctx) for check in (checks or criterion.checks)]
     outcome = max((f.outcome for f in findings), key=_RANK.__getitem__)
     level_index = criterion.level_for_outcome(outcome)
     level = criterion.levels[level_index]

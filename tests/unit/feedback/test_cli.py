@@ -102,9 +102,9 @@ def test_unreadable_language_is_said_not_scored():
     gibberish = json.dumps({"id": "x", "text": "Zorp blarg quux fnord wibble, grok snarf plugh xyzzy frob."}) + "\n"
     code, out, _err = run(["--scenario", "anxiety-withdrawal"], [gibberish])
     assert code == 0 and out[0]["language"] == {"used": None, "how": "detected"}
-    assert out[0]["score"] == 0
-    assert all(c["outcome"] is None and not c["automatic"] for c in out[0]["criteria"])
-    assert "in English or in Spanish" in out[0]["criteria"][0]["message"]
+    not_judged = [c for c in out[0]["criteria"] if c["id"] != "brief"]  # length is still judged
+    assert all(c["outcome"] is None and not c["automatic"] for c in not_judged)
+    assert all("in English or in Spanish" in c["message"] for c in not_judged)
 
 
 def test_unknown_draft_language_exits_2():
