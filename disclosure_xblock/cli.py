@@ -7,8 +7,8 @@ The batch CLI: JSON lines of drafts in, one JSON line of feedback out per draft.
 
 Each input line is ``{"id": …, "text": …}``; each output line is ``{"id": …}`` plus the
 ``evaluate()`` dict plus ``"language": {"used": "es", "how": "given"|"detected"}`` (the draft
-language the engine read; "used" is null when it could not tell, and then the automatic
-criteria say so instead of scoring), or ``{"id": …, "error": "…"}`` for a line that cannot be
+language the engine read; "used" is null when it could not tell, and then the criteria
+that need the detectors say so instead of a level), or ``{"id": …, "error": "…"}`` for a line that cannot be
 judged (the run goes on). ``--language`` is the drafts' language; without it each draft's is
 detected. Messages are in ``--messages``, else in ``--language``, else English. A rubric or
 scenario that cannot be loaded, or a draft language the engine does not read, stops the run

@@ -28,7 +28,8 @@ def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
 
     ``language`` is the page's: messages are in it. ``draft_language`` is the draft's ("en",
     "es"); None decides it from the draft (language.py). A draft the engine cannot read with
-    confidence is not scored: its automatic criteria say so (privacy and red flags still run).
+    confidence is judged only by its language-free checks (length, phrase lists); the
+    criteria that need the detectors say so (privacy and red flags still run).
     """
     text = "" if text is None else str(text)
     catalogue = translations(language)
