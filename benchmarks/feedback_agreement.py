@@ -14,6 +14,16 @@ someone other than the lexicons' author; it is the better estimate for unseen dr
 it too is used to tune the engine). tests/data/heldout2.jsonl is a second round, written and
 labelled blind in peer-support styles (paraphrase, plain coping, implicit resolution).
 
+    .venv/bin/python benchmarks/feedback_agreement.py --data tests/data/es_devset.jsonl
+
+tests/data/es_devset.jsonl holds 114 Spanish drafts (three scenarios, several regional
+varieties, phone typing), written and labelled blind. It was measured once before any Spanish
+cue existed. Its held-out part is fixed by rule: every draft whose id number is a multiple of
+4 (es004, es008 … es112: 28 drafts) is never read while the Spanish cues are written; the
+other 86 are the Spanish development part. For that file the script prints the table for
+each part ("--part dev|heldout|all" picks one). Each draft's language is decided by the
+engine from its text (language.py), as on the site; the "language read" line counts them.
+
     .venv/bin/python benchmarks/feedback_agreement.py --safety tests/data/safety_own_en.jsonl
 
 With ``--safety FILE`` (repeatable) it reads safety-labelled drafts instead, one JSON object a
@@ -65,6 +75,7 @@ SAFETY_SETS = (
     ("blind3", "safety_blind3"),
     ("train", "safety_train"),
 )
+ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")
 
 
@@ -87,8 +98,17 @@ def load_devset(path=DEVSET):
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def run(items):
-    """{criterion: [(label, engine outcome, id)]}, [(privacy label, engine, id)]."""
+def es_heldout(item):
+    """True for the held-out part of es_devset.jsonl: ids whose number is a multiple of 4."""
+    digits = "".join(ch for ch in str(item.get("id", "")) if ch.isdigit())
+    return bool(digits) and int(digits) % 4 == 0
+
+
+def run(items, languages=None):
+    """{criterion: [(label, engine outcome, id)]}, [(privacy label, engine, id)].
+
+    ``languages`` (a Counter) collects the draft language the engine read for each draft.
+    """
     rubric = load_preset("appropriate-self-disclosure")
     scenarios = {}
     per_criterion = {c: [] for c in CRITERIA}
@@ -98,6 +118,8 @@ def run(items):
         if key and key not in scenarios:
             scenarios[key] = load_scenario(key)
         result = evaluate(item["text"], rubric, scenarios.get(key) if key else None)
+        if languages is not None:
+            languages[(item.get("language") or "en", result.language)] += 1
         outcomes = {c.id: c.outcome for c in result.criteria}
         for criterion in CRITERIA:
             per_criterion[criterion].append((item["expected"][criterion], outcomes[criterion], item["id"]))
@@ -105,9 +127,9 @@ def run(items):
     return per_criterion, privacy
 
 
-def agreement(items):
+def agreement(items, languages=None):
     """{criterion: (accuracy, kappa)} plus ("privacy", accuracy): what the tests check."""
-    per_criterion, privacy = run(items)
+    per_criterion, privacy = run(items, languages)
     table = {}
     for criterion, rows in per_criterion.items():
         pairs = [(a, b) for a, b, _id in rows]
@@ -227,6 +249,8 @@ def main(argv=None):
     parser.add_argument("--data", "--devset", dest="data", default=str(DEVSET),
                         help="labelled JSONL file (default: the devset)")
     parser.add_argument("--show-errors", action="store_true", help="list each disagreement")
+    parser.add_argument("--part", choices=("all", "dev", "heldout"), default="all",
+                        help="for es_devset.jsonl: the development part, the held-out part, or both")
     parser.add_argument("--safety", action="append", metavar="FILE",
                         help="safety-labelled JSONL file(s): print red-flag recall and false alarms")
     parser.add_argument("--privacy", action="append", metavar="FILE",
@@ -239,13 +263,27 @@ def main(argv=None):
         print_safety(args.safety, args.show_errors)
         return 0
     items = load_devset(args.data)
-    table, per_criterion, privacy = agreement(items)
-    print(f"data: {len(items)} drafts ({args.data})")
-    print(f"{'criterion':<15} {'accuracy':>8} {'kappa':>7}")
-    for criterion in CRITERIA:
-        accuracy, kappa = table[criterion]
-        print(f"{criterion:<15} {accuracy:>8.3f} {kappa:>7.3f}")
-    print(f"{'privacy gate':<15} {table['privacy'][0]:>8.3f}")
+    parts = [("all", items)]
+    if Path(args.data).resolve() == ES_DEVSET.resolve():
+        parts = [("dev", [i for i in items if not es_heldout(i)]),
+                 ("heldout", [i for i in items if es_heldout(i)]), ("all", items)]
+        if args.part != "all" or args.show_errors:
+            # Errors are listed for the development part only: the held-out part stays unread.
+            wanted = "dev" if args.show_errors and args.part == "all" else args.part
+            parts = [part for part in parts if part[0] == wanted]
+    for name, part in parts:
+        languages = Counter()
+        table, per_criterion, privacy = agreement(part, languages)
+        label = "" if name == "all" else f", part {name}"
+        print(f"data: {len(part)} drafts ({args.data}{label})")
+        print(f"{'criterion':<15} {'accuracy':>8} {'kappa':>7}")
+        for criterion in CRITERIA:
+            accuracy, kappa = table[criterion]
+            print(f"{criterion:<15} {accuracy:>8.3f} {kappa:>7.3f}")
+        print(f"{'privacy gate':<15} {table['privacy'][0]:>8.3f}")
+        read = ", ".join(f"{given}->{found}: {n}" for (given, found), n in sorted(languages.items(), key=str))
+        print(f"language read   {read}")
+    items = part
     if args.data == str(DEVSET):
         for name, stem in SAFETY_SETS:
             print(f"\n== safety set {name}")

@@ -2,11 +2,17 @@
 The batch CLI: JSON lines of drafts in, one JSON line of feedback out per draft.
 
     python -m disclosure_xblock.feedback [--rubric FILE.xml | --preset NAME]
-        [--scenario KEY | --scenario-file FILE.xml] [--language es] < drafts.jsonl
+        [--scenario KEY | --scenario-file FILE.xml] [--language en|es] [--messages LANG]
+        < drafts.jsonl
 
 Each input line is ``{"id": …, "text": …}``; each output line is ``{"id": …}`` plus the
-``evaluate()`` dict, or ``{"id": …, "error": "…"}`` for a line that cannot be judged (the run
-goes on). A rubric or scenario that cannot be loaded stops the run with exit status 2.
+``evaluate()`` dict plus ``"language": {"used": "es", "how": "given"|"detected"}`` (the draft
+language the engine read; "used" is null when it could not tell, and then the criteria
+that need the detectors say so instead of a level), or ``{"id": …, "error": "…"}`` for a line that cannot be
+judged (the run goes on). ``--language`` is the drafts' language; without it each draft's is
+detected. Messages are in ``--messages``, else in ``--language``, else English. A rubric or
+scenario that cannot be loaded, or a draft language the engine does not read, stops the run
+with exit status 2.
 
 It sits at the package's edge, beside the block: it reads exercise files and the scenario
 library, which the feedback engine itself must not depend on.
@@ -21,6 +27,7 @@ from . import patterns
 from .exercise import TAG as EXERCISE_TAG
 from .exercise import Exercise
 from .feedback import evaluate
+from .feedback.lexicons import LANGUAGES
 from .rubric import DEFAULT_PRESET, RubricError, load_preset
 from .rubric.olx import parse_rubric, parse_scenario, parse_xml_string
 from .scenarios import load_scenario
@@ -42,7 +49,10 @@ def _parser():
     scenario.add_argument("--scenario", metavar="KEY", help="a library scenario key, e.g. anxiety-withdrawal")
     scenario.add_argument("--scenario-file", metavar="FILE.xml",
                           help="a <scenario> element or a whole <disclosure_exercise>")
-    parser.add_argument("--language", default="en", help="language of the messages (default en)")
+    parser.add_argument("--language", default=None,
+                        help=f"language of the drafts ({', '.join(LANGUAGES)}); default: detect each draft's")
+    parser.add_argument("--messages", default=None, metavar="LANG",
+                        help="language of the messages (default: --language, else en)")
     return parser
 
 
@@ -102,8 +112,9 @@ def _salvage_id(line):
         return None
 
 
-def judge_line(line, rubric, scenario, language):
-    """The output object for one input line."""
+def judge_line(line, rubric, scenario, language, draft_language=None):
+    """The output object for one input line (``language``: the messages'; ``draft_language``:
+    the drafts', None to detect each one)."""
     try:
         item = json.loads(line)
     except ValueError as exc:
@@ -118,12 +129,24 @@ def judge_line(line, rubric, scenario, language):
         return {"id": item_id, "error": "missing \"text\" (a string)" if text is None
                 else "\"text\" must be a string"}
     try:
-        result = evaluate(text, rubric, scenario, language)
+        result = evaluate(text, rubric, scenario, language, draft_language=draft_language)
     except Exception as exc:  # noqa: BLE001 - one bad draft must not stop a batch
         return {"id": item_id, "error": f"could not evaluate this draft ({type(exc).__name__})"}
     output = {"id": item_id}
     output.update(result.to_dict())
+    output["language"] = {"used": result.language, "how": "detected" if draft_language is None else "given"}
     return output
+
+
+def _draft_language(value):
+    """The draft language code for ``--language`` ("es-419" -> "es"), or a RubricError-like
+    usage message for a language the engine does not read."""
+    if value is None:
+        return None
+    base = str(value).replace("_", "-").split("-")[0].lower()
+    if base not in LANGUAGES:
+        raise ValueError(f"--language {value}: the engine reads drafts in {', '.join(LANGUAGES)} only")
+    return base
 
 
 def main(argv=None, stdin=None, stdout=None, stderr=None):
@@ -135,6 +158,12 @@ def main(argv=None, stdin=None, stdout=None, stderr=None):
             stream.reconfigure(encoding="utf-8", errors=errors)
     args = _parser().parse_args(argv)
     try:
+        draft_language = _draft_language(args.language)
+    except ValueError as exc:
+        print(f"error: {exc}", file=stderr)
+        return EXIT_USAGE
+    messages = args.messages or args.language or "en"
+    try:
         rubric, scenario = _setup(args)
     except RubricError as exc:
         print(f"error: {exc}", file=stderr)
@@ -143,7 +172,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None):
     for line in stdin:
         if not line.strip():
             continue
-        line_out = json.dumps(judge_line(line, rubric, scenario, args.language), ensure_ascii=False)
+        line_out = json.dumps(judge_line(line, rubric, scenario, messages, draft_language), ensure_ascii=False)
         try:
             stdout.write(line_out + "\n")
         except UnicodeEncodeError:

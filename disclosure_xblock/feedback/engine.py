@@ -13,6 +13,8 @@ from .checks import run_check
 from .detectors import Context
 from .flags import KINDS as FLAG_KINDS
 from .i18n import _, render, translations
+from .language import detect as detect_language
+from .language import page_language
 from .privacy import CONTACT_KINDS, MESSAGES, scan
 from .result import CriterionFeedback, Evidence, FeedbackResult, PrivacyFinding, RedFlag
 from .safety import cue_scan, scan as safety_scan
@@ -21,14 +23,27 @@ _RANK = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}  # met < partia
 MAX_EVIDENCE = 8
 
 
-def evaluate(text, rubric, scenario=None, language="en"):
-    """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape)."""
+def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
+    """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape).
+
+    ``language`` is the page's: messages are in it. ``draft_language`` is the draft's ("en",
+    "es"); None decides it from the draft (language.py). A draft the engine cannot read with
+    confidence is judged only by its language-free checks (length, phrase lists); the
+    criteria that need the detectors say so (privacy and red flags still run).
+    """
     text = "" if text is None else str(text)
     catalogue = translations(language)
     if language and not language.startswith("en"):
         rubric = localize(rubric, catalogue.gettext)  # a built-in rubric speaks the learner's language
-    ctx = Context(text, scenario)
-    criteria = tuple(_criterion(criterion, ctx, catalogue) for criterion in rubric.criteria)
+    if draft_language is None:
+        decided = detect_language(text, fallback=page_language(language)).language
+    else:
+        decided = page_language(draft_language)
+    ctx = Context(text, scenario, decided or "en")
+    if decided is None:
+        criteria = tuple(_unread(criterion, ctx, catalogue) for criterion in rubric.criteria)
+    else:
+        criteria = tuple(_criterion(criterion, ctx, catalogue) for criterion in rubric.criteria)
     score = sum(c.points for c in criteria if c.automatic)
     identifiers = scan(ctx.analysis, scenario)
     findings = ()
@@ -44,17 +59,34 @@ def evaluate(text, rubric, scenario=None, language="en"):
         privacy_passed=not findings,
         privacy_findings=findings,
         red_flags=flags,
+        language=decided,
     )
 
 
-def _criterion(criterion, ctx, catalogue):
+def _unread(criterion, ctx, catalogue):
+    """A criterion of a draft whose language could not be read with confidence: its checks
+    that read no language (length, a designer's phrase list) still run; a criterion that needs
+    the detectors is not judged."""
+    neutral = tuple(check for check in criterion.checks if check.type != "detector")
+    if not criterion.is_automatic or neutral:
+        return _criterion(criterion, ctx, catalogue, neutral or None)
+    return CriterionFeedback(
+        id=criterion.id, label=criterion.label, level=None,
+        level_label=render(_("Not judged"), catalogue), points=0,
+        max_points=criterion.max_points, met=False, outcome=None, automatic=False,
+        message=render(_("Not judged: the feedback reads drafts in English or in Spanish, and "
+                         "could not tell which one this is. Write the draft in one of them."),
+                       catalogue))
+
+
+def _criterion(criterion, ctx, catalogue, checks=None):
     if not criterion.is_automatic:
         return CriterionFeedback(
             id=criterion.id, label=criterion.label, level=None,
             level_label=render(_("Instructor review"), catalogue), points=0,
             max_points=criterion.max_points, met=False, outcome=None, automatic=False,
             message=render(_("An instructor will assess this part."), catalogue))
-    findings = [run_check(check, ctx) for check in criterion.checks]
+    findings = [run_check(check, ctx) for check in (checks or criterion.checks)]
     outcome = max((f.outcome for f in findings), key=_RANK.__getitem__)
     level_index = criterion.level_for_outcome(outcome)
     level = criterion.levels[level_index]

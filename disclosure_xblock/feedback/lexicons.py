@@ -21,6 +21,15 @@ from .phrases import compile_pattern, fold, match_at
 CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries", "episode")
 # The safety cue files (safety.py), every language's: all run on every draft.
 SAFETY_FILES = ("safety", "es/safety")
+# Draft languages the engine reads. English files sit in lexicons/; another language's files
+# sit in lexicons/<code>/ with the same names and sections (docs/rubric.md, "Adding a language").
+LANGUAGES = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+
+
+def localized(name, language=DEFAULT_LANGUAGE):
+    """The lexicon file name for ``language``: "coping" in English, "es/coping" in Spanish."""
+    return name if language == DEFAULT_LANGUAGE else f"{language}/{name}"
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
 WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs"))
 
@@ -47,21 +56,31 @@ def _sections(name):
 
 
 @functools.lru_cache(maxsize=None)
-def grammar():
-    """Closed word classes (negators, reporting verbs, pronouns …) as frozensets."""
+def grammar(language=DEFAULT_LANGUAGE):
+    """Closed word classes (negators, reporting verbs, pronouns …) as frozensets.
+
+    Another language's words are accent-folded, as its drafts' words are (text.Analysis).
+    """
+    if language != DEFAULT_LANGUAGE:
+        return {key: folded_words(localized("grammar", language), key)
+                for key in _sections(localized("grammar", language))}
     return {key: frozenset(word.lower() for line in lines for word in line.split())
             for key, lines in _sections("grammar").items()}
 
 
 @functools.lru_cache(maxsize=None)
-def words(name, section):
+def words(name, section, language=DEFAULT_LANGUAGE):
     """One section of a lexicon as a frozenset of lowercase words (no patterns)."""
+    if language != DEFAULT_LANGUAGE:
+        return folded_words(localized(name, language), section)
     return frozenset(word.lower() for line in _sections(name).get(section, ()) for word in line.split())
 
 
 @functools.lru_cache(maxsize=None)
-def patterns(name, section):
-    """One section of a lexicon as compiled patterns."""
+def patterns(name, section, language=DEFAULT_LANGUAGE):
+    """One section of a lexicon as compiled patterns (accent-folded outside English)."""
+    if language != DEFAULT_LANGUAGE:
+        return folded_patterns(localized(name, language), section)
     compiled = (compile_pattern(line, allow_exact=True) for line in _sections(name).get(section, ()))
     return tuple(p for p in compiled if p is not None)
 
@@ -106,10 +125,15 @@ def folded_words(name, section):
 
 
 @functools.lru_cache(maxsize=None)
-def synonym_groups():
-    """Relevance synonym groups: {group name: patterns}, from ``relevance.txt``."""
-    return {key[len("group:"):]: patterns("relevance", key)
-            for key in _sections("relevance") if key.startswith("group:")}
+def synonym_groups(language=DEFAULT_LANGUAGE):
+    """Relevance synonym groups: {group name: patterns}, from ``relevance.txt``.
+
+    Group names are shared across languages ("group:anxiety" in relevance.txt and
+    es/relevance.txt), so a keyword written in either language finds the concept.
+    """
+    name = localized("relevance", language)
+    return {key[len("group:"):]: patterns("relevance", key, language)
+            for key in _sections(name) if key.startswith("group:")}
 
 
 class LexiconIndex:
@@ -180,22 +204,26 @@ class LexiconIndex:
 
 
 @functools.lru_cache(maxsize=None)
-def cue_entries():
-    """(section key, pattern) for every cue of the cue lexicons, keys like ``"coping.strategy"``."""
+def cue_entries(language=DEFAULT_LANGUAGE):
+    """(section key, pattern) for every cue of the cue lexicons, keys like ``"coping.strategy"``.
+
+    Keys never name the language: a detector asks for "coping.strategy" and gets the cues of
+    the draft's language.
+    """
     entries = []
     for name in CUE_FILES:
-        for section in _sections(name):
-            if section in WORD_LIST_SECTIONS:
+        for section in _sections(localized(name, language)):
+            if section in WORD_LIST_SECTIONS or section == "sets":
                 continue
-            entries.extend((f"{name}.{section}", p) for p in patterns(name, section))
+            entries.extend((f"{name}.{section}", p) for p in patterns(name, section, language))
     return tuple(entries)
 
 
 @functools.lru_cache(maxsize=64)  # one per scenario keyword list; immutable once built
-def cue_index(extra=()):
+def cue_index(extra=(), language=DEFAULT_LANGUAGE):
     """The index of every lexicon cue plus ``extra`` entries (a scenario's relevance concepts),
     so that one pass over the draft finds them all."""
-    return LexiconIndex(cue_entries() + tuple(extra))
+    return LexiconIndex(cue_entries(language) + tuple(extra))
 
 
 @functools.lru_cache(maxsize=None)

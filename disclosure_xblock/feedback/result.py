@@ -85,6 +85,9 @@ class FeedbackResult:
     privacy_passed: bool = True
     privacy_findings: tuple = ()
     red_flags: tuple = field(default_factory=tuple)
+    # The draft's language as read ("en", "es"; None: could not tell). Not in to_dict(): the
+    # stored shape stays as it was; the batch CLI reports it beside the dict.
+    language: str | None = "en"
 
     def to_dict(self):
         return {

@@ -9,14 +9,17 @@ from __future__ import annotations
 import bisect
 
 from .. import patterns
-from .lexicons import grammar
+from .lexicons import DEFAULT_LANGUAGE, grammar, localized, words
 from .phrases import WORD_RE, fold
+
+# Spanish opens a question or exclamation with "¿" / "¡": a sentence's text starts there.
+_OPENING_MARKS = "\u00bf\u00a1"
 
 # What counts as a word for limits: any whitespace-separated chunk holding a letter or digit.
 _COUNT_RE = patterns.compile(r"[^\W_]")
 # A sentence ends at . ! ? … (with closing quotes/brackets) before whitespace or the end, or at
 # a line break. It starts only where a run of end marks starts ("......x" is read once).
-_SENTENCE_END_RE = patterns.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s|$)|\n")
+_SENTENCE_END_RE = patterns.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)\]]*+(?=\s|$)|\n")
 # Punctuation between two words that starts a new clause (negation does not reach across it).
 _CLAUSE_GAP_RE = patterns.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
 _SPACE_RE = patterns.compile(r"\s")
@@ -40,11 +43,16 @@ def count_words(text):
 class Analysis:
     """A draft read once: tokens with offsets, sentences, clauses, quoted tokens."""
 
-    __slots__ = ("text", "starts", "ends", "norms", "sent_of", "sentences", "clause_of",
-                 "quoted", "word_count", "chunk_starts", "_folded")
+    __slots__ = ("text", "language", "grammar", "starts", "ends", "norms", "sent_of", "sentences",
+                 "clause_of", "quoted", "word_count", "chunk_starts", "_folded", "_own_verbs", "past_marks")
 
-    def __init__(self, text):
+    def __init__(self, text, language=DEFAULT_LANGUAGE):
+        # ``language`` is the draft's (language.py decides it). Outside English, ``norms`` are
+        # accent-folded ("está" reads "esta"): people type Spanish with and without accents,
+        # and that language's lexicons are folded the same way.
         self.text = text
+        self.language = language
+        self.grammar = grammar(language)
         starts, ends, norms = [], [], []
         for match in WORD_RE.finditer(text):
             starts.append(match.start())
@@ -56,8 +64,15 @@ class Analysis:
             joined = "\x00".join(norms).lower().replace("\u2019", "'")
             # No lowercase mapping produces or removes \x00, so the split gives one per word.
             norms = joined.split("\x00")
+        self._own_verbs = None
+        self.past_marks = frozenset()
+        if language != DEFAULT_LANGUAGE:
+            self.past_marks = self._past_by_ending(norms)
+            if not text.isascii():
+                self._own_verbs = self._accented_first_person(norms)
+                norms = [fold(n) for n in norms]
         self.starts, self.ends, self.norms = starts, ends, norms
-        self._folded = None
+        self._folded = None if language == DEFAULT_LANGUAGE else norms
         self._split_sentences()
         self._mark_clauses()
         self._mark_quotes()
@@ -76,7 +91,7 @@ class Analysis:
 
     def _split_sentences(self):
         text, starts, norms = self.text, self.starts, self.norms
-        abbreviations = grammar()["abbreviations"]
+        abbreviations = self.grammar["abbreviations"]
         bounds = []  # end offsets of sentences
         for match in _SENTENCE_END_RE.finditer(text):
             if match.group().startswith("."):
@@ -96,7 +111,10 @@ class Analysis:
                 sent_of[tok] = len(sentences)
                 tok += 1
             if tok > first:
-                sentences.append((first, tok, starts[first], max(self.ends[tok - 1], min(end, len(text)))))
+                start = starts[first]
+                while start > 0 and text[start - 1] in _OPENING_MARKS:  # "¿Y tú?" keeps its "¿"
+                    start -= 1
+                sentences.append((first, tok, start, max(self.ends[tok - 1], min(end, len(text)))))
         # Tokens after the last boundary are already covered because the last bound is len(text).
         self.sentences = sentences
         self.sent_of = sent_of
@@ -108,14 +126,16 @@ class Analysis:
     def ends_with_question(self, index):
         """True when sentence ``index`` closes with a question mark."""
         start, end = self.sentences[index][2], self.sentences[index][3]
-        return self.text[start:end].rstrip(" \t\r\n\"'\u201d\u2019)]").endswith("?")
+        sentence = self.text[start:end].rstrip(" \t\r\n\"'\u201d\u2019\u00bb)]")
+        # "¿Qué te ayudaría" without its closing mark is still a question, as people type it.
+        return sentence.endswith("?") or "\u00bf" in sentence
 
     # --- clauses and negation -----------------------------------------------------------------
 
     def _mark_clauses(self):
         """Give each word a clause number; also count words (chunks between whitespace)."""
         text, starts, ends, norms = self.text, self.starts, self.ends, self.norms
-        starters = grammar()["clause_starters"]
+        starters = self.grammar["clause_starters"]
         sent_of = self.sent_of
         clause_of = [0] * len(starts)
         clause = 0
@@ -143,7 +163,7 @@ class Analysis:
         Looks back up to ``window`` words in the same clause: "I can't know exactly how you
         feel" negates "know"; "I didn't sleep, but walking helped" does not negate "helped".
         """
-        negators = grammar()["negators"]
+        negators = self.grammar["negators"]
         clause = self.clause_of[index]
         norms = self.norms
         for j in range(index - 1, max(index - window, 0) - 1, -1):
@@ -160,7 +180,7 @@ class Analysis:
         "Patients often say I know how you feel" reports someone else's words; the learner is
         not making the claim.
         """
-        reporting = grammar()["reporting"]
+        reporting = self.grammar["reporting"]
         sentence = self.sent_of[index]
         norms = self.norms
         for j in range(index - 1, max(index - window, 0) - 1, -1):
@@ -225,7 +245,35 @@ class Analysis:
         return self.starts[first], self.ends[last]
 
     def first_person(self, sentence):
-        """True when sentence ``sentence`` speaks about the writer ("I", "me", "my" …)."""
-        words = grammar()["first_person"]
+        """True when sentence ``sentence`` speaks about the writer ("I", "me", "my" …).
+
+        Spanish drops the pronoun ("Tuve una época …"): listed first-person verb forms
+        (grammar ``first_person_verbs``) and accented preterites ("empecé", "salí") count too.
+        """
+        words = self.grammar["first_person"]
+        verbs = self.grammar.get("first_person_verbs", ())
+        own = self._own_verbs
         first, last = self.sentences[sentence][0], self.sentences[sentence][1]
-        return any(self.norms[k] in words for k in range(first, last))
+        return any(self.norms[k] in words or self.norms[k] in verbs or (own is not None and k in own)
+                   for k in range(first, last))
+
+    def _past_by_ending(self, lowered):
+        """Word indexes whose ending marks a past verb (grammar ``past_endings``, with accents:
+        "ayudó", "sentía", "evitaba"), before folding loses the accent."""
+        endings = tuple(self.grammar_raw("past_endings"))
+        if not endings:
+            return frozenset()
+        exceptions = self.grammar.get("not_past", ())
+        return frozenset(k for k, word in enumerate(lowered)
+                         if len(word) > 3 and word.endswith(endings) and fold(word) not in exceptions)
+
+    def grammar_raw(self, section):
+        """A section of this language's grammar file as written (accents kept)."""
+        return words(localized("grammar", self.language), section)
+
+    def _accented_first_person(self, lowered):
+        """Word indexes of accented first-person preterites ("pasé", "empecé", "viví")."""
+        exceptions = self.grammar.get("not_first_person", ())
+        return frozenset(k for k, word in enumerate(lowered)
+                         if len(word) > 3 and word[-1] in "\u00e9\u00ed" and word.isalpha()
+                         and fold(word) not in exceptions)

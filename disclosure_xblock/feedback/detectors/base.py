@@ -5,7 +5,7 @@ import functools
 from typing import NamedTuple
 
 from ..i18n import Msg
-from ..lexicons import cue_index
+from ..lexicons import DEFAULT_LANGUAGE, cue_index
 from ..text import Analysis
 from .concepts import concepts
 
@@ -25,24 +25,33 @@ class Finding(NamedTuple):
 
 
 @functools.lru_cache(maxsize=64)  # keyed by the keyword tuple: cheap to hash, unlike the entries
-def _index(keywords):
-    """The cue index for a scenario's keywords (its relevance concepts added)."""
+def _index(keywords, language=DEFAULT_LANGUAGE):
+    """The cue index for a scenario's keywords (its relevance concepts added), in ``language``."""
     if not keywords:
-        return cue_index(())
-    return cue_index(concepts(keywords)[0])
+        return cue_index((), language)
+    return cue_index(concepts(keywords, language)[0], language)
 
 
 class Context:
     """One draft being evaluated: its analysis, the scenario, and every lexicon cue in it."""
 
-    __slots__ = ("analysis", "scenario", "hits", "_cache")
+    __slots__ = ("analysis", "scenario", "hits", "language", "_cache")
 
-    def __init__(self, text, scenario=None):
-        self.analysis = Analysis(text)
+    def __init__(self, text, scenario=None, language=DEFAULT_LANGUAGE):
+        # ``language`` is the draft's: the one place detectors get their cues' language from.
+        self.language = language
+        self.analysis = Analysis(text, language)
         self.scenario = scenario
         keywords = tuple(scenario.keywords) if scenario is not None and scenario.keywords else ()
-        self.hits = _index(keywords).scan(self.analysis.norms, self.analysis.sent_of)
+        self.hits = _index(keywords, language).scan(self.analysis.norms, self.analysis.sent_of)
         self._cache = {}
+
+    def local(self, english, key):
+        """A detector's built-in English word set, or section ``key`` of the draft language's
+        grammar file (lexicons/<code>/grammar.txt) when the draft is in another language."""
+        if self.language == DEFAULT_LANGUAGE:
+            return english
+        return self.analysis.grammar.get(key, frozenset())
 
     def cached(self, key, compute):
         """Run ``compute(self)`` once per draft (a detector may serve several criteria)."""

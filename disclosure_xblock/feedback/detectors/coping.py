@@ -27,12 +27,15 @@ def _activity_strategies(ctx, outcomes):
     """
     a = ctx.analysis
     found = []
+    # Spanish names an activity with an infinitive or gerund ("caminando un rato me ayudó").
+    endings = ("ing",) if ctx.language == "en" else tuple(ctx.local((), "activity_endings"))
+    not_activity = ctx.local(_NOT_ACTIVITY, "not_activity")
     for first, _last in outcomes:
         for k in range(first - 1, max(first - _GERUND_WINDOW, 0) - 1, -1):
             if a.sent_of[k] != a.sent_of[first]:
                 break
             norm = a.norms[k]
-            if len(norm) > 5 and norm.endswith("ing") and norm not in _NOT_ACTIVITY:
+            if len(norm) > 5 and norm.endswith(endings) and norm not in not_activity:
                 found.append((k, k))
                 break
     return found

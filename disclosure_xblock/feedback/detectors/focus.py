@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from ..lexicons import grammar
 from .base import Finding
 from .minimizing import imperatives
 
@@ -22,7 +21,7 @@ def detect(ctx):
     patient = ctx.patient or _("the patient")
     if not a.sentences:
         return Finding(NOT_MET, (), _("There is no sentence to judge yet."))
-    second = grammar()["second_person"]
+    second = a.grammar["second_person"]
     names = ctx.patient_names()
     set_phrases = {k for f, l in ctx.hits.get("focus.not_address", ()) for k in range(f, l + 1)}
     addressing = [k for k, norm in enumerate(a.norms)
@@ -32,7 +31,7 @@ def detect(ctx):
     first, last, start, end = a.sentences[index]
     in_last = [k for k in addressing if first <= k < last]
     question = a.ends_with_question(index)
-    first_person_words = grammar()["first_person"]
+    first_person_words = a.grammar["first_person"]
     only_me = all(a.norms[k] not in second for k in range(first, last)) and any(
         a.norms[k] in first_person_words for k in range(first, last))
     invitation = _in_sentence(ctx.cues("focus.invitation", negation=False), first, last)

@@ -61,8 +61,12 @@ def _imperative_at(ctx, k, verbs, exempt_starts):
         return False
     nxt = k + 1
     if nxt >= len(a.norms) or a.sent_of[nxt] != a.sent_of[k] or a.clause_of[nxt] != a.clause_of[k]:
-        return False  # "Listen, …", "See, I …": a discourse word, not an order
+        # "Listen, …", "See, I …": a discourse word, not an order; but a Spanish imperative
+        # with its clitic ("Dale una oportunidad", "Anímate") may end the clause.
+        return norm in ctx.local((), "imperative_alone")
     following = a.norms[nxt]
+    if ctx.language != "en":
+        return following not in ctx.local((), "imperative_subject_next")
     if norm in _NEEDS_NEXT:
         allowed = _NEEDS_NEXT[norm]
         if allowed is not None:
@@ -86,7 +90,8 @@ def _find_imperatives(ctx):
     a = ctx.analysis
     if not a.sentences:
         return []
-    verbs = lexicon_words("minimizing", "imperative_verbs")
+    verbs = lexicon_words("minimizing", "imperative_verbs", ctx.language)
+    leads = ctx.local(_LEADS, "imperative_leads")
     exempt = {first for first, _l in ctx.hits.get("minimizing.imperative_exempt", ())}
     last_sentence = len(a.sentences) - 1
     found = []
@@ -97,7 +102,7 @@ def _find_imperatives(ctx):
         if index == last_sentence:
             starts += [k for k in range(first + 1, last) if a.clause_of[k] != a.clause_of[k - 1]]
         for k in starts:
-            while k < last - 1 and a.norms[k] in _LEADS:
+            while k < last - 1 and a.norms[k] in leads:
                 if k in exempt:
                     break
                 k += 1

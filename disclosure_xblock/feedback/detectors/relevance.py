@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from ..lexicons import words
+from ..lexicons import DEFAULT_LANGUAGE
 from .base import Finding
-from .concepts import concepts, context_group_index, context_terms, stem
+from .concepts import concepts, context_group_index, context_terms, keywords_in, stem
 from .minimizing import advice_sentences
 
 MET_SCORE = 2.0
@@ -37,10 +37,12 @@ def _context_concepts(ctx, weights):
     hits, extra = {}, {}
     # A word a keyword concept already counts is not counted again.
     taken = {k for key in weights for first, last in ctx.hits.get(key, ()) for k in range(first, last + 1)}
-    index = context_group_index(groups, frozenset(weights))
+    index = context_group_index(groups, frozenset(weights), ctx.language)
     if index is not None:
         for key, found in index.scan(a.norms, a.sent_of).items():
             hits[key], extra[key] = found, CONTEXT_GROUP
+    if ctx.language != DEFAULT_LANGUAGE:
+        return hits, extra  # the context's own words are matched by English stems only
     names = ctx.patient_names()
     for k, norm in enumerate(a.norms):
         if norm not in forms or k in taken or norm in names:
@@ -65,7 +67,8 @@ def _writer_is_subject(a, first, last):
     k = first
     while k > 0 and a.clause_of[k - 1] == clause:
         k -= 1
-    return any(a.norms[j] in _SUBJECTS for j in range(k, last + 1))
+    subjects = _SUBJECTS if a.language == "en" else a.grammar.get("subjects", frozenset())
+    return any(a.norms[j] in subjects for j in range(k, last + 1))
 
 
 def _link(ctx):
@@ -86,8 +89,9 @@ def _link(ctx):
     if own[0] is not None:
         return LINK_STRONG, own[0]
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
+    also = ctx.local(_ALSO, "also")
     marker = next(((k, k) for k, norm in enumerate(a.norms)
-                   if norm in _ALSO and not a.quoted[k] and a.first_person(a.sent_of[k])
+                   if norm in also and not a.quoted[k] and a.first_person(a.sent_of[k])
                    and not a.negated(k)), None)
     if own[1] is not None:
         return (LINK_STRONG if marker is not None else LINK_WEAK), own[1]
@@ -100,7 +104,7 @@ def detect(ctx):
         return Finding(PARTIAL, (), _(
             "There is no scenario to compare with, so relevance could not be judged; this "
             "middle level is a placeholder, not a verdict."), neutral=True)
-    _entries, weights = concepts(tuple(scenario.keywords))
+    _entries, weights = concepts(tuple(scenario.keywords), ctx.language)
     a = ctx.analysis
     hits = ctx.hits
     more_hits, more_weights = _context_concepts(ctx, weights)
@@ -172,4 +176,5 @@ def detect(ctx):
             patient=patient))
     return Finding(NOT_MET, (), _(
         "Nothing here echoes {patient}'s concern (for example {keywords}); choose a moment "
-        "closer to it.", patient=patient, keywords=quote_list(scenario.keywords)))
+        "closer to it.", patient=patient,
+        keywords=quote_list(keywords_in(tuple(scenario.keywords), ctx.language))))

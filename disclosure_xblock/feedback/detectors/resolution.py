@@ -26,14 +26,15 @@ def _past_positions(ctx):
     """Word indexes that set the story in the past (markers, listed verbs, regular -ed)."""
     a = ctx.analysis
     found = ctx.cues("resolution.past", negation=False)
-    verbs = words("resolution", "past_verbs")
+    verbs = words("resolution", "past_verbs", ctx.language)
+    english = ctx.language == "en"  # the regular "-ed" past is English's (Spanish lists its forms)
     norms = a.norms
     for k, norm in enumerate(norms):
         if a.quoted[k]:
             continue
-        if norm in verbs:
+        if norm in verbs or k in a.past_marks:  # past_marks: endings outside English (text.py)
             found.append((k, k))
-        elif (len(norm) > 4 and norm.endswith("ed") and norm not in _NOT_PAST
+        elif (english and len(norm) > 4 and norm.endswith("ed") and norm not in _NOT_PAST
                 and (k == 0 or norms[k - 1] not in _PRESENT_BEFORE) and not a.quoted[k]):
             found.append((k, k))
     return sorted(set(found))
@@ -62,7 +63,7 @@ def detect(ctx):
         # A present "helps" after the struggle is managing it, not a turn ("I'm still
         # working on it, but journaling helps a bit").
         later = [hit for hit in resolution if hit[0] > last_ongoing
-                 and ctx.words(hit).lower() not in _MANAGING]
+                 and ctx.words(hit).lower() not in ctx.local(_MANAGING, "managing")]
         spans = tuple(ctx.span(hit, _("sounds ongoing")) for hit in ongoing[:3])
         words_ongoing = quote_list(ctx.words(hit) for hit in ongoing)
         if later:

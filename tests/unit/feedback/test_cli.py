@@ -25,7 +25,8 @@ def test_lines_in_lines_out_with_errors_in_between():
     assert code == 0
     assert [item["id"] for item in out] == ["ok", None, 7, "broken", "ok"]
     assert set(out[0]) == {"id", "score", "max_score", "word_count", "criteria", "privacy", "red_flags",
-                           "flag_scheme"}
+                           "flag_scheme", "language"}
+    assert out[0]["language"] == {"used": "en", "how": "detected"}
     assert out[0]["max_score"] == 20 and out[0]["score"] == out[-1]["score"]
     assert "error" in out[1] and "error" in out[2] and "error" in out[3]
     relevant = next(c for c in out[0]["criteria"] if c["id"] == "relevant")
@@ -67,3 +68,45 @@ def test_missing_file_and_unknown_scenario_exit_2():
     assert run(["--rubric", "/nonexistent/rubric.xml"], [GOOD])[0] == 2
     code, _out, err = run(["--scenario", "nope"], [GOOD])
     assert code == 2 and "nope" in err
+
+
+ES_GOOD = json.dumps({"id": "es", "text": "Hace unos años yo también me ponía muy nerviosa con la gente y "
+                                          "me encerraba. Me ayudó respirar despacio y, con el tiempo, se "
+                                          "volvió más fácil. ¿Qué es lo que más te cuesta a ti?"}) + "\n"
+
+
+def test_language_detected_per_draft_and_reported():
+    code, out, _err = run(["--scenario", "anxiety-withdrawal"], [GOOD, ES_GOOD])
+    assert code == 0
+    assert [item["language"] for item in out] == [{"used": "en", "how": "detected"},
+                                                  {"used": "es", "how": "detected"}]
+    spanish = {c["id"]: c for c in out[1]["criteria"]}
+    assert spanish["relevant"]["met"] and spanish["resolved"]["met"] and spanish["patient_focus"]["met"]
+    # Evidence is the learner's Spanish; messages stay English unless asked for (the page's
+    # language, not the draft's).
+    assert {e["text"] for e in spanish["relevant"]["evidence"]} & {"nerviosa", "la gente", "con la gente"}
+    assert "words: a good length" in spanish["brief"]["message"]
+
+
+def test_language_given_is_used_and_messages_follow_it():
+    code, out, _err = run(["--scenario", "anxiety-withdrawal", "--language", "es"], [ES_GOOD])
+    assert code == 0 and out[0]["language"] == {"used": "es", "how": "given"}
+    focus = next(c for c in out[0]["criteria"] if c["id"] == "patient_focus")
+    assert "\u00bfQu\u00e9 es lo que m\u00e1s te cuesta a ti?" in focus["message"]  # the quote keeps its "¿"
+    code, out, _err = run(["--scenario", "anxiety-withdrawal", "--language", "es", "--messages", "en"], [ES_GOOD])
+    brief = next(c for c in out[0]["criteria"] if c["id"] == "brief")
+    assert out[0]["language"]["used"] == "es" and "words: a good length" in brief["message"]
+
+
+def test_unreadable_language_is_said_not_scored():
+    gibberish = json.dumps({"id": "x", "text": "Zorp blarg quux fnord wibble, grok snarf plugh xyzzy frob."}) + "\n"
+    code, out, _err = run(["--scenario", "anxiety-withdrawal"], [gibberish])
+    assert code == 0 and out[0]["language"] == {"used": None, "how": "detected"}
+    not_judged = [c for c in out[0]["criteria"] if c["id"] != "brief"]  # length is still judged
+    assert all(c["outcome"] is None and not c["automatic"] for c in not_judged)
+    assert all("in English or in Spanish" in c["message"] for c in not_judged)
+
+
+def test_unknown_draft_language_exits_2():
+    code, out, err = run(["--language", "fr"], [GOOD])
+    assert code == 2 and out == [] and "en, es" in err

@@ -165,7 +165,7 @@
     "Puntuaci\u00f3n: {earned} de {possible} punto",
     "Puntuaci\u00f3n: {earned} de {possible} puntos"
   ],
-  "Sent {time}.": "Enviado: {time}.",
+  "Sent {time}.": "Hora de env\u00edo: {time}.",
   "Show these keys": "Mostrar estas teclas",
   "Something went wrong on the server (error {status}). Your text is safe here; try again in a moment.": "Algo fall\u00f3 en el servidor (error {status}). Tu texto est\u00e1 a salvo aqu\u00ed; vuelve a intentarlo en un momento.",
   "Something went wrong. Your edits are still here; try again.": "Algo fall\u00f3. Tus cambios siguen aqu\u00ed; vuelve a intentarlo.",
