@@ -18,7 +18,11 @@ from disclosure_xblock.grading.models import FeedbackEntry, SubmissionRecord
 from .helpers import STRONG_DRAFT, Workbench
 
 SCENARIO = "disclosure_exercise.0"
-STATE_TABLE = '"workbench_xblockstate"'
+
+
+def _state_table():
+    """The state table's name as the database quotes it ("…" on SQLite, `…` on MySQL)."""
+    return connection.ops.quote_name("workbench_xblockstate")
 
 # Statements on tables other than the workbench's state table, per round trip (inside the test's
 # transaction, so atomic blocks show as SAVEPOINT / RELEASE SAVEPOINT, each counted).
@@ -40,16 +44,16 @@ def _round_trip(bench, handler, user, text):
         response = bench.call(handler, user, {"text": text})
     assert response.status_code == 200, response.content[:300]
     sql = [query["sql"] for query in captured.captured_queries]
-    state_writes = [s for s in sql if STATE_TABLE in s and s.lstrip().upper().startswith(("UPDATE", "DELETE"))]
+    state_writes = [s for s in sql if _state_table() in s and s.lstrip().upper().startswith(("UPDATE", "DELETE"))]
     return _without_state_statements(sql), state_writes
 
 
 def _without_state_statements(sql):
     """``sql`` without the state table's statements and the savepoints that wrapped only them
     (the workbench's get_or_create of a learner's first state row)."""
-    out = []
+    out, table = [], _state_table()
     for statement in sql:
-        if STATE_TABLE in statement:
+        if table in statement:
             continue
         if statement.startswith("RELEASE SAVEPOINT") and out and out[-1] == statement[len("RELEASE "):]:
             out.pop()
