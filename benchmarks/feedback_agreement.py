@@ -141,16 +141,24 @@ def agreement(items, languages=None):
 SAFETY_KINDS = ("self_harm", "suicide", "overdose")
 
 
-def safety_agreement(items):
-    """{language: figures} for safety-labelled drafts, and the disagreements."""
+def _judged(items):
+    """(item, its language, the engine's result) for each labelled draft, with the default
+    rubric and the draft's library scenario, in the draft's own language."""
     rubric = load_preset("appropriate-self-disclosure")
-    scenarios, by_language, errors = {}, {}, []
+    scenarios = {}
     for item in items:
         key = item.get("scenario")
         if key and key not in scenarios:
             scenarios[key] = load_scenario(key)
         language = item.get("language") or "en"
-        result = evaluate(item["text"], rubric, scenarios.get(key) if key else None, language=language)
+        yield item, language, evaluate(item["text"], rubric, scenarios.get(key) if key else None,
+                                       language=language)
+
+
+def safety_agreement(items):
+    """{language: figures} for safety-labelled drafts, and the disagreements."""
+    by_language, errors = {}, []
+    for item, language, result in _judged(items):
         raised = [flag.kind for flag in result.red_flags if flag.kind in SAFETY_KINDS]
         label = item.get("red_flag")
         row = by_language.setdefault(language, {"pos": 0, "hit": 0, "neg": 0, "alarm": 0,
@@ -190,15 +198,9 @@ def print_safety(paths, show_errors):
 
 def privacy_agreement(items):
     """{language: figures} for privacy-labelled drafts, and the disagreements."""
-    rubric = load_preset("appropriate-self-disclosure")
-    scenarios, by_language, errors = {}, {}, []
-    for item in items:
-        key = item.get("scenario")
-        if key and key not in scenarios:
-            scenarios[key] = load_scenario(key)
-        language = item.get("language") or "en"
+    by_language, errors = {}, []
+    for item, language, result in _judged(items):
         text = item["text"]
-        result = evaluate(text, rubric, scenarios.get(key) if key else None, language=language)
         spans = [(f.start, f.end) for f in result.privacy_findings]
         row = by_language.setdefault(language, {"pos": 0, "hit": 0, "neg": 0, "alarm": 0,
                                                 "ids": 0, "ids_hit": 0, "lone": 0})
