@@ -161,5 +161,5 @@ test('after Get feedback, focus moves to the feedback summary and the result is 
     assert.equal(window.document.activeElement, q('.dx-fb-summary'));
     assert.equal(q('.dx-fb-summary').getAttribute('tabindex'), '-1');
     await new Promise((resolve) => setTimeout(resolve, 80));  // core.announceIn waits 50 ms
-    assert.ok(q('.dx-live').textContent.includes('Automatic score: 1 of 1 points.'));
+    assert.ok(q('.dx-live').textContent.includes('Automatic score: 1 of 1 point.'));
 });
