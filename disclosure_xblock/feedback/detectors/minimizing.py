@@ -18,10 +18,37 @@ _KINDS = (
 )
 
 
+# "Sorry to hear that - I know how much it hurts": "hear" after "to" is sympathy, not someone
+# else's words being reported, so what follows is the writer's own claim (English only: the
+# Spanish reporting verbs are verbs of saying).
+_HEARING = frozenset(("hear", "heard", "hearing"))
+_REPORT_WINDOW = 5  # as Analysis.reported
+
+
+def _reported(ctx, index):
+    """``Analysis.reported``, except that a sympathetic "(sorry) to hear" reports nothing."""
+    a = ctx.analysis
+    if not a.reported(index):
+        return False
+    reporting = a.grammar["reporting"]
+    for j in range(index - 1, max(index - _REPORT_WINDOW, 0) - 1, -1):
+        if a.sent_of[j] != a.sent_of[index]:
+            break
+        norm = a.norms[j]
+        if norm in reporting and not (norm in _HEARING and j > 0 and a.norms[j - 1] == "to"):
+            return True
+    return False
+
+
+def own_cues(ctx, key):
+    """``ctx.cues(key)``: the learner's own, un-negated words, with sympathy read as their own."""
+    return [hit for hit in ctx.cues(key, own="quoted") if not _reported(ctx, hit[0])]
+
+
 def _opener_hits(ctx):
     """Sameness cues that open a sentence ("Me too.", "Same here, …")."""
     sentence_starts = {first for first, _l, _s, _e in ctx.analysis.sentences}
-    return [hit for hit in ctx.cues("minimizing.sameness_opener") if hit[0] in sentence_starts]
+    return [hit for hit in own_cues(ctx, "minimizing.sameness_opener") if hit[0] in sentence_starts]
 
 
 _OFFER_SUBJECTS = frozenset(("we", "i"))
@@ -124,7 +151,7 @@ def _find_advice_sentences(ctx):
     a = ctx.analysis
     found = set()
     for key in ("minimizing.directive", "minimizing.soft_suggestion"):
-        found.update(a.sent_of[first] for first, _l in ctx.cues(key))
+        found.update(a.sent_of[first] for first, _l in own_cues(ctx, key))
     found.update(a.sent_of[first] for first, _l in imperatives(ctx))
     return frozenset(s for s in found if not a.first_person(s))
 
@@ -145,7 +172,7 @@ def detect(ctx):
     spans, words, kinds = [], [], []
     by_kind = []
     for key, note in _KINDS:
-        hits = ctx.cues(key)
+        hits = own_cues(ctx, key)
         if key == "minimizing.directive":
             hits = [hit for hit in hits if not _is_offer(ctx, hit)]
             taken = {k for first, last in hits for k in range(first, last + 1)}
@@ -163,7 +190,7 @@ def detect(ctx):
             "{found} Offer your experience as one possibility instead, for example "
             "\u201cthat may be different for you\u201d.",
             found=tuple(_kind_sentence(key, found) for key, found in by_kind)))
-    soft = ctx.cues("minimizing.soft_suggestion")
+    soft = own_cues(ctx, "minimizing.soft_suggestion")
     if soft:
         soft_words = [ctx.words(h) for h in soft]
         return Finding(PARTIAL, tuple(ctx.span(h, _("suggestion")) for h in soft[:2]), ngettext(
