@@ -90,6 +90,13 @@ def detect(ctx):
         return Finding(PARTIAL, spans, _(
             "You name a step ({strategy}); add how it helped, for example that it got easier.",
             strategy=strategy_words))
+    # A concrete step offered to the patient ("then try slow breathing") still names one of
+    # the two; only told as the writer's own, with how it helped, does it model coping.
+    advised = [h for h in ctx.cues("coping.strategy", own="quoted") if a.sent_of[h[0]] in advice]
+    if advised:
+        return Finding(PARTIAL, tuple(ctx.span(h, _("suggested step")) for h in advised[:2]), _(
+            "You suggest a step ({strategy}) without saying it helped you. Tell it as what you "
+            "did and how things changed.", strategy=quote_list(ctx.words(h) for h in advised)))
     return Finding(NOT_MET, (), _(
         "No coping step or hopeful outcome is named yet. Say what you did that helped and how "
         "things changed."))

@@ -38,3 +38,17 @@ def test_words_someone_else_said_stay_reported():
     text = ("When I was anxious I used to hear people say you should just relax, and it never "
             "helped. Walking with a friend did. How is it for you?")
     assert outcome(text, "no_minimizing") == "met"
+
+
+# --- coping: a concrete step offered as advice is one of the two ------------------------------
+
+def test_a_step_offered_as_advice_is_partial_coping():
+    text = "Some evenings are hard. Maybe try slow breathing before bed?"
+    found = criterion(text, "coping_hope")
+    assert found.outcome == "partial"
+    assert any("breathing" in e.text for e in found.evidence)
+
+
+def test_advice_without_a_concrete_step_names_no_coping():
+    # Near miss: an order with no step in it names neither a strategy nor an outcome.
+    assert outcome("Some evenings are hard. You should think about it more.", "coping_hope") == "not_met"
