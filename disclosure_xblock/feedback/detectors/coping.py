@@ -17,6 +17,7 @@ _NOT_ACTIVITY = frozenset(("feeling", "nothing", "something", "anything", "every
                            "trying", "seeing", "saying", "thinking", "struggling", "wanting",
                            "bring", "spring", "king", "ring", "sing", "string", "wing", "ceiling"))
 _GERUND_WINDOW = 6
+_BY = frozenset(("by",))
 
 
 def _activity_strategies(ctx, outcomes):
@@ -41,6 +42,23 @@ def _activity_strategies(ctx, outcomes):
     return found
 
 
+def _means(ctx, advice):
+    """ "I paid it off by taking extra shifts": an "-ing" activity after "by" in the writer's own
+    sentence is the means they used, a step the lexicon need not list."""
+    a = ctx.analysis
+    endings = ("ing",) if ctx.language == "en" else tuple(ctx.local((), "activity_endings"))
+    by = ctx.local(_BY, "means")
+    not_activity = ctx.local(_NOT_ACTIVITY, "not_activity")
+    found = []
+    for k in range(len(a.norms) - 1):
+        norm = a.norms[k + 1]
+        if (a.norms[k] in by and a.sent_of[k + 1] == a.sent_of[k] and len(norm) > 5
+                and norm.endswith(endings) and norm not in not_activity and not a.quoted[k]
+                and a.sent_of[k] not in advice and a.first_person(a.sent_of[k])):
+            found.append((k + 1, k + 1))
+    return found
+
+
 def _asked(a, sentence):
     """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
     return a.ends_with_question(sentence) and not a.first_person(sentence)
@@ -58,6 +76,8 @@ def detect(ctx):
                 if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
     if not strategies and outcomes:
         strategies = _activity_strategies(ctx, outcomes)
+    if not strategies:
+        strategies = _means(ctx, advice)
     hopeless = ctx.cues("coping.hopeless", own="quoted", negation=False)
     unsafe = ctx.cues("coping.unsafe", negation=False)
     # A bleak ending: a bleak cue after every hopeful one, in the last two sentences.

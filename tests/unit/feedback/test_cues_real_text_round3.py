@@ -52,3 +52,36 @@ def test_a_step_offered_as_advice_is_partial_coping():
 def test_advice_without_a_concrete_step_names_no_coping():
     # Near miss: an order with no step in it names neither a strategy nor an outcome.
     assert outcome("Some evenings are hard. You should think about it more.", "coping_hope") == "not_met"
+
+
+# --- coping: the writer took the step they suggest; a plain good verdict; the means "by …" ----
+
+def test_a_suggested_step_the_writer_took_is_their_coping():
+    text = "Maybe a counsellor could help with the worry? I did it myself and it was great."
+    found = criterion(text, "coping_hope")
+    assert found.outcome == "met"
+    assert {"a counsellor", "it was great"} <= {e.text for e in found.evidence}
+
+
+def test_a_suggested_step_alone_is_not_the_writers_coping():
+    # Near miss: the same suggestion without "I did it" names a step, not an outcome of theirs.
+    assert outcome("Maybe a counsellor could help with the worry?", "coping_hope") == "partial"
+
+
+def test_the_means_after_by_is_a_step():
+    text = "I was anxious for months and I got through it by baking bread every weekend."
+    found = criterion(text, "coping_hope")
+    assert found.outcome == "met"
+    assert any(e.text == "baking" for e in found.evidence)
+
+
+def test_by_in_advice_or_without_an_activity_is_no_step():
+    # Near misses: "by" before a non-activity, and "by …ing" in an order to the patient.
+    assert outcome("I was anxious for months, by the evening mostly.", "coping_hope") == "not_met"
+    assert outcome("You should calm down by breathing slowly.", "coping_hope") != "met"
+
+
+def test_spanish_own_step_and_verdict():
+    text = "¿Quizás un terapeuta te podría ayudar? Yo lo hice y fue genial."
+    assert outcome(text, "coping_hope", language="es") == "met"
+    assert outcome("¿Quizás un terapeuta te podría ayudar?", "coping_hope", language="es") == "partial"
