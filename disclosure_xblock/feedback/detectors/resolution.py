@@ -46,6 +46,16 @@ def _asked(a, sentence):
     return a.ends_with_question(sentence) and not a.first_person(sentence)
 
 
+def _shared(ctx):
+    """ "We all find our way back": a "we" that includes the writer shares something of theirs,
+    in general terms (the placeholder middle level, not the concern level)."""
+    # "It happens to all of us", "we're in the same boat" speak for the patient (minimizing,
+    # sameness); they share nothing of the writer's.
+    general = {k for key in ("minimizing.minimizing", "minimizing.sameness")
+               for f, l in ctx.hits.get(key, ()) for k in range(f, l + 1)}
+    return any(h[0] not in general for h in ctx.cues("resolution.we", own="quoted", negation=False))
+
+
 def detect(ctx):
     a = ctx.analysis
     ongoing = ctx.cues("resolution.ongoing", own="quoted")
@@ -54,7 +64,7 @@ def detect(ctx):
                   if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
     past = _past_positions(ctx)
     patient = ctx.patient or _("the patient")
-    if not any(a.first_person(s) for s in range(len(a.sentences))):
+    if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx):
         return Finding(NOT_MET, (), _(
             "The draft does not share an experience of your own yet. Tell of a difficulty you "
             "have come through and what changed."))

@@ -85,3 +85,18 @@ def test_spanish_own_step_and_verdict():
     text = "¿Quizás un terapeuta te podría ayudar? Yo lo hice y fue genial."
     assert outcome(text, "coping_hope", language="es") == "met"
     assert outcome("¿Quizás un terapeuta te podría ayudar?", "coping_hope", language="es") == "partial"
+
+
+# --- resolution: a "we" that includes the writer shares something, in general terms ------------
+
+def test_a_we_that_includes_the_writer_is_not_nothing_of_their_own():
+    assert outcome("We can only hope the next season is kinder to us.", "resolved") == "partial"
+    assert outcome("Nos toca esperar que la próxima temporada sea mejor.", "resolved",
+                   language="es") == "partial"
+
+
+def test_no_person_at_all_or_a_we_that_generalizes_shares_nothing():
+    # Near misses: no one speaks; "it happens to all of us" speaks for the patient.
+    assert outcome("Stay strong, it gets better!", "resolved") == "not_met"
+    assert outcome("Come on, it happens to all of us.", "resolved") == "not_met"
+    assert outcome("Ánimo, a todos nos pasa.", "resolved", language="es") == "not_met"
