@@ -18,6 +18,10 @@ _NOT_ACTIVITY = frozenset(("feeling", "nothing", "something", "anything", "every
                            "bring", "spring", "king", "ring", "sing", "string", "wing", "ceiling"))
 _GERUND_WINDOW = 6
 _BY = frozenset(("by",))
+# "-ing" words after "I've been" that tell a struggle or a state, not a step.
+_NOT_PRACTICE = frozenset(("struggling", "worrying", "suffering", "crying", "hurting", "dealing",
+                           "looking", "wondering", "waiting", "hoping", "missing", "stressing",
+                           "fighting", "drinking", "smoking", "avoiding", "isolating", "hiding"))
 
 
 def _activity_strategies(ctx, outcomes):
@@ -59,6 +63,21 @@ def _means(ctx, advice):
     return found
 
 
+def _practice(ctx, advice):
+    """ "I've been taking long walks": an activity the writer has kept up is a step they take."""
+    a = ctx.analysis
+    endings = ("ing",) if ctx.language == "en" else tuple(ctx.local((), "activity_endings"))
+    not_activity = ctx.local(_NOT_ACTIVITY, "not_activity") | ctx.local(_NOT_PRACTICE, "not_practice")
+    found = []
+    for _first, last in ctx.cues("coping.practice", own="quoted", negation=False):
+        k = last + 1
+        if k < len(a.norms) and a.sent_of[k] == a.sent_of[last] and a.sent_of[k] not in advice:
+            norm = a.norms[k]
+            if len(norm) > 5 and norm.endswith(endings) and norm not in not_activity:
+                found.append((k, k))
+    return found
+
+
 def _asked(a, sentence):
     """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
     return a.ends_with_question(sentence) and not a.first_person(sentence)
@@ -77,7 +96,7 @@ def detect(ctx):
     if not strategies and outcomes:
         strategies = _activity_strategies(ctx, outcomes)
     if not strategies:
-        strategies = _means(ctx, advice)
+        strategies = _means(ctx, advice) + _practice(ctx, advice)
     hopeless = ctx.cues("coping.hopeless", own="quoted", negation=False)
     unsafe = ctx.cues("coping.unsafe", negation=False)
     # A bleak ending: a bleak cue after every hopeful one, in the last two sentences.

@@ -100,3 +100,17 @@ def test_no_person_at_all_or_a_we_that_generalizes_shares_nothing():
     assert outcome("Stay strong, it gets better!", "resolved") == "not_met"
     assert outcome("Come on, it happens to all of us.", "resolved") == "not_met"
     assert outcome("Ánimo, a todos nos pasa.", "resolved", language="es") == "not_met"
+
+
+# --- coping: an activity kept up ("I've been …ing") is a step -------------------------------------
+
+def test_an_activity_kept_up_is_a_step():
+    found = criterion("Since the move I've been baking bread on Sundays with my neighbour.", "coping_hope")
+    assert found.outcome == "partial"
+    assert any(e.text == "baking" for e in found.evidence)
+
+
+def test_a_struggle_kept_up_is_no_step():
+    # Near misses: a struggle or a state after "I've been" is not something the writer does about it.
+    assert outcome("Since the move I've been struggling with the quiet evenings.", "coping_hope") == "not_met"
+    assert outcome("Since the move I've been feeling out of place.", "coping_hope") == "not_met"
