@@ -139,6 +139,26 @@ def _find_imperatives(ctx):
     return found
 
 
+def tentative_imperatives(ctx):
+    """ "Maybe talk to your manager.", "Perhaps try a short walk.": a bare imperative after a
+    tentative opener (lexicon section ``tentative_lead``) is a soft suggestion, not an order."""
+    return ctx.cached("tentative_imperatives", _find_tentative)
+
+
+def _find_tentative(ctx):
+    a = ctx.analysis
+    verbs = lexicon_words("minimizing", "imperative_verbs", ctx.language)
+    found = []
+    for first, last in own_cues(ctx, "minimizing.tentative_lead"):
+        k = last + 1
+        if k < len(a.norms) and a.norms[k] == "just":
+            k += 1  # "maybe just call her" is the same offer
+        if (k < len(a.norms) and a.sent_of[k] == a.sent_of[first]
+                and a.clause_of[k] == a.clause_of[first] and _imperative_at(ctx, k, verbs, ())):
+            found.append((first, k))
+    return found
+
+
 def advice_sentences(ctx):
     """Sentences that tell the patient what to do (a directive, a suggestion or an order).
 
@@ -153,6 +173,7 @@ def _find_advice_sentences(ctx):
     for key in ("minimizing.directive", "minimizing.soft_suggestion"):
         found.update(a.sent_of[first] for first, _l in own_cues(ctx, key))
     found.update(a.sent_of[first] for first, _l in imperatives(ctx))
+    found.update(a.sent_of[first] for first, _l in tentative_imperatives(ctx))
     return frozenset(s for s in found if not a.first_person(s))
 
 
@@ -174,7 +195,8 @@ def detect(ctx):
     for key, note in _KINDS:
         hits = own_cues(ctx, key)
         if key == "minimizing.directive":
-            hits = [hit for hit in hits if not _is_offer(ctx, hit)]
+            offered = {k for f, l in tentative_imperatives(ctx) for k in range(f, l + 1)}
+            hits = [hit for hit in hits if not _is_offer(ctx, hit) and hit[0] not in offered]
             taken = {k for first, last in hits for k in range(first, last + 1)}
             hits = sorted(hits + [hit for hit in imperatives(ctx) if hit[0] not in taken])
         if key == "minimizing.sameness":
@@ -190,7 +212,7 @@ def detect(ctx):
             "{found} Offer your experience as one possibility instead, for example "
             "\u201cthat may be different for you\u201d.",
             found=tuple(_kind_sentence(key, found) for key, found in by_kind)))
-    soft = own_cues(ctx, "minimizing.soft_suggestion")
+    soft = sorted(set(own_cues(ctx, "minimizing.soft_suggestion")) | set(tentative_imperatives(ctx)))
     if soft:
         soft_words = [ctx.words(h) for h in soft]
         return Finding(PARTIAL, tuple(ctx.span(h, _("suggestion")) for h in soft[:2]), ngettext(

@@ -114,3 +114,49 @@ def test_a_struggle_kept_up_is_no_step():
     # Near misses: a struggle or a state after "I've been" is not something the writer does about it.
     assert outcome("Since the move I've been struggling with the quiet evenings.", "coping_hope") == "not_met"
     assert outcome("Since the move I've been feeling out of place.", "coping_hope") == "not_met"
+
+
+# --- minimizing: tentative imperatives, proposals, "you need" + a thing, promised success -------
+
+def test_maybe_before_a_bare_imperative_is_a_soft_suggestion():
+    found = criterion("I found evenings hard too. Maybe call your sister tonight.", "no_minimizing")
+    assert found.outcome == "partial"
+    assert any(e.text.lower().startswith("maybe") for e in found.evidence)
+    assert outcome("Perhaps just try a short walk after dinner.", "no_minimizing") == "partial"
+    assert outcome("Quizás llama a tu hermana esta noche.", "no_minimizing", language="es") == "partial"
+
+
+def test_maybe_before_a_statement_is_no_suggestion():
+    # Near misses: "maybe" that hedges a statement, a bare imperative without it (an order).
+    assert outcome("Maybe it was the winter, but I felt low for weeks.", "no_minimizing") == "met"
+    assert outcome("Call your sister tonight.", "no_minimizing") == "not_met"
+
+
+def test_a_proposal_is_soft_and_praise_for_the_patients_plan_is_not():
+    assert outcome("It might be a good idea to write the worries down.", "no_minimizing") == "partial"
+    # Near miss: praising the patient's own plan proposes nothing.
+    assert outcome("That's a good idea to write them down. How did it go?", "no_minimizing") == "met"
+
+
+def test_you_need_a_thing_is_a_directive():
+    assert outcome("I was lonely too. You need someone you can count on.", "no_minimizing") == "not_met"
+    assert outcome("Me sentí sola también. Necesitas a alguien de confianza.", "no_minimizing",
+                   language="es") == "not_met"
+
+
+def test_asking_what_the_patient_needs_is_no_directive():
+    # Near miss: a question about what they need, or a need of the writer's.
+    assert outcome("I was lonely too. What do you need most right now?", "no_minimizing") != "not_met"
+
+
+def test_promising_the_patients_success_is_reassurance():
+    found = criterion("It was hard for me as well, but I know you can get through this!", "no_minimizing")
+    assert found.outcome == "not_met"
+    assert outcome("Fue duro para mí también, pero sé que puedes con esto.", "no_minimizing",
+                   language="es") == "not_met"
+
+
+def test_hope_told_of_the_writer_is_no_promise():
+    # Near miss: the writer's own outcome is not a promise about the patient's.
+    text = "It was hard for me as well, and I didn't know I could get through it, but I did."
+    assert outcome(text, "no_minimizing") == "met"
