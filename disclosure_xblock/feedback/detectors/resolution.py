@@ -11,6 +11,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import words
 from .base import Finding
+from .minimizing import advice_sentences
 
 # "-ed" words that are not past verbs, and words before an "-ed" adjective that make it
 # present ("I'm worried", "I am scared").
@@ -56,6 +57,18 @@ def _shared(ctx):
     return any(h[0] not in general for h in ctx.cues("resolution.we", own="quoted", negation=False))
 
 
+def _no_longer_with_a_step(ctx):
+    """ "I used to feel the same, and I would call a friend every evening": a struggle told as
+    over ("used to") with a step the writer took is a resolution told without "helped"; the
+    step is the evidence of how it turned out."""
+    if not ctx.cues("resolution.no_longer", own="quoted"):
+        return []
+    a = ctx.analysis
+    advice = advice_sentences(ctx)
+    return [h for h in ctx.cues("coping.strategy", own="quoted")
+            if a.sent_of[h[0]] not in advice and a.first_person(a.sent_of[h[0]])][:1]
+
+
 def detect(ctx):
     a = ctx.analysis
     ongoing = ctx.cues("resolution.ongoing", own="quoted")
@@ -86,6 +99,8 @@ def detect(ctx):
             "you have come through, so {patient} does not feel they must look after you.",
             ongoing=words_ongoing, patient=patient))
     past_spans = tuple(ctx.span(hit, _("past")) for hit in past[:2])
+    if not resolution:
+        resolution = _no_longer_with_a_step(ctx)
     if past and resolution:
         return Finding(MET, past_spans[:1] + (ctx.span(resolution[0], _("how it turned out")),), _(
             "You set it in the past ({past}) and say how it turned out ({turn}).",

@@ -160,3 +160,21 @@ def test_hope_told_of_the_writer_is_no_promise():
     # Near miss: the writer's own outcome is not a promise about the patient's.
     text = "It was hard for me as well, and I didn't know I could get through it, but I did."
     assert outcome(text, "no_minimizing") == "met"
+
+
+# --- resolution: a struggle told as over ("used to") with a step of the writer's own ----------
+
+def test_used_to_with_an_own_step_is_resolved():
+    text = "I used to dread weekends alone, and I would phone a friend every Saturday."
+    found = criterion(text, "resolved")
+    assert found.outcome == "met"
+    assert any(e.text == "used to" for e in found.evidence)
+    es = "Yo solía temer los fines de semana a solas, y llamaba a una amiga cada sábado."
+    assert outcome(es, "resolved", language="es") == "met"
+
+
+def test_used_to_without_a_step_or_with_advice_is_partial():
+    # Near misses: "used to" alone is past without an ending; a step the patient is told to
+    # take is not how the writer's story ended.
+    assert outcome("I used to dread weekends alone.", "resolved") == "partial"
+    assert outcome("I used to dread weekends alone. You should phone a friend.", "resolved") == "partial"
