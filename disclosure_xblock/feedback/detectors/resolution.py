@@ -111,6 +111,15 @@ def detect(ctx):
             "It is told in the past ({past}), but not how it ended. One short line such as "
             "\u201cwhat helped in the end was \u2026\u201d completes it.",
             past=quote_list([ctx.words(hit) for hit in past[:2]])))
+    habit = [h for h in ctx.cues("resolution.habit_when", own="quoted")
+             if any(a.sent_of[r[0]] == a.sent_of[h[0]] for r in resolution)]
+    if resolution and habit:
+        # "When I feel low, a walk helps": a present habit that handles a difficulty the writer
+        # names is a challenge managed, which the rubric counts as come through.
+        return Finding(MET, (ctx.span(habit[0], _("a difficulty you handle")),
+                             ctx.span(resolution[0], _("how it turned out"))), _(
+            "You say what you do when it is hard ({when}) and that it works ({turn}).",
+            when=quote_list([ctx.words(habit[0])]), turn=quote_list([ctx.words(resolution[0])])))
     if resolution:
         return Finding(PARTIAL, (ctx.span(resolution[0], _("how it turned out")),), _(
             "You say what helps ({turn}); make clear it was a past difficulty, for example "
