@@ -196,3 +196,17 @@ def test_a_habit_without_a_difficulty_or_an_outcome_is_partial():
     # Near misses: what helps with no difficulty named; a difficulty with no outcome.
     assert outcome("A long walk on Sundays helps me a lot.", "resolved") == "partial"
     assert outcome("When I feel low on a Sunday, I go for a long walk.", "resolved") != "met"
+
+
+# --- boundaries: one's own medication named by what it treats ---------------------------------
+
+def test_medication_named_by_its_condition_is_a_medication_specific():
+    found = criterion("Years ago my doctor gave me anxiety medicine and it helped.", "boundaries")
+    assert found.outcome == "not_met"
+    es = "Hace años el médico me dio pastillas para la ansiedad y me ayudaron."
+    assert outcome(es, "boundaries", language="es") == "not_met"
+
+
+def test_medication_in_general_is_a_mild_detail():
+    # Near miss: medication mentioned with no condition named is the middle level.
+    assert outcome("Years ago medication was part of what helped me.", "boundaries") == "partial"
