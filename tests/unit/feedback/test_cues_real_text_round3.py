@@ -210,3 +210,20 @@ def test_medication_named_by_its_condition_is_a_medication_specific():
 def test_medication_in_general_is_a_mild_detail():
     # Near miss: medication mentioned with no condition named is the middle level.
     assert outcome("Years ago medication was part of what helped me.", "boundaries") == "partial"
+
+
+# --- coping: an insight the writer came to is a hopeful outcome ---------------------------------
+
+def test_an_insight_told_as_learned_is_a_hopeful_outcome():
+    text = "At university I felt everyone else had a plan, but I later realised most people were unsure too."
+    found = criterion(text, "coping_hope")
+    assert found.outcome == "partial"
+    assert any("later realised" in e.text for e in found.evidence)
+    es = "En la facultad sentía que todos tenían un plan, pero luego me di cuenta de que no."
+    assert outcome(es, "coping_hope", language="es") == "partial"
+
+
+def test_an_insight_denied_is_no_outcome():
+    # Near miss: negated, it names nothing learned.
+    text = "At university I felt everyone else had a plan, and I never learned that it was not so."
+    assert outcome(text, "coping_hope") == "not_met"
