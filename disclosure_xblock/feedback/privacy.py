@@ -46,15 +46,18 @@ _ANIO = (r"(?:\d{4}\b|'?\d{2}\b|(?:mil|dos\s++mil)(?:\s++(?:novecientos|ochocien
 _STREET = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|"
            r"pl|terrace|circle|highway|hwy|parkway|pkwy)")
 # Street types that are not also everyday words: enough for an address written in lower case.
-_STREET_LOWER = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy)"
+_STREET_LOWER = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy|"
+                 r"drive|dr|court|ct|circle|cir|terrace|crescent|trail|trl|pike)")
 # Words that never sit between a house number and a street name: "2 blocks down the road",
-# "at 5 each morning I'd drive" and "3 laps on the road" are not addresses.
+# "at 5 each morning I'd drive", "3 laps on the road", "a 30 min drive" and "a 3 hour long
+# drive" are not addresses.
 _NOT_STREET_NAME = (r"(?:the|a|an|my|your|our|his|her|their|this|that|these|those|down|up|along|"
                     r"around|across|by|to|from|on|in|at|of|over|near|past|off|into|onto|through|"
                     r"and|or|but|so|then|each|every|i|i'd|i'm|you|we|he|she|they|it|was|were|is|"
                     r"are|had|have|would|could|more|less|miles?+|blocks?+|minutes?+|hours?+|days?+|"
                     r"weeks?+|months?+|years?+|steps?+|laps?+|km|kilometers?+|meters?+|feet|yards?+|"
-                    r"times?+|mg|ml|kids?+|people|cars?+|houses?+|doors?+)\b")
+                    r"times?+|mg|ml|kids?+|people|cars?+|houses?+|doors?+|min|mins|hr|hrs|secs?+|seconds?+|"
+                    r"long|short|hard|good|bad|nice|test|quick|fast|slow|big|great)\b")
 # "…, suite 210", "apt 4B", "#12" after a street address.
 _SUITE = r"(?:,?+\s*+(?i:suite|ste|apt|apartment|unit|#)\.?+\s*+[A-Za-z0-9-]{1,6}+\b)?+"
 # Words before a plain " at " that make it a preposition, not an email's "@": "the group is at
@@ -65,7 +68,9 @@ _NOT_LOCAL = (r"(?:is|was|are|were|be|been|am|me|us|him|her|them|it|you|we|they|
               r"site|page|website|web|info|details|more|email|e-mail|mail|write|me)\b")
 # A disguised dot: "[.]", "(dot)", " dot ", " punto ", " . " or a plain ".".
 _DOT = (r"(?:\s*+[\[({<]\s*+(?:\.|dot|punto)\s*+[\])}>]\s*+|\s++(?:dot|punto)\s++"
-        r"|\s++\.\s++(?=(?-i:[a-z]))|\.(?=[a-z0-9]))")
+        r"|\s++\.\s++(?=(?-i:[a-z]))|\.(?=[a-z0-9])"
+        # "calmcoach .org": a space typed before the dot, only before a domain that is no word.
+        r"|\s++\.(?=(?:com|org|net|edu|gov)\b))")
 _AT = r"(?:\s*+[\[({<]\s*+(?:at|arroba|@)\s*+[\])}>]\s*+|\s++(?:at|arroba)\s++|\s*+@\s*+)"
 _TLD = (r"(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
         r"gt|hn|sv|ni|pa|ca|de|fr|it|br|in)")
@@ -84,10 +89,16 @@ _RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|pol
                  r"plate|id|expediente|exp\.|historia\s++cl[ií]nica|historial(?:\s++m[eé]dico)?+|"
                  r"h\.\s?+c\.|hc|nhc|afiliaci[oó]n|nss|seguro\s++social|c[eé]dula|pasaporte|"
                  r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security)")
-_RECORD_NUMBER = r"(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d++)*+\b"
+_RECORD_NUMBER = (r"(?:(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d++)*+\b"
+                  # A plate or a member number that mixes capitals and digits: "7ABC123",
+                  # "ABC 1234" (capitals only, so "in 2019" after "id is" is not one).
+                  r"|(?-i:[A-Z]{1,4})[\s-]?+\d{3,}+\b|\d{1,3}(?-i:[A-Z]{2,4})\d{2,}+\b)")
 
 _MONTH_DATE_RE = patterns.compile(
         r"\b" + _MONTH + r"\.?\s++\d{1,2}(?:st|nd|rd|th)?\b(?!\s*+(?:mg|ml|am|pm|a\.m|p\.m|:))"
+        r"(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
+        # "March the 14th": "the" only before a day with its ordinal ending.
+        r"|\b" + _MONTH + r"\.?\s++the\s++\d{1,2}(?:st|nd|rd|th)\b"
         r"(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
         r"|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:of\s++)?" + _MONTH + r"\b(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
         r"|\b" + _MONTH_WORD + r"\s++(?:the\s++)?" + _ORDINAL + r"\b(?:,?\s++" + _YEAR + r")?+"
@@ -113,9 +124,64 @@ _MONTH_NAMES = frozenset(
     "september oct october nov november dec december enero febrero marzo abril mayo junio julio "
     "agosto septiembre setiembre octubre noviembre diciembre".split())
 
+# An age over 89 in words: "ninety-three years old", "aged a hundred and one", "noventa y
+# tres años" ("ninety years ago" and "hace noventa años" are not ages).
+_OLD_AGE_WORDS = (r"(?:ninety(?:[\s-]++" + _UNIT + r")?+|(?:a|one)[\s-]++hundred(?:[\s-]++(?:and[\s-]++)?+"
+                  r"(?:" + _TENS + r"|" + _UNIT + r"))?+)")
+_OLD_AGE_RE = patterns.compile(
+    r"\b" + _OLD_AGE_WORDS + r"[\s-]*+(?:years?+|yrs?+)[\s-]*+old\b"
+    r"|\b(?:aged?+|age\s++of|turned|turns|turning)\s++" + _OLD_AGE_WORDS + r"\b(?![\s-]*+(?:years?+\s++ago|percent|%))"
+    r"|(?<!hace )\b(?:noventa(?:\s++y\s++(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?+|cien|ciento\s++\w++)"
+    r"\s++a[nñ]os\b(?!\s++(?:atr[aá]s|despu[eé]s|antes|de\s))", patterns.IGNORECASE)
+# A house number in words: "forty two maple street", "twenty-one oak ave". Only a number of
+# tens or of two number words ("one long road" is not an address).
+_SPELLED_HOUSE = (r"(?:" + _TENS + r"(?:[\s-]++" + _UNIT + r")?+|" + _UNIT + r"[\s-]++(?:hundred|" + _UNIT + r"|"
+                  + _TENS + r")(?:[\s-]++(?:and[\s-]++)?+(?:" + _TENS + r"|" + _UNIT + r"))?+)")
+_STREET_WORD_RE = patterns.compile(r"\b" + _STREET_LOWER + r"\b", patterns.IGNORECASE)
+_SPELLED_ADDRESS_RE = patterns.compile(
+    r"\b" + _SPELLED_HOUSE + r"\s++(?:(?!" + _NOT_STREET_NAME + r"|" + _UNIT + r"\b|" + _TENS + r"\b)[a-z][a-z'-]*+\.?+\s++){1,3}"
+    + _STREET_LOWER + r"\b\.?+" + _SUITE, patterns.IGNORECASE)
+# A handle without its "@": a word joined by underscores ("jane_doe_88": prose has none), a
+# Reddit user ("u/calmkim22"), or the word after a platform's name ("my tiktok is calmwithkim",
+# "insta: calm.kim") when it holds a digit, an underscore or a dot, or is one long lower-case
+# word that is not an ordinary description ("my instagram is private").
+_PLATFORM = (r"(?:instagram|insta|ig|twitter|tiktok|tik\s++tok|snapchat|snap|reddit|discord|telegram|"
+             r"twitch|youtube|facebook|fb|bluesky|threads|mastodon|handle|username|user\s?+name|usuario|"
+             r"gamertag)")
+_NOT_HANDLE = (r"(?:private|public|closed|deleted|blocked|banned|hacked|inactive|suspended|locked|"
+               r"empty|boring|toxic|different|mostly|really|pretty|honestly|basically|actually|"
+               r"probably|definitely|terrible|amazing|awesome|because|privado|privada|cerrado|"
+               r"cerrada|borrado|borrada|bloqueado|bloqueada|abierto|abierta|nuevo|nueva)\b")
+_HANDLE_WORD_RE = patterns.compile(
+    r"(?<![\w@/.-])[A-Za-z0-9]++(?:_++[A-Za-z0-9]++)++\b"
+    r"|(?<![\w/])u/[A-Za-z0-9_-]{3,20}+\b"
+    r"|\b" + _PLATFORM + r"(?:\s*+:\s*+|\s++(?:(?:handle|account|name|username|cuenta)\s++)?+(?:is|es|was|era)\s++(?::\s*+)?+"
+    r"|\s++(?:as|como)\s++)(?P<id>(?=[A-Za-z.]*+[\d_]|[a-z0-9_]++\.[a-z0-9_])[A-Za-z0-9_.]{3,30}+(?<![.])"
+    r"|(?!" + _NOT_HANDLE + r")(?-i:[a-z]{6,30}+)\b(?![-']))", patterns.IGNORECASE)
+# A day and month in digits without a year ("born on 03/14", "birthday is 14/3") reads as a
+# date only after a word about a birth, a death or a stay: "8/10" and "24/7" alone are not.
+_DATE_CUE = (r"(?:born|birthday|bday|b-day|dob|d\.o\.b\.?+|birth|died|passed\s++away|anniversary|admitted|"
+             r"discharged|cumplea[nñ]os|cumple|nac[ií]|naci[oó]|nacimiento|falleci[oó]|muri[oó]|ingres[eéoó])")
+_SHORT_DATE_RE = patterns.compile(
+    r"\b" + _DATE_CUE + r"\b(?:[\s:,]++(?:is|was|on|the|of|es|fue|el|en|date|day|d[ií]a))*+[\s:,]++"
+    r"(?P<id>(?:[12]\d|3[01]|0?[1-9])[/.-](?:[12]\d|3[01]|0?[1-9]))\b(?![/.-]?+\d)", patterns.IGNORECASE)
+# A post-office box: "PO Box 1234", "P.O. Box 442", "apartado postal 123", "casilla de correo 45".
+_PO_BOX_RE = patterns.compile(
+    r"\b(?:p\.?\s?+o\.?|post\s++office)\s*+box\s*+#?\s*+\d{1,6}+\b"
+    r"|\b(?:apartado\s++(?:postal|de\s++correos)|casilla\s++de\s++correos?+)\s*+(?:n[º°o]\.?\s*+)?+\d{1,6}+\b",
+    patterns.IGNORECASE)
+# A number, a street name and a flat without a street type: "123 main, apt 4".
+_FLAT_ADDRESS_RE = patterns.compile(
+    r"\b\d{1,5}\s++(?:(?!" + _NOT_STREET_NAME + r")[A-Za-z][A-Za-z'-]*+\.?+\s++){0,2}(?!" + _NOT_STREET_NAME
+    + r")[A-Za-z][A-Za-z'-]*+,?+\s*+(?:suite|ste|apt|apartment|unit|flat)\.?+\s*+#?+[A-Za-z0-9-]{1,6}+\b",
+    patterns.IGNORECASE)
+_WEBMAIL = r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|msn|live|ymail)"
+
 # Order matters: earlier kinds claim their characters first (an email is not also a URL).
 PATTERNS = (
     ("email", patterns.compile(r"(?<![\w.+-])[\w.+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++")),
+    # "janedoe@gmail": a webmail's name without its domain.
+    ("email", patterns.compile(r"(?<![\w.+-])[\w.+-]++\s*+@\s*+" + _WEBMAIL + r"\b(?![.@])", patterns.IGNORECASE)),
     # "maria dot lopez at gmail dot com", "jo(at)clinic[.]org", "ana arroba correo punto mx".
     ("email", patterns.compile(_DOT_START + r"(?!" + _NOT_LOCAL + r"\s++at\b)[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT + _DOMAIN,
                                patterns.IGNORECASE)),
@@ -141,6 +207,8 @@ PATTERNS = (
     # A holiday with a year is a day: "Christmas Eve 2019", "Thanksgiving of 2018", "Navidad de 2019".
     ("date", patterns.compile(r"\b" + _HOLIDAY + r",?+\s++(?:(?:of|in|de|del)\s++)?+(?:(?:1[89]|20)\d{2}|'\d{2})\b",
                               patterns.IGNORECASE)),
+    ("age", _OLD_AGE_RE),
+    ("date", _SHORT_DATE_RE),
     ("age", patterns.compile(r"\b(?:9\d|1[0-4]\d)[\s-]*+(?:years?|yrs?)[\s-]*+old\b|\b(?:aged?|age of)\s++(?:9\d|1[0-4]\d)\b"
                              r"|(?<!hace )\b(?:9\d|1[0-4]\d)\s++a[nñ]os\b(?!\s++(?:atr[aá]s|despu[eé]s|antes))", patterns.IGNORECASE)),
     # Street names are capitalised ("12 Elm Street"); "2 blocks down the road" is not an address.
@@ -149,6 +217,9 @@ PATTERNS = (
     # no grammar words between the number and the street type.
     ("address", patterns.compile(r"\b\d{1,5}\s++(?:(?!" + _NOT_STREET_NAME + r")(?:[a-z][a-z'-]*+\.?+|\d{1,3}+(?:st|nd|rd|th))\s++){1,3}"
                                  + _STREET_LOWER + r"\b\.?+" + _SUITE, patterns.IGNORECASE)),
+    ("address", _SPELLED_ADDRESS_RE),
+    ("address", _PO_BOX_RE),
+    ("address", _FLAT_ADDRESS_RE),
     # Spanish addresses: "Calle Mayor 12, 3º 2ª", "c/ alcalá 45, piso 2, puerta b",
     # "Av. Insurgentes Sur 1602", "carrera 7 # 45-10".
     ("address", patterns.compile(
@@ -169,6 +240,7 @@ PATTERNS = (
     ("zip", patterns.compile(r"\b\d{5}(?:-\d{4})?\b(?!\s*+[a-z%\u00e0-\u00ff])"
                              r"|(?<=zip )\d{5}\b|(?<=code )\d{5}\b|(?<=near )\d{5}\b|(?<=postal )\d{5}\b|(?<=c\.p\. )\d{5}\b|(?<=cp )\d{5}\b")),
     ("handle", patterns.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
+    ("handle", _HANDLE_WORD_RE),
 )
 
 MESSAGES = {
@@ -202,12 +274,28 @@ def _may_be_disguised_address(text, lower):
     return "dot" in lower or "punto" in lower or _DOT_TLD_RE.search(text) is not None
 
 
+def _may_be_old_age(text, lower):
+    return "ninety" in lower or "hundred" in lower or "noventa" in lower or "cien" in lower
+
+
+def _may_be_spelled_address(text, lower):
+    return _STREET_WORD_RE.search(text) is not None
+
+
+def _always(text, lower):
+    return True
+
+
 _NEEDS_BY_KIND = {"email": _may_be_disguised_address, "url": _may_be_disguised_address,
                   "date": _MONTH_ANCHORED, "handle": "@"}
+# Patterns that need something else than their kind's usual test.
+_NEEDS_BY_PATTERN = {id(_OLD_AGE_RE): _may_be_old_age, id(_SPELLED_ADDRESS_RE): _may_be_spelled_address,
+                     id(_HANDLE_WORD_RE): _always, id(_SHORT_DATE_RE): _DIGIT_RE}
 _NEEDS = tuple(_NEEDS_BY_KIND.get(kind, _DIGIT_RE) for kind, _p in PATTERNS)
-_NEEDS = ("@", _may_be_disguised_address, _WEB_RE, _may_be_disguised_address) + _NEEDS[4:]
+_NEEDS = ("@", "@", _may_be_disguised_address, _WEB_RE, _may_be_disguised_address) + _NEEDS[5:]
 _NEEDS = tuple(_DIGIT_RE if pattern is not _MONTH_ANCHORED and kind == "date" else need
                for (kind, pattern), need in zip(PATTERNS, _NEEDS))
+_NEEDS = tuple(_NEEDS_BY_PATTERN.get(id(pattern), need) for (_k, pattern), need in zip(PATTERNS, _NEEDS))
 assert len(_NEEDS) == len(PATTERNS)
 
 
@@ -238,6 +326,7 @@ def _pattern_findings(analysis):
     has_at = "@" in text
     disguised = None  # computed on first need
     web = None
+    lower = None
     for (kind, pattern), need in zip(PATTERNS, _NEEDS):
         if pattern is _MONTH_ANCHORED:
             matches = _month_dates(analysis)
@@ -250,13 +339,21 @@ def _pattern_findings(analysis):
                 if web is None:
                     web = _WEB_RE.search(text) is not None
                 ok = web
-            else:
+            elif need is _may_be_disguised_address:
                 if disguised is None:
                     disguised = _may_be_disguised_address(text, text.lower())
                 ok = disguised
+            else:
+                if lower is None:
+                    lower = text.lower()
+                ok = need(text, lower)
             if not ok:
                 continue
-            matches = (match.span() for match in pattern.finditer(text))
+            # A pattern with an "id" group reports that part only (the handle, not the
+            # platform's name before it).
+            matches = ((match.span("id") if match.group("id") is not None else match.span())
+                       if "id" in pattern.groupindex else match.span()
+                       for match in pattern.finditer(text))
         for start, end in matches:
             if taken.overlaps(start, end):
                 continue
@@ -351,7 +448,7 @@ def _number_runs(analysis, taken):
         return found
     candidates = [i for i, word in enumerate(norms)
                   if word in _SPELLED or (has_digit and word[0] in _DIGITISH_FIRST)]
-    if len(candidates) < 2 or (not has_digit and sum(_SPELLED[norms[i]] for i in candidates) < MIN_RUN_DIGITS):
+    if len(candidates) < 2 or (not has_digit and sum(_SPELLED[norms[i]] for i in candidates) < min(_MIN_DIGITS.values())):
         return found
     k = candidates[0]
     while k < n:
@@ -379,12 +476,13 @@ def _number_runs(analysis, taken):
             units += 1
             last = j
             j += 1
-        if (units >= 2 and total >= MIN_RUN_DIGITS
+        kind = _run_kind(norms, first)
+        if (units >= 2 and total >= _MIN_DIGITS.get(kind, MIN_RUN_DIGITS)
                 and (any_spelled or not _not_a_phone(text, starts, ends, first, last, units))):
             start = starts[first]
             while start > 0 and text[start - 1] in "(+" and start > starts[first] - 2:
                 start -= 1
-            found.append((_run_kind(norms, first), start, ends[last]))
+            found.append((kind, start, ends[last]))
         k = last + 1
     return found
 
@@ -400,8 +498,16 @@ def _not_a_phone(text, starts, ends, first, last, units):
             and all(len(group) == 3 for group in groups[1:]))
 
 
+# After a word that names it, a shorter number read out is one: a ZIP code has five digits
+# ("zip code six two seven oh four"), a record number may have four.
+_MIN_DIGITS = {"zip": 5, "record_number": 4, "national_id": 5}
+_ZIP_CUES = frozenset("zip zipcode postal cp".split())
+
+
 def _run_kind(norms, first):
     before = norms[max(0, first - 4):first]
+    if any(word in _ZIP_CUES for word in before[-3:]):
+        return "zip"
     if any(word in _DOCUMENT_CUES for word in before):
         return "national_id"
     if "social" in before or "ssn" in before:
@@ -489,17 +595,34 @@ def _name_findings(analysis, allowed):
         if not text[starts[k]].isupper():
             # A full name in lower case: a listed first name and a listed surname
             # ("kevin o'brien", "lucas moreno's"), or a name after "dr." / "mr." / "sra.".
+            if (base in _LOWER_PLACE_PREFIXES and k + 1 < n and text[ends[k]:starts[k + 1]] in (". ", " ")
+                    and bases[k + 1].isalpha() and bases[k + 1] not in common and bases[k + 1] not in known
+                    and bases[k + 1] not in allowed and len(bases[k + 1]) > 2):
+                # "st. mary's hospital", "saint jude's": a saint's place in lower case.
+                last = k + 1
+                while (last + 1 < n and text[ends[last]:starts[last + 1]] == " "
+                       and bases[last + 1] in facilities):
+                    last += 1
+                found.append(("place", starts[k], ends[last]))
+                k = last + 1
+                continue
             if (base not in given and (k == 0 or norms[k - 1] not in _SHORT_TITLES)) or base in allowed:
                 k += 1
                 continue
             if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
-                    and _surname(norms[k + 1], surnames) and bases[k + 1] not in allowed):
+                    and bases[k + 1] not in allowed
+                    and (_surname(norms[k + 1], surnames)
+                         # "my name is jane smythe": after a cue any word that is no ordinary one.
+                         or (_after_name_cue(norms, k) and bases[k + 1].isalpha()
+                             and bases[k + 1] not in common and bases[k + 1] not in known))):
                 found.append(("name", starts[k], ends[k + 1]))
                 k += 2
                 continue
             if (k > 0 and norms[k - 1] in _SHORT_TITLES and text[ends[k - 1]:starts[k]] in (". ", " ")
                     and base not in common and base not in known and len(base) > 1
-                    and norms[k].isalpha()):
+                    and norms[k].isalpha()
+                    # "my dr twice": without the title's period, only a listed name is one.
+                    and (text[ends[k - 1]:starts[k]] == ". " or base in given or base in surnames)):
                 last = k
                 if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
                         and norms[k + 1].isalpha() and bases[k + 1] not in common
@@ -511,6 +634,13 @@ def _name_findings(analysis, allowed):
             k += 1
             continue
         raw = text[starts[k]:ends[k]]
+        if (len(raw) == 1 and raw.isalpha() and raw != "I" and k + 1 < n and text[ends[k]:starts[k + 1]] == ". "
+                and capital(k + 1) and bases[k + 1] not in common and bases[k + 1] not in known
+                and bases[k + 1] not in allowed and len(bases[k + 1]) > 1):
+            # An initial and a surname: "J. Smith".
+            found.append(("name", starts[k], ends[k + 1]))
+            k += 2
+            continue
         if not _is_capitalised(raw):
             k += 1
             continue
@@ -547,6 +677,11 @@ def _name_findings(analysis, allowed):
             found.append(("place", starts[k], ends[facility_end]))
             k = facility_end + 1
             continue
+        if (last == k and base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
+                and len(norms[k + 1]) == 1 and text[starts[k + 1]].isupper() and text[starts[k + 1]] != "I"
+                and text[ends[k + 1]:ends[k + 1] + 1] == "."):
+            # A listed first name and an initial: "Jane D." (the period left out of the span).
+            last = k + 1
         if at_start and not after_title and last == k:
             # A capital at a sentence start is usually grammar; only "Maria and I" or a listed
             # first name called out ("Jamie, when I…") reads as a name.
@@ -557,6 +692,17 @@ def _name_findings(analysis, allowed):
         found.append(("name", starts[k], ends[last]))
         k = last + 1
     return found
+
+
+# Words a name follows in lower case: "my name is jane doe", "me llamo ana ruiz".
+_NAME_CUES = (("my", "name", "is"), ("name", "is"), ("i", "am"), ("i'm",), ("im",), ("me", "llamo"),
+              ("mi", "nombre", "es"), ("soy",), ("called",), ("named",), ("llamado",), ("llamada",))
+_LOWER_PLACE_PREFIXES = frozenset(("st", "saint"))
+
+
+def _after_name_cue(norms, k):
+    """Whether the words before ``k`` say a name follows ("my name is", "named")."""
+    return any(tuple(norms[max(0, k - len(cue)):k]) == cue for cue in _NAME_CUES)
 
 
 def scan(analysis, scenario=None):
