@@ -36,7 +36,8 @@ _YEAR = (r"(?:(?:1[89]|20)\d{2}\b|'\d{2}\b|(?:nineteen|twenty)[\s-]++(?:oh[\s-]+
          + r"|" + _UNIT + r"))?+\b)")
 _MES = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|"
         r"diciembre)")
-_DIA = (r"(?:\d{1,2}|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
+# A day: "3", "1°", "1ro", "1er" (the first of a month is written with its ordinal mark), or a word.
+_DIA = (r"(?:\d{1,2}(?:[°º]|ro\b|er\b)?+|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
         r"trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|veinti(?:uno|d[oó]s|"
         r"tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|treinta(?:\s++y\s++uno)?+)")
 _ANIO = (r"(?:\d{4}\b|'?\d{2}\b|(?:mil|dos\s++mil)(?:\s++(?:novecientos|ochocientos|y|uno|dos|"
@@ -88,11 +89,16 @@ _DOMAIN = (_HOST + _DOT + r"(?:" + _HOST + _DOT + r")*+(?:(?<!\.)(?<!\. )" + _TL
 _RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|policy|licen[cs]e|"
                  r"plate|id|expediente|exp\.|historia\s++cl[ií]nica|historial(?:\s++m[eé]dico)?+|"
                  r"h\.\s?+c\.|hc|nhc|afiliaci[oó]n|nss|seguro\s++social|c[eé]dula|pasaporte|"
-                 r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security)")
+                 r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security|"
+                 # Health-plan, vehicle and device numbers (Safe Harbor lists them all).
+                 r"patient|insurance|medicare|medicaid|subscriber|claim|vin|serial|p[oó]liza|"
+                 r"afiliado|matr[ií]cula|placa|patente|tarjeta\s++sanitaria|tarjeta\s++de\s++salud)")
 _RECORD_NUMBER = (r"(?:(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d++)*+\b"
                   # A plate or a member number that mixes capitals and digits: "7ABC123",
                   # "ABC 1234" (capitals only, so "in 2019" after "id is" is not one).
-                  r"|(?-i:[A-Z]{1,4})[\s-]?+\d{3,}+\b|\d{1,3}(?-i:[A-Z]{2,4})\d{2,}+\b)")
+                  r"|(?-i:[A-Z]{1,4})[\s-]?+\d{3,}+\b|\d{1,3}(?-i:[A-Z]{2,4})[\s-]?+\d{2,}+\b"
+                  # One code of letters and at least three digits: "1EG4TE5MK73", a VIN.
+                  r"|(?=(?:[A-Z]*+\d){3})[A-Z0-9]{7,20}+\b)")
 
 _MONTH_DATE_RE = patterns.compile(
         r"\b" + _MONTH + r"\.?\s++\d{1,2}(?:st|nd|rd|th)?\b(?!\s*+(?:mg|ml|am|pm|a\.m|p\.m|:))"
@@ -156,8 +162,12 @@ _HANDLE_WORD_RE = patterns.compile(
     r"(?<![\w@/.-])[A-Za-z0-9]++(?:_++[A-Za-z0-9]++)++\b"
     r"|(?<![\w/])u/[A-Za-z0-9_-]{3,20}+\b"
     r"|\b" + _PLATFORM + r"(?:\s*+:\s*+|\s++(?:(?:handle|account|name|username|cuenta)\s++)?+(?:is|es|was|era)\s++(?::\s*+)?+"
-    r"|\s++(?:as|como)\s++)(?P<id>(?=[A-Za-z.]*+[\d_]|[a-z0-9_]++\.[a-z0-9_])[A-Za-z0-9_.]{3,30}+(?<![.])"
-    r"|(?!" + _NOT_HANDLE + r")(?-i:[a-z]{6,30}+)\b(?![-']))", patterns.IGNORECASE)
+    r"|\s++(?:as|como)\s++)(?P<id>(?=[A-Za-z.]*+[\d_]|[a-z0-9_]++\.[a-z0-9_])[A-Za-z0-9_]++(?:\.[A-Za-z0-9_]++)*+"
+    r"|(?!" + _NOT_HANDLE + r")(?-i:[a-z]{6,30}+)\b(?![-']))"
+    # "add me: calmkim22", "I'm calm.kim on tiktok": a word with a digit, "_" or "." only.
+    r"|\b(?:add|follow|dm|message|find)\s++me\s*+:\s*+(?P<id2>(?=[A-Za-z.]*+[\d_]|[a-z0-9_]++\.[a-z0-9_])[A-Za-z0-9_]++(?:\.[A-Za-z0-9_]++)*+)"
+    r"|(?<![\w@/.-])(?P<id3>(?=[A-Za-z.]*+\d|[a-z0-9]++\.[a-z0-9])[A-Za-z0-9]++(?:\.[A-Za-z0-9]++)*+)(?=\s++on\s++" + _PLATFORM + r"\b)",
+    patterns.IGNORECASE)
 # A day and month in digits without a year ("born on 03/14", "birthday is 14/3") reads as a
 # date only after a word about a birth, a death or a stay: "8/10" and "24/7" alone are not.
 _DATE_CUE = (r"(?:born|birthday|bday|b-day|dob|d\.o\.b\.?+|birth|died|passed\s++away|anniversary|admitted|"
@@ -175,6 +185,17 @@ _FLAT_ADDRESS_RE = patterns.compile(
     r"\b\d{1,5}\s++(?:(?!" + _NOT_STREET_NAME + r")[A-Za-z][A-Za-z'-]*+\.?+\s++){0,2}(?!" + _NOT_STREET_NAME
     + r")[A-Za-z][A-Za-z'-]*+,?+\s*+(?:suite|ste|apt|apartment|unit|flat)\.?+\s*+#?+[A-Za-z0-9-]{1,6}+\b",
     patterns.IGNORECASE)
+# An age over 89 after "turned" or an elder's "is": "turned 92", "my grandpa is 95", "she
+# is ninety-one" (not "95 percent", "100 pounds").
+_OLDER_CUES = frozenset("turned turns turning cumplio grandma grandpa granny gran nan nana "
+                        "grandmother grandfather abuela abuelo abuelita abuelito bisabuela bisabuelo "
+                        "he she".split())
+_AGE_RE = patterns.compile(
+    r"\b(?:(?:turned|turns|turning|cumpli[oó])|(?:grandma|grandpa|granny|gran|nan|nana|"
+    r"grandmother|grandfather|abuela|abuelo|abuelita|abuelito|bisabuela|bisabuelo|he|she)"
+    r"(?:['\u2019]s)?+\s++(?:is|was|es|era))\s++(?P<id>9\d|1[0-4]\d|" + _OLD_AGE_WORDS + r")\b"
+    r"(?![\s-]*+(?:%|percent|por\s++ciento|pounds|lbs?+|kg|kilos|mg|degrees|grados|"
+    r"miles|km|minutes|minutos|times|veces|years?+\s++ago))", patterns.IGNORECASE)
 _WEBMAIL = r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|msn|live|ymail)"
 
 # Order matters: earlier kinds claim their characters first (an email is not also a URL).
@@ -185,6 +206,9 @@ PATTERNS = (
     # "maria dot lopez at gmail dot com", "jo(at)clinic[.]org", "ana arroba correo punto mx".
     ("email", patterns.compile(_DOT_START + r"(?!" + _NOT_LOCAL + r"\s++at\b)[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT + _DOMAIN,
                                patterns.IGNORECASE)),
+    # "jane.doe at gmail": the same with "at", once the full address above had its chance.
+    ("email", patterns.compile(_DOT_START + r"(?!" + _NOT_LOCAL + r"\s++at\b)[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT
+                               + _WEBMAIL + r"\b", patterns.IGNORECASE)),
     ("url", patterns.compile(r"\b(?:https?://|www\.)[^\s<>\"]++|(?<![A-Za-z0-9-])[A-Za-z0-9-]++\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b(?:/[^\s<>\"]*+)?", patterns.IGNORECASE)),
     # "www dot calmcoach dot com", "calmcoach[.]org", "hxxp://site(.)net".
     ("url", patterns.compile(_DOT_START + r"(?:h(?:tt|xx)ps?+\s*+(?::|\[:\])\s*+//\s*+)?+" + _DOMAIN
@@ -211,21 +235,25 @@ PATTERNS = (
     ("date", _SHORT_DATE_RE),
     ("age", patterns.compile(r"\b(?:9\d|1[0-4]\d)[\s-]*+(?:years?|yrs?)[\s-]*+old\b|\b(?:aged?|age of)\s++(?:9\d|1[0-4]\d)\b"
                              r"|(?<!hace )\b(?:9\d|1[0-4]\d)\s++a[nñ]os\b(?!\s++(?:atr[aá]s|despu[eé]s|antes))", patterns.IGNORECASE)),
+    ("age", _AGE_RE),
     # Street names are capitalised ("12 Elm Street"); "2 blocks down the road" is not an address.
     ("address", patterns.compile(r"\b\d{1,5}\s++(?:[A-Z][A-Za-z]++\s++){1,3}(?i:" + _STREET + r")\b\.?+" + _SUITE)),
     # The same in lower case ("42 maple street", "15 north 5th ave"), with fewer street types and
     # no grammar words between the number and the street type.
-    ("address", patterns.compile(r"\b\d{1,5}\s++(?:(?!" + _NOT_STREET_NAME + r")(?:[a-z][a-z'-]*+\.?+|\d{1,3}+(?:st|nd|rd|th))\s++){1,3}"
+    ("address", patterns.compile(r"\b\d{1,5}[a-z]?+\s++(?:(?!" + _NOT_STREET_NAME + r")(?:[a-z][a-z'-]*+\.?+|\d{1,3}+(?:st|nd|rd|th))\s++){1,3}"
                                  + _STREET_LOWER + r"\b\.?+" + _SUITE, patterns.IGNORECASE)),
     ("address", _SPELLED_ADDRESS_RE),
     ("address", _PO_BOX_RE),
     ("address", _FLAT_ADDRESS_RE),
+    # After "my address is" a number and a word are an address: "my address is 42 maple".
+    ("address", patterns.compile(r"\b(?:address|addy|direcci[oó]n|domicilio)(?:\s++(?:is|was|es|era))?+\s*+:?+\s*+"
+                                 r"(?P<id>\b\d{1,5}[a-z]?+(?:\s++[A-Za-z][A-Za-z'-]*+){1,3})", patterns.IGNORECASE)),
     # Spanish addresses: "Calle Mayor 12, 3º 2ª", "c/ alcalá 45, piso 2, puerta b",
     # "Av. Insurgentes Sur 1602", "carrera 7 # 45-10".
     ("address", patterns.compile(
         r"(?<![\w/])(?:(?:calle|avenida|avda|paseo|carrera|cra|calzada|camino|plaza|pasaje|"
         r"ronda|bulevar|jir[oó]n|carretera|callej[oó]n|privada|diagonal|transversal)\b\.?+"
-        r"|c/|av\.|jr\.)\s*+(?:[\w\u00c0-\u024f.'-]++\s++){0,5}(?:n[º°o]\.?\s*+|#\s*+|n[uú]mero\s++)?+"
+        r"|c/|av\.|av\b|jr\.)\s*+(?:[\w\u00c0-\u024f.'-]++\s++){0,5}(?:n[º°o]\.?\s*+|#\s*+|n[uú]mero\s++)?+"
         r"\d{1,5}[a-z]?\b(?:-\d{1,4}+\b)?+(?!\s*+(?:a[nñ]os|meses|d[ií]as|semanas|horas|minutos|"
         r"veces|cuadras|metros|km|kil[oó]metros|personas|mg))"
         r"(?:,?\s*+(?:\d{1,2}\s*+[º°ªo]\b|piso\s++\w{1,3}+\b|puerta\s++\w{1,3}+\b|dpto\.?+\s*+\w{1,4}+\b|"
@@ -266,33 +294,54 @@ CONTACT_KINDS = frozenset(("email", "url", "phone", "handle"))
 # "@" and no web address, so most patterns never run. One test per pattern, by position.
 _DIGIT_RE = patterns.compile(r"\d")
 _WEB_RE = patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b", patterns.IGNORECASE)
+_WEBMAIL_RE = patterns.compile(_WEBMAIL, patterns.IGNORECASE)
 _DOT_TLD_RE = patterns.compile(r"\.\s*+[\])}>]?+\s*+" + _TLD + r"\b", patterns.IGNORECASE)
 
 
-def _may_be_disguised_address(text, lower):
+def _may_be_disguised_address(text, lower, words):
     """The disguised email and URL need a dot word or a dot before a top-level domain."""
     return "dot" in lower or "punto" in lower or _DOT_TLD_RE.search(text) is not None
 
 
-def _may_be_old_age(text, lower):
-    return "ninety" in lower or "hundred" in lower or "noventa" in lower or "cien" in lower
+# The cheaper tests read the draft's set of (folded) words: one lookup per listed word.
+_OLD_AGE_TOKENS = frozenset("ninety hundred noventa cien ciento".split())
+_WEBMAIL_TOKENS = frozenset("gmail yahoo hotmail outlook icloud aol protonmail proton msn live ymail".split())
+_STREET_TOKENS = frozenset("street st avenue ave road rd boulevard blvd lane ln highway hwy parkway pkwy "
+                           "drive dr court ct circle cir terrace crescent trail trl pike".split())
+_PLATFORM_TOKENS = frozenset("instagram insta ig twitter tiktok tik snapchat snap reddit discord telegram "
+                             "twitch youtube facebook fb bluesky threads mastodon handle username user usuario "
+                             "gamertag".split())
 
 
-def _may_be_spelled_address(text, lower):
-    return _STREET_WORD_RE.search(text) is not None
+def _may_be_old_age(text, lower, words):
+    return not _OLD_AGE_TOKENS.isdisjoint(words)
 
 
-def _always(text, lower):
-    return True
+def _may_be_webmail(text, lower, words):
+    return not _WEBMAIL_TOKENS.isdisjoint(words)
+
+
+def _may_be_older(text, lower, words):
+    return (not _OLDER_CUES.isdisjoint(words)
+            and (_DIGIT_RE.search(text) is not None or _may_be_old_age(text, lower, words)))
+
+
+def _may_be_spelled_address(text, lower, words):
+    return not _STREET_TOKENS.isdisjoint(words) and not _SPELLED.keys().isdisjoint(words)
+
+
+def _may_be_handle(text, lower, words):
+    return ("_" in text or "u/" in lower or not _PLATFORM_TOKENS.isdisjoint(words)
+            or ("me" in words and ":" in text))
 
 
 _NEEDS_BY_KIND = {"email": _may_be_disguised_address, "url": _may_be_disguised_address,
                   "date": _MONTH_ANCHORED, "handle": "@"}
 # Patterns that need something else than their kind's usual test.
 _NEEDS_BY_PATTERN = {id(_OLD_AGE_RE): _may_be_old_age, id(_SPELLED_ADDRESS_RE): _may_be_spelled_address,
-                     id(_HANDLE_WORD_RE): _always, id(_SHORT_DATE_RE): _DIGIT_RE}
+                     id(_HANDLE_WORD_RE): _may_be_handle, id(_SHORT_DATE_RE): _DIGIT_RE, id(_AGE_RE): _may_be_older}
 _NEEDS = tuple(_NEEDS_BY_KIND.get(kind, _DIGIT_RE) for kind, _p in PATTERNS)
-_NEEDS = ("@", "@", _may_be_disguised_address, _WEB_RE, _may_be_disguised_address) + _NEEDS[5:]
+_NEEDS = ("@", "@", _may_be_disguised_address, _may_be_webmail, _WEB_RE, _may_be_disguised_address) + _NEEDS[6:]
 _NEEDS = tuple(_DIGIT_RE if pattern is not _MONTH_ANCHORED and kind == "date" else need
                for (kind, pattern), need in zip(PATTERNS, _NEEDS))
 _NEEDS = tuple(_NEEDS_BY_PATTERN.get(id(pattern), need) for (_k, pattern), need in zip(PATTERNS, _NEEDS))
@@ -341,18 +390,17 @@ def _pattern_findings(analysis):
                 ok = web
             elif need is _may_be_disguised_address:
                 if disguised is None:
-                    disguised = _may_be_disguised_address(text, text.lower())
+                    disguised = _may_be_disguised_address(text, text.lower(), None)
                 ok = disguised
             else:
                 if lower is None:
-                    lower = text.lower()
-                ok = need(text, lower)
+                    lower, words = text.lower(), frozenset(analysis.folded)
+                ok = need(text, lower, words)
             if not ok:
                 continue
             # A pattern with an "id" group reports that part only (the handle, not the
             # platform's name before it).
-            matches = ((match.span("id") if match.group("id") is not None else match.span())
-                       if "id" in pattern.groupindex else match.span()
+            matches = (_reported_span(match) if pattern.groupindex else match.span()
                        for match in pattern.finditer(text))
         for start, end in matches:
             if taken.overlaps(start, end):
@@ -360,6 +408,14 @@ def _pattern_findings(analysis):
             taken.add(start, end)
             found.append((kind, start, end))
     return found, taken
+
+
+def _reported_span(match):
+    """The span of a match's first "id…" group that took part, else the whole match's."""
+    for name in match.re.groupindex:
+        if name.startswith("id") and match.group(name) is not None:
+            return match.span(name)
+    return match.span()
 
 
 def _month_dates(analysis):
@@ -618,6 +674,13 @@ def _name_findings(analysis, allowed):
                 found.append(("name", starts[k], ends[k + 1]))
                 k += 2
                 continue
+            if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " " and len(norms[k + 1]) == 1
+                    and norms[k + 1] not in ("a", "i") and norms[k + 1].isalpha()
+                    and text[ends[k + 1]:ends[k + 1] + 1] == "." and base not in allowed):
+                # "my friend, sarah m.": a first name and an initial.
+                found.append(("name", starts[k], ends[k + 1]))
+                k += 2
+                continue
             if (k > 0 and norms[k - 1] in _SHORT_TITLES and text[ends[k - 1]:starts[k]] in (". ", " ")
                     and base not in common and base not in known and len(base) > 1
                     and norms[k].isalpha()
@@ -697,7 +760,7 @@ def _name_findings(analysis, allowed):
 # Words a name follows in lower case: "my name is jane doe", "me llamo ana ruiz".
 _NAME_CUES = (("my", "name", "is"), ("name", "is"), ("i", "am"), ("i'm",), ("im",), ("me", "llamo"),
               ("mi", "nombre", "es"), ("soy",), ("called",), ("named",), ("llamado",), ("llamada",))
-_LOWER_PLACE_PREFIXES = frozenset(("st", "saint"))
+_LOWER_PLACE_PREFIXES = frozenset(("st", "saint", "san"))
 
 
 def _after_name_cue(norms, k):
