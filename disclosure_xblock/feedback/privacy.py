@@ -92,7 +92,8 @@ _RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|pol
                  r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security|"
                  # Health-plan, vehicle and device numbers (Safe Harbor lists them all).
                  r"patient|insurance|medicare|medicaid|subscriber|claim|vin|serial|p[oó]liza|"
-                 r"afiliado|matr[ií]cula|placa|patente|tarjeta\s++sanitaria|tarjeta\s++de\s++salud)")
+                 r"afiliado|matr[ií]cula|placa|patente|tarjeta\s++sanitaria|tarjeta\s++de\s++salud|"
+                 r"badge|employee|empleado)")
 _RECORD_NUMBER = (r"(?:(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d++)*+\b"
                   # A plate or a member number that mixes capitals and digits: "7ABC123",
                   # "ABC 1234" (capitals only, so "in 2019" after "id is" is not one).
@@ -227,7 +228,10 @@ PATTERNS = (
     # Dates that hold a month's name, in English and Spanish; matched only where a month's name
     # is (see _month_dates), so most drafts never run them.
     ("date", _MONTH_ANCHORED),
-    ("date", patterns.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")),
+    ("date", patterns.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"
+                              # "14-mar-1990", "14mar1990", "14.MAR.90": a month's short name between digits.
+                              r"|\b\d{1,2}[/.-]?+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)"
+                              r"[/.-]?+(?:\d{4}|\d{2})\b", patterns.IGNORECASE)),
     # A holiday with a year is a day: "Christmas Eve 2019", "Thanksgiving of 2018", "Navidad de 2019".
     ("date", patterns.compile(r"\b" + _HOLIDAY + r",?+\s++(?:(?:of|in|de|del)\s++)?+(?:(?:1[89]|20)\d{2}|'\d{2})\b",
                               patterns.IGNORECASE)),
