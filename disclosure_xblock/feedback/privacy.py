@@ -21,8 +21,8 @@ from .phrases import fold
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 # Months before a day written as a word ("March third"): "may" only as "May", since "you may
-# first try" is a verb.
-_MONTH_WORD = (r"(?:january|february|march|april|(?-i:May)|june|july|august|september|october|"
+# first try" is a verb, or after "of" ("the first of may").
+_MONTH_WORD = (r"(?:january|february|march|april|(?-i:May)|(?<=of )may|june|july|august|september|october|"
                r"november|december)")
 _ORDINAL = (r"(?:(?:twenty|thirty)[\s-]?+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
             r"ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
@@ -458,7 +458,9 @@ def _month_dates(analysis):
 # "veintitrés", "double seven"). Folded forms: accents do not matter.
 _SPELLED = dict.fromkeys(
     "zero oh one two three four five six seven eight nine cero uno una dos tres cuatro cinco "
-    "seis siete ocho nueve double triple doble".split(), 1)
+    "seis siete ocho nueve double doble".split(), 1)
+# "triple five" is three digits: the word adds two to the digit after it.
+_SPELLED["triple"] = 2
 _SPELLED.update(dict.fromkeys(
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
     "thirty forty fifty sixty seventy eighty ninety diez once doce trece catorce quince "
@@ -671,7 +673,7 @@ def _name_findings(analysis, allowed):
                 continue
             if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
                     and bases[k + 1] not in allowed
-                    and (_surname(norms[k + 1], surnames)
+                    and (_surname(norms[k + 1], surnames) or _looks_like_surname(bases[k + 1], common, known)
                          # "my name is jane smythe": after a cue any word that is no ordinary one.
                          or (_after_name_cue(norms, k) and bases[k + 1].isalpha()
                              and bases[k + 1] not in common and bases[k + 1] not in known))):
@@ -765,6 +767,26 @@ def _name_findings(analysis, allowed):
 _NAME_CUES = (("my", "name", "is"), ("name", "is"), ("i", "am"), ("i'm",), ("im",), ("me", "llamo"),
               ("mi", "nombre", "es"), ("soy",), ("called",), ("named",), ("llamado",), ("llamada",))
 _LOWER_PLACE_PREFIXES = frozenset(("st", "saint", "san"))
+
+
+# Endings of surnames that ordinary words seldom have ("whitaker" aside): after a listed first
+# name in lower case, "emily davidson", "anna kowalczyk", "mike johannsen", "ana benítez" are names.
+_SURNAME_ENDINGS = ("son", "sen", "ez", "ski", "sky", "czyk", "wicz", "stein", "berg", "mann", "man",
+                    "ton", "ley", "ford", "field", "wood", "worth", "well", "ham", "ington", "ian",
+                    "yan", "enko", "ova", "poulos", "ucci", "elli", "etti", "ini", "ovich", "opoulos")
+# Ordinary words with those endings.
+_NOT_SURNAMES = frozenset(
+    "person reason season lesson poison prison woman human german roman shaman caiman chosen "
+    "valley alley barley trolley button cotton mutton skeleton carton wanton farewell stairwell "
+    "driftwood battlefield minefield librarian guardian physician musician christian italian "
+    "asian indian russian vez diez pez nuez whisky iceberg motley comedian veteran vegetarian "
+    "median civilian technician pediatrician politician historian custodian canadian "
+    "everyone madman postman spokesman chairman gentleman layman policeman fireman".split())
+
+
+def _looks_like_surname(base, common, known):
+    return (len(base) >= 5 and base.isalpha() and base.endswith(_SURNAME_ENDINGS)
+            and base not in _NOT_SURNAMES and base not in common and base not in known)
 
 
 def _after_name_cue(norms, k):

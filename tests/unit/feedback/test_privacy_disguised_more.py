@@ -72,6 +72,10 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("My coworker J. Smith said so.", "name", "J. Smith"),
     ("Jane D. from group said so.", "name", "Jane D"),
     ("my friend, sarah m. helped", "name", "sarah m"),
+    ("my friend anna kowalczyk helped", "name", "anna kowalczyk"),
+    ("i asked peter davidson about it", "name", "peter davidson"),
+    ("my number is triple five, one two three four", "phone", "triple five, one two three four"),
+    ("It was on the first of may that I broke down.", "date", "the first of may"),
     ("I stayed at st. mary's hospital.", "place", "st. mary's hospital"),
     ("Estuve en la clínica san rafael.", "place", "san rafael"),
 ])
@@ -103,6 +107,9 @@ def test_more_disguised_identifiers_are_found(text, kind, found):
     "El 1 de cada 3 pacientes lo siente.",                     # "1 de" is no date
     "Mi abuela tiene 85 años y mi abuelo 88.",                 # Spanish ages under 90
     "Mi instagram es privado.",
+    "I told maria the reason, and emma the season I left.",   # endings of ordinary words
+    "You may first of all try breathing; I may have.",         # "may" the verb
+    "I said it one, two, triple times.",                       # "triple" alone is no number
 ])
 def test_more_look_alikes_pass(text):
     assert findings(text) == []
