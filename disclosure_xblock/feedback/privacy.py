@@ -73,7 +73,9 @@ _DOT = (r"(?:\s*+[\[({<]\s*+(?:\.|dot|punto)\s*+[\])}>]\s*+|\s++(?:dot|punto)\s+
         # "calmcoach .org": a space typed before the dot, only before a domain that is no word.
         r"|\s++\.(?=(?:com|org|net|edu|gov)\b))")
 _AT = r"(?:\s*+[\[({<]\s*+(?:at|arroba|@)\s*+[\])}>]\s*+|\s++(?:at|arroba)\s++|\s*+@\s*+)"
-_TLD = (r"(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
+# Newer top-level domains, in lower case only: "tired.App" is a typed sentence end.
+_NEW_TLD = r"(?-i:app|ai|health|blog|xyz|online|site|dev|tv|au|nz|ie|eu|care|life|help)"
+_TLD = (r"(?:" + _NEW_TLD + r"|com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
         r"gt|hn|sv|ni|pa|ca|de|fr|it|br|in)")
 _HOST = r"[a-z0-9](?:[a-z0-9_-]*+)"
 # Where an address written with dot words may start: not inside a run of them ("a dot a dot …"
@@ -210,7 +212,7 @@ PATTERNS = (
     # "jane.doe at gmail": the same with "at", once the full address above had its chance.
     ("email", patterns.compile(_DOT_START + r"(?!" + _NOT_LOCAL + r"\s++at\b)[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT
                                + _WEBMAIL + r"\b", patterns.IGNORECASE)),
-    ("url", patterns.compile(r"\b(?:https?://|www\.)[^\s<>\"]++|(?<![A-Za-z0-9-])[A-Za-z0-9-]++\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b(?:/[^\s<>\"]*+)?", patterns.IGNORECASE)),
+    ("url", patterns.compile(r"\b(?:https?://|www\.)[^\s<>\"]++|(?<![A-Za-z0-9-])[A-Za-z0-9-]++\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|" + _NEW_TLD + r")\b(?:/[^\s<>\"]*+)?", patterns.IGNORECASE)),
     # "www dot calmcoach dot com", "calmcoach[.]org", "hxxp://site(.)net".
     ("url", patterns.compile(_DOT_START + r"(?:h(?:tt|xx)ps?+\s*+(?::|\[:\])\s*+//\s*+)?+" + _DOMAIN
                              + r"(?:/[^\s<>\"]*+)?+", patterns.IGNORECASE)),
@@ -265,12 +267,14 @@ PATTERNS = (
         r"[a-z]\b|\d{1,2}[º°ª]?+[a-z]?\b)){0,3}+", patterns.IGNORECASE)),
     ("record_number", patterns.compile(
         r"\b" + _RECORD_WORDS + r"\s*+(?:(?:number|no\.?|#|n\.?[º°o]\.?|n[uú]m\.?|n[uú]mero)\s*+)?+"
-        r"(?:de\s++)?+(?:[:#]\s*+)?+(?:(?:is|was|es|era)\s++)?+(?:(?:el|la)\s++)?+" + _RECORD_NUMBER
+        r"(?:de\s++)?+(?:[:#]\s*+)?+(?:(?:is|was|es|era|ends\s++in|ending\s++in|termina\s++en)\s++)?+(?:(?:el|la)\s++)?+" + _RECORD_NUMBER
         + r"|\b[A-Z]{0,3}\d{6,}+\b", patterns.IGNORECASE)),
     # A 5-digit number that is not followed by a lower-case word ("10000 steps") reads as a ZIP
     # code; after "zip", "near" or "código postal" it is one in any case.
     ("zip", patterns.compile(r"\b\d{5}(?:-\d{4})?\b(?!\s*+[a-z%\u00e0-\u00ff])"
                              r"|(?<=zip )\d{5}\b|(?<=code )\d{5}\b|(?<=near )\d{5}\b|(?<=postal )\d{5}\b|(?<=c\.p\. )\d{5}\b|(?<=cp )\d{5}\b")),
+    # UK and Canadian postcodes: "SW1A 1AA", "NW1 6XE", "K1A 0B1" (capitals only).
+    ("zip", patterns.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?+\s?+\d[A-Z]{2}|[A-Z]\d[A-Z]\s?+\d[A-Z]\d)\b")),
     ("handle", patterns.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
     ("handle", _HANDLE_WORD_RE),
 )
@@ -297,7 +301,7 @@ CONTACT_KINDS = frozenset(("email", "url", "phone", "handle"))
 # Cheap tests that decide whether a pattern can match at all: most drafts hold no digit, no
 # "@" and no web address, so most patterns never run. One test per pattern, by position.
 _DIGIT_RE = patterns.compile(r"\d")
-_WEB_RE = patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b", patterns.IGNORECASE)
+_WEB_RE = patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|" + _NEW_TLD + r")\b", patterns.IGNORECASE)
 _WEBMAIL_RE = patterns.compile(_WEBMAIL, patterns.IGNORECASE)
 _DOT_TLD_RE = patterns.compile(r"\.\s*+[\])}>]?+\s*+" + _TLD + r"\b", patterns.IGNORECASE)
 

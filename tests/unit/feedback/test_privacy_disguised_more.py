@@ -76,6 +76,10 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("i asked peter davidson about it", "name", "peter davidson"),
     ("my number is triple five, one two three four", "phone", "triple five, one two three four"),
     ("It was on the first of may that I broke down.", "date", "the first of may"),
+    ("see calmcoach.app for more", "url", "calmcoach.app"),
+    ("my postcode is SW1A 1AA", "zip", "SW1A 1AA"),
+    ("my postal code is K1A 0B1", "zip", "K1A 0B1"),
+    ("my mrn ends in 4471", "record_number", "mrn ends in 4471"),
     ("I stayed at st. mary's hospital.", "place", "st. mary's hospital"),
     ("Estuve en la clínica san rafael.", "place", "san rafael"),
 ])
@@ -110,6 +114,8 @@ def test_more_disguised_identifiers_are_found(text, kind, found):
     "I told maria the reason, and emma the season I left.",   # endings of ordinary words
     "You may first of all try breathing; I may have.",         # "may" the verb
     "I said it one, two, triple times.",                       # "triple" alone is no number
+    "I was so tired.App stores were no help, and the AI too.", # a typed sentence end, no domain
+    "I got a B2 grade and an A1 rating on the 5 4 3 2 1 test.",  # grades, no postcode
 ])
 def test_more_look_alikes_pass(text):
     assert findings(text) == []
