@@ -163,7 +163,9 @@ def families(length):
             fill("po box ", length), fill("1 a a, ", length), fill("turned ", length),
             fill("my address is 1 ", length), fill("a at gmail ", length), fill("J. ", length),
             fill("jane d. ", length), fill("my name is ", length), fill("st. a ", length),
-            fill("id 1A", length), fill("plate AB 1", length),
+            fill("id 1A", length), fill("plate AB 1", length), fill("corner of a ", length),
+            fill("esquina de A ", length), fill("in a, ohio ", length), fill("in a a, ", length),
+            fill("a street, number ", length), fill("a street ", length),
         ],
         # The safety layers: cue and concept-family words, idiom guards, negators and quotes in
         # every sentence or in one endless sentence (families pair up within a sentence).

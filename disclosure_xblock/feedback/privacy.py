@@ -88,7 +88,7 @@ _TLD_WORDS = r"(?:it|do|in|me|us|co|es|de|ca|pa|ni|pe|ve|bo|ar)"
 _DOMAIN = (_HOST + _DOT + r"(?:" + _HOST + _DOT + r")*+(?:(?<!\.)(?<!\. )" + _TLD_WORDS + r"|(?!"
            + _TLD_WORDS + r"\b)" + _TLD + r")\b")
 # Words before a number that is a record, an identity document or a clinical history.
-_RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|policy|licen[cs]e|"
+_RECORD_WORDS = (r"(?:ssn|mrn|medical\s++record|record|chart|account|acct|member|policy|licen[cs]e|"
                  r"plate|id|expediente|exp\.|historia\s++cl[ií]nica|historial(?:\s++m[eé]dico)?+|"
                  r"h\.\s?+c\.|hc|nhc|afiliaci[oó]n|nss|seguro\s++social|c[eé]dula|pasaporte|"
                  r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security|"
@@ -199,6 +199,39 @@ _AGE_RE = patterns.compile(
     r"(?:['\u2019]s)?+\s++(?:is|was|es|era))\s++(?P<id>9\d|1[0-4]\d|" + _OLD_AGE_WORDS + r")\b"
     r"(?![\s-]*+(?:%|percent|por\s++ciento|pounds|lbs?+|kg|kilos|mg|degrees|grados|"
     r"miles|km|minutes|minutos|times|veces|years?+\s++ago))", patterns.IGNORECASE)
+# A street and its number after it: "elm street, number 12", "5th ave, no. 12".
+_NUMBER_AFTER_STREET_RE = patterns.compile(
+    r"\b(?:(?!" + _NOT_STREET_NAME + r")(?:[a-z][a-z'-]*+|\d{1,3}+(?:st|nd|rd|th))\s++){1,3}" + _STREET_LOWER
+    + r"\b\.?+,?+\s++(?:number|no\.?+|#)\s*+\d{1,5}+[a-z]?+\b", patterns.IGNORECASE)
+# A street corner: "the corner of 5th and main", "la esquina de Juárez y Madero".
+_CORNER_RE = patterns.compile(
+    r"\b(?:corner|intersection)\s++of\s++[\w.'-]++(?:\s++" + _STREET + r"\b\.?+)?+\s++(?:and|&)\s++[\w'-]++"
+    r"(?:\s++" + _STREET + r"\b\.?+)?+"
+    # In Spanish the streets' names must be capitalised or numbers: "la esquina de la sala y ..." is a room.
+    r"|\besquina\s++(?:de\s++)?+(?:(?:calle|avenida|av\.)\s++)?+(?-i:[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d10-9])[\w.'-]*+\s++(?:y|con)\s++"
+    r"(?:(?:calle|avenida|av\.)\s++)?+(?-i:[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d10-9])[\w'-]*+",
+    patterns.IGNORECASE)
+_CORNER_TOKENS = frozenset(("corner", "intersection", "esquina"))
+# A town with its state after "in", "from", "near" ...: "grew up in dayton, ohio" (a capitalised
+# town is already read as a name; a state alone is allowed).
+_STATES = (r"(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
+           r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+           r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+           r"new\s++hampshire|new\s++jersey|new\s++mexico|new\s++york|north\s++carolina|"
+           r"north\s++dakota|ohio|oklahoma|oregon|pennsylvania|rhode\s++island|south\s++carolina|"
+           r"south\s++dakota|tennessee|texas|utah|vermont|virginia|washington|west\s++virginia|"
+           r"wisconsin|wyoming)")
+_STATE_TOKENS = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
+    "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
+    "minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina "
+    "dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia "
+    "washington wisconsin wyoming".split())
+_TOWN_STATE_RE = patterns.compile(
+    r"\b(?:in|from|near|outside|to|of)\s++(?P<id>(?!" + _STATES + r"\b|" + _NOT_STREET_NAME + r")[a-z][a-z'-]{2,}+"
+    r"(?:\s++(?!" + _NOT_STREET_NAME + r")[a-z][a-z'-]{2,}+)?+,\s*+" + _STATES + r")\b"
+    # ... and ends there: "in pain, texas heat made it worse" is no town.
+    r"(?=\s*+(?:[.,;:!?)]|$)|\s++(?:and|where|when|as|for|until|before|after|with|in|but|so|then|i|we|my|is|was)\b)")
 _WEBMAIL = r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|msn|live|ymail)"
 
 # Order matters: earlier kinds claim their characters first (an email is not also a URL).
@@ -251,6 +284,9 @@ PATTERNS = (
     ("address", _SPELLED_ADDRESS_RE),
     ("address", _PO_BOX_RE),
     ("address", _FLAT_ADDRESS_RE),
+    ("address", _NUMBER_AFTER_STREET_RE),
+    ("address", _CORNER_RE),
+    ("place", _TOWN_STATE_RE),
     # After "my address is" a number and a word are an address: "my address is 42 maple".
     ("address", patterns.compile(r"\b(?:address|addy|direcci[oó]n|domicilio)(?:\s++(?:is|was|es|era))?+\s*+:?+\s*+"
                                  r"(?P<id>\b\d{1,5}[a-z]?+(?:\s++[A-Za-z][A-Za-z'-]*+){1,3})", patterns.IGNORECASE)),
@@ -338,6 +374,14 @@ def _may_be_spelled_address(text, lower, words):
     return not _STREET_TOKENS.isdisjoint(words) and not _SPELLED.keys().isdisjoint(words)
 
 
+def _may_be_corner(text, lower, words):
+    return not _CORNER_TOKENS.isdisjoint(words)
+
+
+def _may_be_town_state(text, lower, words):
+    return "," in text and not _STATE_TOKENS.isdisjoint(words)
+
+
 def _may_be_handle(text, lower, words):
     return ("_" in text or "u/" in lower or not _PLATFORM_TOKENS.isdisjoint(words)
             or ("me" in words and ":" in text))
@@ -347,7 +391,8 @@ _NEEDS_BY_KIND = {"email": _may_be_disguised_address, "url": _may_be_disguised_a
                   "date": _MONTH_ANCHORED, "handle": "@"}
 # Patterns that need something else than their kind's usual test.
 _NEEDS_BY_PATTERN = {id(_OLD_AGE_RE): _may_be_old_age, id(_SPELLED_ADDRESS_RE): _may_be_spelled_address,
-                     id(_HANDLE_WORD_RE): _may_be_handle, id(_SHORT_DATE_RE): _DIGIT_RE, id(_AGE_RE): _may_be_older}
+                     id(_HANDLE_WORD_RE): _may_be_handle, id(_SHORT_DATE_RE): _DIGIT_RE, id(_AGE_RE): _may_be_older,
+                     id(_CORNER_RE): _may_be_corner, id(_TOWN_STATE_RE): _may_be_town_state}
 _NEEDS = tuple(_NEEDS_BY_KIND.get(kind, _DIGIT_RE) for kind, _p in PATTERNS)
 _NEEDS = ("@", "@", _may_be_disguised_address, _may_be_webmail, _WEB_RE, _may_be_disguised_address) + _NEEDS[6:]
 _NEEDS = tuple(_DIGIT_RE if pattern is not _MONTH_ANCHORED and kind == "date" else need

@@ -80,6 +80,11 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("my postcode is SW1A 1AA", "zip", "SW1A 1AA"),
     ("my postal code is K1A 0B1", "zip", "K1A 0B1"),
     ("my mrn ends in 4471", "record_number", "mrn ends in 4471"),
+    ("I live on elm street, number 12 now.", "address", "elm street, number 12"),
+    ("I live at the corner of 5th and main.", "address", "corner of 5th and main"),
+    ("Vivo en la esquina de Juárez y Madero.", "address", "esquina de Juárez y Madero"),
+    ("I grew up in dayton, ohio and left.", "place", "dayton, ohio"),
+    ("My SSN ends in 6789.", "record_number", "SSN ends in 6789"),
     ("I stayed at st. mary's hospital.", "place", "st. mary's hospital"),
     ("Estuve en la clínica san rafael.", "place", "san rafael"),
 ])
@@ -116,6 +121,11 @@ def test_more_disguised_identifiers_are_found(text, kind, found):
     "I said it one, two, triple times.",                       # "triple" alone is no number
     "I was so tired.App stores were no help, and the AI too.", # a typed sentence end, no domain
     "I got a B2 grade and an A1 rating on the 5 4 3 2 1 test.",  # grades, no postcode
+    "I saw it out of the corner of my eye and froze.",         # a corner that is no street's
+    "Me senté en la esquina de la sala y lloré.",
+    "We moved from ohio, texas and then florida.",             # states alone are allowed
+    "I was in pain, texas heat made it worse.",
+    "My ssn card was lost.",
 ])
 def test_more_look_alikes_pass(text):
     assert findings(text) == []
