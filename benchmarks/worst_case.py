@@ -165,7 +165,8 @@ def families(length):
             fill("jane d. ", length), fill("my name is ", length), fill("st. a ", length),
             fill("id 1A", length), fill("plate AB 1", length), fill("corner of a ", length),
             fill("esquina de A ", length), fill("in a, ohio ", length), fill("in a a, ", length),
-            fill("a street, number ", length), fill("a street ", length),
+            fill("a street, number ", length), fill("a street ", length), fill("colonia la ", length),
+            fill("número 1 de la calle ", length), fill("doctor maria ", length), fill("me llamo ", length),
         ],
         # The safety layers: cue and concept-family words, idiom guards, negators and quotes in
         # every sentence or in one endless sentence (families pair up within a sentence).

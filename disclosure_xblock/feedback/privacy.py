@@ -43,7 +43,10 @@ _DIA = (r"(?:\d{1,2}(?:[°º]|ro\b|er\b)?+|primero|uno|dos|tres|cuatro|cinco|sei
 _ANIO = (r"(?:\d{4}\b|'?\d{2}\b|(?:mil|dos\s++mil)(?:\s++(?:novecientos|ochocientos|y|uno|dos|"
          r"tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
          r"dieci\w++|veinte|veinti\w++|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
-         r"noventa)\b){0,4})")
+         r"noventa)\b){0,4}"
+         # "abril del noventa", "marzo del ochenta y dos": a decade said for the year.
+         r"|(?:noventa|ochenta|setenta|sesenta|cincuenta)(?:\s++y\s++(?:uno|dos|tres|cuatro|cinco|seis|siete|"
+         r"ocho|nueve))?+\b)")
 _STREET = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|"
            r"pl|terrace|circle|highway|hwy|parkway|pkwy)")
 # Street types that are not also everyday words: enough for an address written in lower case.
@@ -196,7 +199,8 @@ _OLDER_CUES = frozenset("turned turns turning cumplio grandma grandpa granny gra
 _AGE_RE = patterns.compile(
     r"\b(?:(?:turned|turns|turning|cumpli[oó])|(?:grandma|grandpa|granny|gran|nan|nana|"
     r"grandmother|grandfather|abuela|abuelo|abuelita|abuelito|bisabuela|bisabuelo|he|she)"
-    r"(?:['\u2019]s)?+\s++(?:is|was|es|era))\s++(?P<id>9\d|1[0-4]\d|" + _OLD_AGE_WORDS + r")\b"
+    r"(?:['\u2019]s)?+\s++(?:is|was|es|era))\s++(?P<id>9\d|1[0-4]\d|" + _OLD_AGE_WORDS
+    + r"|noventa(?:\s++y\s++(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?+|cien)\b"
     r"(?![\s-]*+(?:%|percent|por\s++ciento|pounds|lbs?+|kg|kilos|mg|degrees|grados|"
     r"miles|km|minutes|minutos|times|veces|years?+\s++ago))", patterns.IGNORECASE)
 # A street and its number after it: "elm street, number 12", "5th ave, no. 12".
@@ -211,6 +215,17 @@ _CORNER_RE = patterns.compile(
     r"|\besquina\s++(?:de\s++)?+(?:(?:calle|avenida|av\.)\s++)?+(?-i:[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d10-9])[\w.'-]*+\s++(?:y|con)\s++"
     r"(?:(?:calle|avenida|av\.)\s++)?+(?-i:[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d10-9])[\w'-]*+",
     patterns.IGNORECASE)
+# "el número 45 de la calle Mayor": the number told before the street.
+_NUMBER_OF_STREET_RE = patterns.compile(
+    r"\bn[uú]mero\s++\d{1,5}+[a-z]?+\s++de\s++(?:la\s++|el\s++)?+(?:calle|avenida|av\.|carrera|paseo|pasaje|"
+    r"calzada|camino|plaza|ronda)\s++[\w\u00c0-\u024f'-]++", patterns.IGNORECASE)
+# A neighbourhood: "colonia del Valle", "fraccionamiento Las Flores", "urbanización Los Pinos"
+# ("me puse colonia de mi papá" is a perfume: not before "mi", "tu", "un" ...).
+_NEIGHBOURHOOD_RE = patterns.compile(
+    r"\b(?:colonia|col\.|fraccionamiento|fracc\.|urbanizaci[oó]n|urb\.|reparto)\s++"
+    r"(?:(?:del|de\s++la|de\s++los|de\s++las|la|el|las|los|san|santa)\s++)?+"
+    r"(?!(?:de|mi|tu|su|un|una|y|o|que|para|con|en|a|muy|m[aá]s|nueva|nuevo|barata|cara|rica|fuerte)\b)"
+    r"[\w\u00c0-\u024f'-]{3,}+", patterns.IGNORECASE)
 _CORNER_TOKENS = frozenset(("corner", "intersection", "esquina"))
 # A town with its state after "in", "from", "near" ...: "grew up in dayton, ohio" (a capitalised
 # town is already read as a name; a state alone is allowed).
@@ -286,6 +301,8 @@ PATTERNS = (
     ("address", _FLAT_ADDRESS_RE),
     ("address", _NUMBER_AFTER_STREET_RE),
     ("address", _CORNER_RE),
+    ("address", _NUMBER_OF_STREET_RE),
+    ("place", _NEIGHBOURHOOD_RE),
     ("place", _TOWN_STATE_RE),
     # After "my address is" a number and a word are an address: "my address is 42 maple".
     ("address", patterns.compile(r"\b(?:address|addy|direcci[oó]n|domicilio)(?:\s++(?:is|was|es|era))?+\s*+:?+\s*+"
@@ -378,6 +395,13 @@ def _may_be_corner(text, lower, words):
     return not _CORNER_TOKENS.isdisjoint(words)
 
 
+def _may_be_neighbourhood(text, lower, words):
+    return not _NEIGHBOURHOOD_TOKENS.isdisjoint(words)
+
+
+_NEIGHBOURHOOD_TOKENS = frozenset("colonia col fraccionamiento fracc urbanizacion urb reparto".split())
+
+
 def _may_be_town_state(text, lower, words):
     return "," in text and not _STATE_TOKENS.isdisjoint(words)
 
@@ -392,7 +416,8 @@ _NEEDS_BY_KIND = {"email": _may_be_disguised_address, "url": _may_be_disguised_a
 # Patterns that need something else than their kind's usual test.
 _NEEDS_BY_PATTERN = {id(_OLD_AGE_RE): _may_be_old_age, id(_SPELLED_ADDRESS_RE): _may_be_spelled_address,
                      id(_HANDLE_WORD_RE): _may_be_handle, id(_SHORT_DATE_RE): _DIGIT_RE, id(_AGE_RE): _may_be_older,
-                     id(_CORNER_RE): _may_be_corner, id(_TOWN_STATE_RE): _may_be_town_state}
+                     id(_CORNER_RE): _may_be_corner, id(_TOWN_STATE_RE): _may_be_town_state,
+                     id(_NEIGHBOURHOOD_RE): _may_be_neighbourhood}
 _NEEDS = tuple(_NEEDS_BY_KIND.get(kind, _DIGIT_RE) for kind, _p in PATTERNS)
 _NEEDS = ("@", "@", _may_be_disguised_address, _may_be_webmail, _WEB_RE, _may_be_disguised_address) + _NEEDS[6:]
 _NEEDS = tuple(_DIGIT_RE if pattern is not _MONTH_ANCHORED and kind == "date" else need
@@ -717,8 +742,20 @@ def _name_findings(analysis, allowed):
                 found.append(("place", starts[k], ends[last]))
                 k = last + 1
                 continue
-            if (base not in given and (k == 0 or norms[k - 1] not in _SHORT_TITLES)) or base in allowed:
+            if (base not in given and (k == 0 or (norms[k - 1] not in _SHORT_TITLES
+                                                  and bases[k - 1] not in _LONG_TITLES))) or base in allowed:
                 k += 1
+                continue
+            if (k > 0 and bases[k - 1] in _LONG_TITLES and text[ends[k - 1]:starts[k]] == " "
+                    and (base in surnames or base in given) and base not in common and base not in known):
+                # "el doctor ramírez", "la señora garcía", "nurse kelly": a title spelt out and a
+                # listed name (any word after "doctor" would catch "doctor said").
+                last = k
+                if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
+                        and _surname(norms[k + 1], surnames) and bases[k + 1] not in allowed):
+                    last = k + 1
+                found.append(("name", starts[k], ends[last]))
+                k = last + 1
                 continue
             if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
                     and bases[k + 1] not in allowed
@@ -735,6 +772,11 @@ def _name_findings(analysis, allowed):
                 # "my friend, sarah m.": a first name and an initial.
                 found.append(("name", starts[k], ends[k + 1]))
                 k += 2
+                continue
+            if base in given and _after_self_name_cue(norms, k):
+                # "my name is jane", "me llamo ana": the writer's own first name.
+                found.append(("name", starts[k], ends[k]))
+                k += 1
                 continue
             if (k > 0 and norms[k - 1] in _SHORT_TITLES and text[ends[k - 1]:starts[k]] in (". ", " ")
                     and base not in common and base not in known and len(base) > 1
@@ -816,6 +858,15 @@ def _name_findings(analysis, allowed):
 _NAME_CUES = (("my", "name", "is"), ("name", "is"), ("i", "am"), ("i'm",), ("im",), ("me", "llamo"),
               ("mi", "nombre", "es"), ("soy",), ("called",), ("named",), ("llamado",), ("llamada",))
 _LOWER_PLACE_PREFIXES = frozenset(("st", "saint", "san"))
+# Titles spelt out (folded), before a listed name in lower case.
+_LONG_TITLES = frozenset("doctor doctora senora senor don dona nurse enfermera enfermero profesor "
+                         "profesora professor coach mister".split())
+# Words that give the writer's own name: a first name alone after them is one.
+_SELF_NAME_CUES = (("my", "name", "is"), ("me", "llamo"), ("mi", "nombre", "es"), ("call", "me"))
+
+
+def _after_self_name_cue(norms, k):
+    return any(tuple(norms[max(0, k - len(cue)):k]) == cue for cue in _SELF_NAME_CUES)
 
 
 # Endings of surnames that ordinary words seldom have ("whitaker" aside): after a listed first

@@ -85,6 +85,14 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("Vivo en la esquina de Juárez y Madero.", "address", "esquina de Juárez y Madero"),
     ("I grew up in dayton, ohio and left.", "place", "dayton, ohio"),
     ("My SSN ends in 6789.", "record_number", "SSN ends in 6789"),
+    ("Me operaron en abril del noventa.", "date", "abril del noventa"),
+    ("Mi abuela cumplió noventa y dos.", "age", "noventa y dos"),
+    ("Vivo en el número 45 de la calle mayor.", "address", "número 45 de la calle mayor"),
+    ("Vivo en la colonia del valle, cdmx.", "place", "colonia del valle"),
+    ("My name is jane, and I work nights.", "name", "jane"),
+    ("me llamo ana y trabajo de noche", "name", "ana"),
+    ("La señora garcía me ayudó.", "name", "garcía"),
+    ("el doctor ramírez me ayudó", "name", "ramírez"),
     ("I stayed at st. mary's hospital.", "place", "st. mary's hospital"),
     ("Estuve en la clínica san rafael.", "place", "san rafael"),
 ])
@@ -126,6 +134,11 @@ def test_more_disguised_identifiers_are_found(text, kind, found):
     "We moved from ohio, texas and then florida.",             # states alone are allowed
     "I was in pain, texas heat made it worse.",
     "My ssn card was lost.",
+    "Me puse colonia de mi papá para sentirme cerca.",         # a perfume, no neighbourhood
+    "El doctor dijo que estaba bien; la señora que vende pan me saludó.",  # titles, no name
+    "Call me when you can. My name is not important here.",    # name cues without a name
+    "Nací en los noventa y crecí rápido.",                     # a decade, no date
+    "Mi abuela tenía noventa recetas de cocina.",              # ninety things, no age
 ])
 def test_more_look_alikes_pass(text):
     assert findings(text) == []
