@@ -167,6 +167,7 @@ def families(length):
             fill("esquina de A ", length), fill("in a, ohio ", length), fill("in a a, ", length),
             fill("a street, number ", length), fill("a street ", length), fill("colonia la ", length),
             fill("número 1 de la calle ", length), fill("doctor maria ", length), fill("me llamo ", length),
+            fill("j0hn sm1th ", length), fill("a1 ", length), fill("fifth September ", length),
         ],
         # The safety layers: cue and concept-family words, idiom guards, negators and quotes in
         # every sentence or in one endless sentence (families pair up within a sentence).

@@ -78,7 +78,7 @@ _DOT = (r"(?:\s*+[\[({<]\s*+(?:\.|dot|punto)\s*+[\])}>]\s*+|\s++(?:dot|punto)\s+
 _AT = r"(?:\s*+[\[({<]\s*+(?:at|arroba|@)\s*+[\])}>]\s*+|\s++(?:at|arroba)\s++|\s*+@\s*+)"
 # Newer top-level domains, in lower case only: "tired.App" is a typed sentence end.
 _NEW_TLD = r"(?-i:app|ai|health|blog|xyz|online|site|dev|tv|au|nz|ie|eu|care|life|help)"
-_TLD = (r"(?:" + _NEW_TLD + r"|com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
+_TLD = (r"(?:" + _NEW_TLD + r"|c0m|0rg|n3t|com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
         r"gt|hn|sv|ni|pa|ca|de|fr|it|br|in)")
 _HOST = r"[a-z0-9](?:[a-z0-9_-]*+)"
 # Where an address written with dot words may start: not inside a run of them ("a dot a dot …"
@@ -115,6 +115,9 @@ _MONTH_DATE_RE = patterns.compile(
         r"|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:of\s++)?" + _MONTH + r"\b(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
         r"|\b" + _MONTH_WORD + r"\s++(?:the\s++)?" + _ORDINAL + r"\b(?:,?\s++" + _YEAR + r")?+"
         r"|\b(?:the\s++)?" + _ORDINAL + r"\s++of\s++" + _MONTH_WORD + r"\b(?:,?\s++" + _YEAR + r")?+"
+        # "fifth September", without "of" ("my first march" is a walk: March and May capitalised).
+        r"|\b(?:the\s++)?" + _ORDINAL + r"\s++(?:january|february|(?-i:March)|april|(?-i:May)|june|july|august|"
+        r"september|october|november|december)\b(?:,?\s++" + _YEAR + r")?+"
         r"|\b" + _MONTH + r"\.?,?\s++(?:of\s++)?" + _YEAR +
         r"|\b" + _DIA + r"\s++de\s++" + _MES + r"\b(?:\s++(?:de|del)\s++" + _ANIO + r")?+"
         r"|\b" + _MES + r"\s++(?:de|del)\s++" + _ANIO +
@@ -894,6 +897,46 @@ def _after_name_cue(norms, k):
     return any(tuple(norms[max(0, k - len(cue)):k]) == cue for cue in _NAME_CUES)
 
 
+# Digits typed for letters in a name: "j0hn sm1th", "m4ria l0pez", "k3vin o'br1en".
+_LEET = str.maketrans("0134578", "oieastb")
+_LEET_L = str.maketrans("0134578", "oleastb")
+
+
+def _unleet(word):
+    """The readings of ``word`` with digits read as the letters they look like."""
+    return {word.translate(_LEET), word.translate(_LEET_L)}
+
+
+def _leet_names(analysis, allowed):
+    """Two words, one at least mixing letters and digits, that read as a listed first name and
+    a listed surname once the digits are read as letters."""
+    found = []
+    text, starts, ends, folded = analysis.text, analysis.starts, analysis.ends, analysis.folded
+    if _DIGIT_RE.search(text) is None:
+        return found
+    lists = _lists()
+    given, surnames = lists["given_names"], lists["surnames"]
+
+    # Words that mix letters and digits (C-speed tests first: most drafts have none).
+    mixed = [i for i, word in enumerate(folded)
+             if not word.isalpha() and not word.isdigit() and any(ch.isdigit() for ch in word)
+             and any(ch.isalpha() for ch in word)]
+    if not mixed:
+        return found
+    n = len(folded)
+    done = -1
+    for i in mixed:
+        for k in (i - 1, i):
+            if k <= done or k < 0 or k + 1 >= n or text[ends[k]:starts[k + 1]] != " ":
+                continue
+            if (any(w in given and w not in allowed for w in _unleet(folded[k]))
+                    and any(w in surnames or _base(w) in surnames for w in _unleet(folded[k + 1]))):
+                found.append(("name", starts[k], ends[k + 1]))
+                done = k + 1
+                break
+    return found
+
+
 def scan(analysis, scenario=None):
     """Every identifier in the draft: a list of (kind, start, end), in text order."""
     allowed = frozenset()
@@ -903,8 +946,9 @@ def scan(analysis, scenario=None):
     for kind, start, end in _number_runs(analysis, taken):
         taken.add(start, end)
         found.append((kind, start, end))
-    for kind, start, end in _name_findings(analysis, allowed):
+    for kind, start, end in _name_findings(analysis, allowed) + _leet_names(analysis, allowed):
         if not taken.overlaps(start, end):
+            taken.add(start, end)
             found.append((kind, start, end))
     found.sort(key=lambda item: item[1])
     return found

@@ -93,6 +93,10 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("me llamo ana y trabajo de noche", "name", "ana"),
     ("La señora garcía me ayudó.", "name", "garcía"),
     ("el doctor ramírez me ayudó", "name", "ramírez"),
+    ("I was born on fifth september.", "date", "fifth september"),
+    ("my friend j0hn sm1th helped", "name", "j0hn sm1th"),
+    ("I talked to M4ria L0pez once.", "name", "M4ria L0pez"),
+    ("email j0hn.sm1th at gma1l dot c0m", "email", "j0hn.sm1th at gma1l dot c0m"),
     ("I stayed at st. mary's hospital.", "place", "st. mary's hospital"),
     ("Estuve en la clínica san rafael.", "place", "san rafael"),
 ])
@@ -139,6 +143,8 @@ def test_more_disguised_identifiers_are_found(text, kind, found):
     "Call me when you can. My name is not important here.",    # name cues without a name
     "Nací en los noventa y crecí rápido.",                     # a decade, no date
     "Mi abuela tenía noventa recetas de cocina.",              # ninety things, no age
+    "It was my first march for anything, and my second may be soon.",  # march and may as words
+    "We bought a 4x4 and a 3d printer; the k9 unit came too.",  # digits in words, no name
 ])
 def test_more_look_alikes_pass(text):
     assert findings(text) == []
