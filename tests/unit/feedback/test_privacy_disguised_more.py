@@ -97,6 +97,7 @@ def findings(text, scenario="anxiety-withdrawal", language="en"):
     ("my friend j0hn sm1th helped", "name", "j0hn sm1th"),
     ("I talked to M4ria L0pez once.", "name", "M4ria L0pez"),
     ("email j0hn.sm1th at gma1l dot c0m", "email", "j0hn.sm1th at gma1l dot c0m"),
+    ("i told gemma walsh everything", "name", "gemma walsh"),
     ("I stayed at st. mary's hospital.", "place", "st. mary's hospital"),
     ("Estuve en la clínica san rafael.", "place", "san rafael"),
 ])
@@ -145,6 +146,7 @@ def test_more_disguised_identifiers_are_found(text, kind, found):
     "Mi abuela tenía noventa recetas de cocina.",              # ninety things, no age
     "It was my first march for anything, and my second may be soon.",  # march and may as words
     "We bought a 4x4 and a 3d printer; the k9 unit came too.",  # digits in words, no name
+    "I was frank with them and painted it hunter green.",       # names left out of the list
 ])
 def test_more_look_alikes_pass(text):
     assert findings(text) == []
