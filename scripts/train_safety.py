@@ -56,6 +56,8 @@ SETS = (
     ("blind2", ("safety_blind2_en.jsonl", "safety_blind2_es.jsonl")),
     ("blind3", ("safety_blind3_en.jsonl", "safety_blind3_es.jsonl")),
     ("train", ("safety_train_en.jsonl", "safety_train_es.jsonl")),
+    ("blind4", ("safety_blind4_en.jsonl", "safety_blind4_es.jsonl")),
+    ("blind5", ("safety_blind5_en.jsonl", "safety_blind5_es.jsonl")),
 )
 SEED = 13
 EPOCHS = 30
