@@ -163,3 +163,99 @@ def test_spanish_a_height_with_the_idea_of_jumping_is_suicide(altura):
 def test_spanish_a_death_named_by_its_drug_is_an_overdose(droga):
     assert "overdose" in safety_kinds(f"Mi primo murió de {droga} el año pasado.", "es")
     assert safety_kinds("Mi primo murió de cáncer el año pasado.", "es") == []
+
+
+# --- fifth round: each new cue and guard both ways, in its language -------------------------
+
+def cue_kinds(text):
+    return sorted(safety.cue_scan(Analysis(text)))
+
+
+# (language, kind, a draft the cue flags, a near-miss that raises nothing at all)
+FIFTH_ROUND_CUES = [
+    ("en", "suicide", "Last spring I had a plan, a real one, and a date circled.",
+     "Last spring I had a plan for the garden, and it worked."),
+    ("en", "suicide", "My family would have been fine if I wasn't in it, that's what I believed.",
+     "The meeting would have been fine if I wasn't late, that's what I believed."),
+    ("en", "suicide", "I was so tired of being alive that I stopped eating.",
+     "I was so tired of being alone that I joined a choir."),
+    ("en", "suicide", "That autumn I wasn't planning on being around for Christmas.",
+     "That autumn I wasn't planning on going home for Christmas."),
+    ("en", "suicide", "In the ambulance I kept asking why I was still alive.",
+     "In the ambulance I kept asking where my phone was."),
+    ("en", "suicide", "At night I'd read about ways to die on my phone.",
+     "At night I'd read about ways to sleep better on my phone."),
+    ("en", "self_harm", "In my teens I got into the blade thing and hid it for years.",
+     "In my teens I got into the guitar thing and played for years."),
+    ("en", "self_harm", "My sister noticed the cuts I had made on my ankles.",
+     "My sister noticed the cookies I had made for the party."),
+    ("en", "overdose", "After the breakup I necked a strip of painkillers with cider.",
+     "After the breakup I necked a pint of cider with a friend."),
+    # Guards: the idiom stays quiet, the act beside it still counts.
+    ("en", "self_harm", "When it got bad I started cutting myself again.",
+     "When it got bad I started cutting everyone off again."),
+    ("en", "suicide", "There were weeks I thought about suicide every day.",
+     "At practice the coach made us run suicides every day."),
+    ("en", "suicide", "That night I meant to jump off the bridge.",
+     "On holiday we jumped off a cliff into the sea and laughed all day."),
+    ("en", "suicide", "I felt like jumping off a bridge, and I mean it.",
+     "Speaking up in group, it felt like jumping off a cliff, and then it got easier."),
+    ("en", "suicide", "By then I had tried to hang myself in the garage, and my brother came in.",
+     "By then I was hanging by a thread at work, so I asked for help."),
+    ("en", "suicide", "I shot myself in the stomach when I was nineteen.",
+     "Night shifts shot my nerves for a while, so I asked for days."),
+    # The foot idiom is guarded, any other part of the body is not.
+    ("en", "suicide", "I shot myself in the chest when I was nineteen.",
+     "I really shot myself in the foot in that interview."),
+    ("en", "overdose", "She took an overdose of her pills that winter.",
+     "I had an overdose of sugar at the party and felt sick."),
+    ("en", "self_harm", "I cut my arms with a kitchen knife on purpose.",
+     "I accidentally cut my hand while I was cooking."),
+    ("en", "suicide", "Back then I wanted to be dead.",
+     "Group used to bore me to death until someone made me laugh."),
+    ("en", "suicide", "I wanted to hang myself that night.",
+     "At first I would just hang out alone in my room."),
+    ("es", "suicide", "Hubo un año que no me quería quedar en este mundo.",
+     "Hubo un año que no me quería quedar en esa ciudad."),
+    ("es", "suicide", "Me pasaba las noches leyendo formas de morir.",
+     "Me pasaba las noches leyendo formas de cocinar arroz."),
+    ("es", "suicide", "Desperté en el hospital y no entendía por qué seguía viva.",
+     "Desperté en el hospital y no entendía por qué estaba ahí, era una alergia."),
+    ("es", "suicide", "Estaba cansada de estar viva y no se lo decía a nadie.",
+     "Estaba cansada de estar sola y se lo dije a mi hermana."),
+    ("es", "suicide", "Una madrugada me quedé en las vías, esperando que pasara el tren.",
+     "Una madrugada me quedé en el andén, esperando el último tren a casa."),
+    ("es", "suicide", "Tenía un plan ya hecho y una fecha en el calendario.",
+     "Tenía un plan de estudio y una agenda en el calendario."),
+    ("es", "self_harm", "Mi madre vio los cortes que me hice en las piernas.",
+     "Mi madre vio los dibujos que me hice en la libreta."),
+    # Guards.
+    ("es", "overdose", "Mi primo tuvo una sobredosis de heroína.",
+     "En ese trabajo tuve una sobredosis de reuniones y de gente."),
+    ("es", "suicide", "Pensé en matarme muchas veces ese invierno.",
+     "En la sala de espera mataba el tiempo con el celular."),
+    ("es", "suicide", "Ese año quería matarme y no se lo conté a nadie.",
+     "Me mataba la vergüenza antes de hablar en el grupo."),
+    ("es", "suicide", "Quería desaparecer para siempre, no solo de las fiestas.",
+     "Quería desaparecer del mapa un tiempo, sin teléfono ni redes."),
+    ("es", "suicide", "Pensé en acabar con todo aquella noche.",
+     "Pensé en acabar con lo del grupo y no volver más."),
+    ("es", "self_harm", "Me corté los brazos con una navaja a propósito.",
+     "Cocinando me corté la mano con un cuchillo y me dieron puntos."),
+    ("es", "self_harm", "Me corté la muñeca cuando estaba sola.",
+     "Me corté el dedo sin querer con el abrelatas."),
+    ("es", "suicide", "Me quise tirar del puente esa noche.",
+     "Me tiré en paracaídas el verano pasado y me sentí viva."),
+    ("es", "suicide", "Quería matarme cuando perdí el trabajo.",
+     "En la facultad me mataba a estudiar y casi no salía."),
+]
+
+
+@pytest.mark.parametrize("language, kind, positive, near_miss", FIFTH_ROUND_CUES,
+                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(FIFTH_ROUND_CUES)])
+def test_fifth_round_cues_and_guards_both_ways(language, kind, positive, near_miss):
+    assert kind in cue_kinds(positive), positive
+    assert kind in safety_kinds(positive, language), positive
+    # The near-miss: no cue, and the whole engine (the learned layer too) raises nothing.
+    assert cue_kinds(near_miss) == [], near_miss
+    assert safety_kinds(near_miss, language) == [], near_miss
