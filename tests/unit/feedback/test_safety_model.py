@@ -236,6 +236,8 @@ FIFTH_ROUND_FAMILIES = [
     ("plan", "es", "Elegía canciones para mi funeral.", "Elegía canciones para el coche."),
     ("ordinary_medical", "en", "I had my blood drawn and nearly fainted.", "I had my hair cut and nearly cried."),
     ("ordinary_medical", "es", "Me rompí la pierna jugando al fútbol.", "Me pasé la tarde en el parque."),
+    ("occasion", "en", "I had the date of my exam circled.", "I had the date of my visit circled."),
+    ("occasion", "es", "Tenía marcada la fecha del examen.", "Tenía marcada la fecha de la visita."),
     # Families that took new members this round.
     ("not_here", "en", "The world would go on fine if I wasn't in it.", "The world would go on fine without coffee."),
     ("not_here", "es", "No me quería quedar en este mundo.", "No me quería quedar en esa oficina."),
