@@ -238,6 +238,12 @@ FIFTH_ROUND_FAMILIES = [
     ("ordinary_medical", "es", "Me rompí la pierna jugando al fútbol.", "Me pasé la tarde en el parque."),
     ("occasion", "en", "I had the date of my exam circled.", "I had the date of my visit circled."),
     ("occasion", "es", "Tenía marcada la fecha del examen.", "Tenía marcada la fecha de la visita."),
+    ("vague_act", "en", "I kept thinking how easy it would be.", "I kept thinking how nice it would be."),
+    ("vague_act", "es", "Pensaba lo fácil que sería.", "Pensaba lo bonito que sería."),
+    ("method_search", "en", "I checked how high it was.", "I checked how old it was."),
+    ("method_search", "es", "Miré qué altura tenía.", "Miré qué hora era."),
+    ("plan", "en", "At nineteen I wrote my will.", "At nineteen I wrote my thesis."),
+    ("plan", "es", "A los diecinueve hice mi testamento.", "A los diecinueve hice mi tesis."),
     # Families that took new members this round.
     ("not_here", "en", "The world would go on fine if I wasn't in it.", "The world would go on fine without coffee."),
     ("not_here", "es", "No me quería quedar en este mundo.", "No me quería quedar en esa oficina."),
