@@ -248,6 +248,9 @@ FIFTH_ROUND_FAMILIES = [
     ("ordinary_medical", "es", "Tuve que cortar una escayola del brazo.", "Tuve que cortar papel para los niños."),
     ("professional", "en", "On my first rotation I was nervous.", "On my first holiday I was nervous."),
     ("professional", "es", "En mi primera rotación estaba nerviosa.", "En mi primer viaje estaba nerviosa."),
+    ("plan", "en", "I locked myself in the bathroom.", "I locked my bike to the rail."),
+    ("plan", "es", "Me encerré en el baño.", "Me compré un baño nuevo."),
+    ("revive", "es", "Me hicieron un lavado en el hospital.", "Me hicieron una foto en el hospital."),
     # Families that took new members this round.
     ("not_here", "en", "The world would go on fine if I wasn't in it.", "The world would go on fine without coffee."),
     ("not_here", "es", "No me quería quedar en este mundo.", "No me quería quedar en esa oficina."),
