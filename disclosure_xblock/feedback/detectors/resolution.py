@@ -25,7 +25,7 @@ _MANAGING = frozenset(("helps", "help me", "helps me", "helping", "helping me"))
 _HABIT_CONDITION = frozenset(("when", "whenever"))
 
 
-def _past_positions(ctx):
+def past_positions(ctx):
     """Word indexes that set the story in the past (markers, listed verbs, regular -ed)."""
     a = ctx.analysis
     found = ctx.cues("resolution.past", negation=False)
@@ -92,7 +92,7 @@ def detect(ctx):
     look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
     resolution = [h for h in ctx.cues("resolution.resolution", own="quoted")
                   if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
-    past = _past_positions(ctx)
+    past = past_positions(ctx)
     patient = ctx.patient or _("the patient")
     if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx):
         return Finding(NOT_MET, (), _(
