@@ -33,9 +33,23 @@ FLOORS = {
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
     "es_dev": (80, {"brief": 0.9, "relevant": 0.65, "resolved": 0.85, "coping_hope": 0.85,
                     "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
+    # Blind rounds by writers who never saw the engine (es_blind2; en_blind3 and es_blind3,
+    # 75 drafts each), now development data. Blind-3 figures on main before the blind-3 cue round
+    # (issue 15): en resolved 0.45, coping_hope 0.48, no_minimizing 0.84, brief 0.84; es
+    # resolved 0.60, coping_hope 0.62, no_minimizing 0.56, brief 0.82. After: en 0.82, 0.84,
+    # 0.97, 0.88; es 0.89, 0.79, 0.83, 1.00. Relevance has no floor here: its own round is open.
+    "es_blind2": (70, {"brief": 0.9, "resolved": 0.6, "coping_hope": 0.65,
+                       "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.75}, 0.9),
+    "en_blind3": (75, {"brief": 0.8, "resolved": 0.75, "coping_hope": 0.75,
+                       "patient_focus": 0.85, "no_minimizing": 0.9, "boundaries": 0.75}, 0.9),
+    "es_blind3": (75, {"brief": 0.9, "resolved": 0.8, "coping_hope": 0.7,
+                       "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.9),
 }
+_DATA = ROOT / "tests" / "data"
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
-         "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET}
+         "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
+         "es_blind2": _DATA / "es_blind2.jsonl", "en_blind3": _DATA / "en_blind3.jsonl",
+         "es_blind3": _DATA / "es_blind3.jsonl"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
