@@ -178,3 +178,32 @@ def test_es_telling_of_a_call_is_not_an_order():
     # Near miss: the writer's own past call, not an order to the patient.
     text = "A mí me ayudó mucho llamar a una amiga cada noche. ¿Tú con quién hablas?"
     assert outcome(text, "no_minimizing", language="es") == "met"
+
+
+@pytest.mark.parametrize("text", [
+    "Yo pasé lo mismo en mi primer trabajo y escribir me ayudó. ¿Cómo lo llevas tú?",
+    "A mí me ayudó caminar cada tarde. Vas a salir de esto, te lo aseguro.",
+])
+def test_es_same_thing_happened_and_promises_are_the_concern_level(text):
+    assert outcome(text, "no_minimizing", language="es") == "not_met"
+
+
+def test_es_a_promise_negated_is_not_a_promise():
+    # Near miss: "no te lo puedo asegurar" says the writer cannot promise.
+    text = "A mí me ayudó caminar cada tarde, aunque no te lo puedo asegurar para ti. ¿Y tú?"
+    assert outcome(text, "no_minimizing", language="es") != "not_met"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Years ago I hid at home, and walking helped. Honestly this government makes it worse "
+     "for all of us. How are you?", "en"),
+    ("Hace años no salía y caminar me ayudó. Con este gobierno todo cuesta más. ¿Y tú?", "es"),
+])
+def test_a_political_opinion_is_a_boundaries_concern(text, language):
+    assert outcome(text, "boundaries", "hopelessness", language) == "not_met"
+
+
+def test_the_word_government_in_a_plain_fact_is_not_an_opinion():
+    # Near miss: a job named, no opinion about a government.
+    text = "Years ago I worked for a government office and felt alone; a walking group helped. How are you?"
+    assert outcome(text, "boundaries", "hopelessness") == "met"
