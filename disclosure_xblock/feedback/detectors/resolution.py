@@ -21,6 +21,9 @@ _NOT_PAST = frozenset(("need", "indeed", "speed", "proceed", "succeed", "exceed"
 _PRESENT_BEFORE = frozenset(("am", "is", "are", "i'm", "you're", "we're", "they're", "be",
                              "being", "get", "feel", "seem", "look", "it's", "im", "youre"))
 _MANAGING = frozenset(("helps", "help me", "helps me", "helping", "helping me"))
+# "I tried deep breathing and counting": steps only attempted (up to eight words after
+# "tried") say nothing of how it turned out.
+_ATTEMPT = frozenset(("tried", "trying", "try"))
 # Words that make what follows the condition of a habit ("... when I get nervous").
 _HABIT_CONDITION = frozenset(("when", "whenever"))
 
@@ -67,8 +70,11 @@ def _no_longer_with_a_step(ctx):
         return []
     a = ctx.analysis
     advice = advice_sentences(ctx)
+    attempt = ctx.local(_ATTEMPT, "attempt")
     return [h for h in ctx.cues("coping.strategy", own="quoted")
-            if a.sent_of[h[0]] not in advice and a.first_person(a.sent_of[h[0]])][:1]
+            if a.sent_of[h[0]] not in advice and a.first_person(a.sent_of[h[0]])
+            and not any(a.norms[k] in attempt and a.sent_of[k] == a.sent_of[h[0]]
+                        for k in range(max(h[0] - 8, 0), h[0]))][:1]
 
 
 def _habit_conditions(ctx, ongoing):

@@ -207,3 +207,22 @@ def test_the_word_government_in_a_plain_fact_is_not_an_opinion():
     # Near miss: a job named, no opinion about a government.
     text = "Years ago I worked for a government office and felt alone; a walking group helped. How are you?"
     assert outcome(text, "boundaries", "hopelessness") == "met"
+
+
+def test_a_step_only_tried_after_used_to_is_no_resolution():
+    text = ("I used to dread the day room, and I tried slow breathing and a short walk before it. "
+            "How is the day room for you?")
+    assert outcome(text, "resolved") == "partial"
+
+
+def test_a_step_kept_up_after_used_to_is_a_resolution():
+    # Near miss: the same step told as what the writer did, not only tried.
+    text = ("I used to dread the day room, and I would take a short walk before it. "
+            "How is the day room for you?")
+    assert outcome(text, "resolved") == "met"
+
+
+def test_es_a_step_only_tried_is_no_resolution():
+    text = ("Antes ya no salía de casa y probé la respiración lenta y caminar un poco. "
+            "¿Cómo estás tú?")
+    assert outcome(text, "resolved", language="es") != "met"
