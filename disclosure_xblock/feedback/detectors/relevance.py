@@ -11,7 +11,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import DEFAULT_LANGUAGE
 from .base import Finding
-from .concepts import concepts, context_group_index, context_terms, keywords_in, stem
+from .concepts import concepts, context_asks, context_group_index, context_terms, keywords_in, stem
 from .minimizing import advice_sentences
 
 MET_SCORE = 2.0
@@ -20,6 +20,7 @@ PARTIAL_SCORE = 0.5
 FEELING_CAP = 1.0
 LINK_STRONG = 2.0
 LINK_WEAK = 1.0
+WEAK_WEIGHT = 0.5  # the weight of an everyday keyword (concepts.py)
 _ALSO = frozenset(("too", "also", "myself"))
 # What the scenario's context text brings: a synonym group it mentions, and a content word the
 # draft shares with it (each distinct word once), count less than the designer's keywords.
@@ -71,12 +72,21 @@ def _writer_is_subject(a, first, last):
     return any(a.norms[j] in subjects for j in range(k, last + 1))
 
 
-def _link(ctx):
-    """(value, hit) of the writer's own claim that their experience matches, or None.
+def _asking_sentences(a):
+    """Sentences that put a question to the patient (a question not about the writer)."""
+    return {k for k in range(len(a.sentences)) if a.ends_with_question(k) and not a.first_person(k)}
+
+
+def _link(ctx, other_sentences=frozenset()):
+    """(value, hit, loose) of the writer's own claim that their experience matches, or None.
 
     A strong claim ("I've been through the same") is worth a concept; a weak one ("I can
     relate", "I've tried it") or a sharing marker ("too", "also") half of one; a weak claim and
-    a marker together ("I have tried it myself") make a strong one.
+    a marker together ("I have tried it myself") make a strong one. A claim made in a sentence
+    about another trouble of the writer's ("I went through the same when my girlfriend left")
+    is ``loose``: the sameness is claimed, the story is not the patient's. When the patient
+    asked about the writer's own experience (the scenario's context ends "have you ever…?"),
+    a first sentence about the writer answers it.
     """
     a = ctx.analysis
     own = [None, None]  # strong claim, weak claim
@@ -86,16 +96,24 @@ def _link(ctx):
                     and _writer_is_subject(a, first, last)):
                 own[slot] = (first, last)
                 break
+
+    def result(value, hit):
+        return value, hit, a.sent_of[hit[0]] in other_sentences
+
     if own[0] is not None:
-        return LINK_STRONG, own[0]
+        return result(LINK_STRONG, own[0])
+    if ctx.scenario.context and a.sentences and a.first_person(0) and not a.ends_with_question(0) \
+            and context_asks(ctx.scenario.context):
+        first, last = a.sentences[0][0], a.sentences[0][1] - 1
+        return result(LINK_STRONG, (first, min(last, first + 3)))
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
     also = ctx.local(_ALSO, "also")
     marker = next(((k, k) for k, norm in enumerate(a.norms)
                    if norm in also and not a.quoted[k] and a.first_person(a.sent_of[k])
                    and not a.negated(k)), None)
     if own[1] is not None:
-        return (LINK_STRONG if marker is not None else LINK_WEAK), own[1]
-    return (LINK_WEAK, marker) if marker is not None else None
+        return result(LINK_STRONG if marker is not None else LINK_WEAK, own[1])
+    return result(LINK_WEAK, marker) if marker is not None else None
 
 
 def detect(ctx):
@@ -113,8 +131,19 @@ def detect(ctx):
         weights = {**weights, **more_weights}
     excluded = _covered(hits, "rel.exclude")
     feeling = _covered(hits, "rel.feeling")
+    # A state any trouble can bring ("nervous", "sad", "crying in bed") counts only loosely when
+    # its sentence names another trouble of the writer's ("nervous before exams").
+    state = _covered(hits, "rel.state") | feeling
     advice = advice_sentences(ctx)
-    score = feeling_score = 0.0
+    asking = _asking_sentences(a)
+    concept_words = set()
+    for concept in weights:
+        concept_words |= _covered(hits, concept)
+    own_trouble = [hit for key in ("episode.own_topic", "rel.other") for hit in hits.get(key, ())
+                   if hit[0] not in concept_words and not a.quoted[hit[0]]
+                   and a.first_person(a.sent_of[hit[0]])]
+    other_sentences = {a.sent_of[hit[0]] for hit in own_trouble}
+    score = feeling_score = loose_score = 0.0
     spans, found = [], []
     topical = set()
     for concept, weight in weights.items():
@@ -123,37 +152,56 @@ def detect(ctx):
             if first in excluded or last in excluded or a.quoted[first]:
                 continue
             sentence = a.sent_of[first]
-            if sentence in advice:
-                continue  # a scenario word inside advice is not the shared experience
+            if sentence in advice or sentence in asking:
+                # A scenario word inside advice, or in the question put to the patient, is not
+                # the shared experience.
+                continue
             value = weight if a.first_person(sentence) else weight / 2
-            if best is None or value > best[0]:
-                best = (value, (first, last))
+            if all(k in feeling for k in range(first, last + 1)):
+                kind = 0
+            elif sentence in other_sentences and all(k in state for k in range(first, last + 1)):
+                kind = 1
+            else:
+                kind = 2
+            if best is None or (kind, value) > (best[2], best[0]):
+                best = (value, (first, last), kind)
         if best is not None:
             first, last = best[1]
-            if all(k in feeling for k in range(first, last + 1)):
+            if best[2] == 0:
                 feeling_score += best[0]
+            elif best[2] == 1:
+                loose_score += best[0]
             else:
                 score += best[0]
                 topical.update(range(first, last + 1))
             spans.append(ctx.span(best[1], _("connects to the scenario")))
             found.append((first, ctx.words(best[1])))
     topical_score = score
-    link = _link(ctx)
+    # Everyday words ("helped", "talk") alone do not make the story the patient's.
+    strong_topic = any(weights[c] > WEAK_WEIGHT for c in weights
+                       if _covered(hits, c) & topical)
+    link = _link(ctx, other_sentences)
     if link is not None:
-        score += link[0]
+        if link[2]:
+            loose_score += link[0]
+        else:
+            score += link[0]
         spans.append(ctx.span(link[1], _("ties your experience to theirs")))
         found.append((link[1][0], ctx.words(link[1])))
-    if feeling_score:
-        other_topic = [hit for hit in hits.get("episode.own_topic", ())
-                       if hit[0] not in topical and a.first_person(a.sent_of[hit[0]])]
-        if topical_score == 0 and other_topic:
-            # Only a feeling is shared, and the story is about the writer's own, other trouble.
-            return Finding(NOT_MET, (ctx.span(other_topic[0], _("a different trouble")),), _(
-                "Your story is about {topic}, not what {patient} is facing; sharing a feeling "
-                "such as {words} is not enough. Choose a moment closer to their concern.",
-                topic=quote_list([ctx.words(other_topic[0])]), patient=ctx.patient or _("the patient"),
-                words=quote_list([w for _pos, w in sorted(found)])))
-        score += min(feeling_score, FEELING_CAP) if topical_score == 0 else feeling_score
+    if (feeling_score or (link is not None and link[0] <= LINK_WEAK)) and not strong_topic \
+            and not loose_score and own_trouble and (link is None or link[0] <= LINK_WEAK):
+        # Only a feeling or a "me too" is shared, and the story is about the writer's own,
+        # other trouble.
+        other_topic = own_trouble
+        return Finding(NOT_MET, (ctx.span(other_topic[0], _("a different trouble")),), _(
+            "Your story is about {topic}, not what {patient} is facing; sharing a feeling "
+            "such as {words} is not enough. Choose a moment closer to their concern.",
+            topic=quote_list([ctx.words(other_topic[0])]), patient=ctx.patient or _("the patient"),
+            words=quote_list([w for _pos, w in sorted(found)])))
+    if topical_score == 0:
+        score += min(feeling_score + loose_score, FEELING_CAP)
+    else:
+        score += feeling_score + loose_score
     found.sort()
     quoted = quote_list([w for _pos, w in found])
     patient = ctx.patient or _("the patient")
