@@ -102,10 +102,12 @@ def _link(ctx, other_sentences=frozenset()):
 
     if own[0] is not None:
         return result(LINK_STRONG, own[0])
-    if ctx.scenario.context and a.sentences and a.first_person(0) and not a.ends_with_question(0) \
-            and context_asks(ctx.scenario.context):
-        first, last = a.sentences[0][0], a.sentences[0][1] - 1
-        return result(LINK_STRONG, (first, min(last, first + 3)))
+    if ctx.scenario.context and context_asks(ctx.scenario.context):
+        answer = next((k for k in range(len(a.sentences))
+                       if a.first_person(k) and not a.ends_with_question(k)), None)
+        if answer is not None:
+            first, last = a.sentences[answer][0], a.sentences[answer][1] - 1
+            return result(LINK_STRONG, (first, min(last, first + 3)))
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
     also = ctx.local(_ALSO, "also")
     marker = next(((k, k) for k, norm in enumerate(a.norms)
