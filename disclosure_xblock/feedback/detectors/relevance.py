@@ -110,9 +110,10 @@ def _link(ctx, other_sentences=frozenset()):
             return result(LINK_STRONG, (first, min(last, first + 3)))
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
     also = ctx.local(_ALSO, "also")
+    claim = range(own[1][0], own[1][1] + 1) if own[1] is not None else ()
     marker = next(((k, k) for k, norm in enumerate(a.norms)
                    if norm in also and not a.quoted[k] and a.first_person(a.sent_of[k])
-                   and not a.negated(k)), None)
+                   and not a.negated(k) and k not in claim), None)  # "yo también" is one claim
     if own[1] is not None:
         return result(LINK_STRONG if marker is not None else LINK_WEAK, own[1])
     return result(LINK_WEAK, marker) if marker is not None else None
@@ -182,6 +183,7 @@ def detect(ctx):
     # Everyday words ("helped", "talk") alone do not make the story the patient's.
     strong_topic = any(weights[c] > WEAK_WEIGHT for c in weights
                        if _covered(hits, c) & topical)
+    loose_state = loose_score  # the concern's own state, told about another trouble
     link = _link(ctx, other_sentences)
     if link is not None:
         if link[2]:
@@ -190,8 +192,12 @@ def detect(ctx):
             score += link[0]
         spans.append(ctx.span(link[1], _("ties your experience to theirs")))
         found.append((link[1][0], ctx.words(link[1])))
-    if (feeling_score or (link is not None and link[0] <= LINK_WEAK)) and not strong_topic \
-            and not loose_score and own_trouble and (link is None or link[0] <= LINK_WEAK):
+    also = ctx.local(_ALSO, "also")
+    # A "me too" marks a feeling as shared; a similarity claim ("similar issues") is more.
+    me_too = link is not None and link[0] <= LINK_WEAK and any(
+        a.norms[k] in also for k in range(link[1][0], link[1][1] + 1))
+    if (feeling_score or me_too) and not strong_topic and not loose_state and own_trouble \
+            and (link is None or me_too):
         # Only a feeling or a "me too" is shared, and the story is about the writer's own,
         # other trouble.
         other_topic = own_trouble
