@@ -77,6 +77,24 @@ def _asking_sentences(a):
     return {k for k in range(len(a.sentences)) if a.ends_with_question(k) and not a.first_person(k)}
 
 
+def _story_sentences(a, asking, elsewhere):
+    """Sentences of the writer's own story: those about the writer, and one that opens or
+    continues it without naming anyone ("There was a time nothing made sense. I …", "Hubo una
+    época en que no le veía sentido a nada": Spanish "veía" is the writer's as much as anyone's),
+    unless it speaks to the patient or is about another matter (``elsewhere``: "groups are a
+    scam, like everything this government does" beside the story is not part of it)."""
+    own = {k for k in range(len(a.sentences)) if a.first_person(k)}
+    second = a.grammar["second_person"]
+    story = set(own)
+    for k in range(len(a.sentences)):
+        if k in own or k in asking or (k - 1 not in own and k + 1 not in own):
+            continue
+        first, last = a.sentences[k][0], a.sentences[k][1]
+        if k not in elsewhere and not any(a.norms[j] in second for j in range(first, last)):
+            story.add(k)
+    return story
+
+
 def _link(ctx, other_sentences=frozenset()):
     """(value, hit, loose) of the writer's own claim that their experience matches, or None.
 
@@ -146,6 +164,8 @@ def detect(ctx):
                    if hit[0] not in concept_words and not a.quoted[hit[0]]
                    and a.first_person(a.sent_of[hit[0]])]
     other_sentences = {a.sent_of[hit[0]] for hit in own_trouble}
+    story = _story_sentences(a, asking, {a.sent_of[first] for key in ("episode.own_topic", "rel.other")
+                                         for first, _last in hits.get(key, ())})
     score = feeling_score = loose_score = 0.0
     spans, found = [], []
     topical = set()
@@ -159,7 +179,7 @@ def detect(ctx):
                 # A scenario word inside advice, or in the question put to the patient, is not
                 # the shared experience.
                 continue
-            value = weight if a.first_person(sentence) else weight / 2
+            value = weight if sentence in story else weight / 2
             if all(k in feeling for k in range(first, last + 1)):
                 kind = 0
             elif sentence in other_sentences and all(k in state for k in range(first, last + 1)):

@@ -113,3 +113,19 @@ def test_closing_suggestion_question_same_in_both_languages():
     es_closed = ("Yo también evitaba a la gente, y caminar un rato con una amiga me ayudó. "
                  "Todavía camino cada día.")
     assert judged(en_closed, criterion="patient_focus") == judged(es_closed, criterion="patient_focus") == "not_met"
+
+
+# A sentence without "I" that opens or continues the writer's story is part of it (Spanish
+# "veía" is the writer's as much as anyone's); an opinion about another matter beside it is not.
+def test_story_sentence_without_i_es():
+    assert judged("Hubo una época en que no le veía sentido a nada. Me ayudó salir a caminar.",
+                  "hopelessness") == "met"
+    assert judged("Los grupos son un invento del gobierno para sacar dinero a la gente. "
+                  "Yo nunca he ido a uno.", "group-reluctance") != "met"
+
+
+def test_story_sentence_without_i_en():
+    assert judged("There was a stretch when nothing seemed to matter. I started small walks.",
+                  "hopelessness") == "met"
+    assert judged("Groups are a scam the government runs to take people's money. I never went.",
+                  "group-reluctance") != "met"
