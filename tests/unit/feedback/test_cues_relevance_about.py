@@ -129,3 +129,15 @@ def test_story_sentence_without_i_en():
                   "hopelessness") == "met"
     assert judged("Groups are a scam the government runs to take people's money. I never went.",
                   "group-reluctance") != "met"
+
+
+# An experience that points back at what is proposed ("I did it", "Yo fui y…") is the scenario's
+# matter even when the scenario word sits only in the advice; another past of the writer's is not.
+def test_anaphoric_experience_after_advice_en():
+    assert judged("You should go to group, Sam. I did it and loved it.", "group-reluctance") == "met"
+    assert judged("You should go to group, Sam. I was a teacher for years.", "group-reluctance") == "not_met"
+
+
+def test_anaphoric_experience_after_advice_es():
+    assert judged("Tienes que ir al grupo, Sam. Yo fui y me encantó.", "group-reluctance") == "met"
+    assert judged("Tienes que ir al grupo, Sam. Yo fui profesora muchos años.", "group-reluctance") == "not_met"
