@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from ..lexicons import DEFAULT_LANGUAGE
+from ..lexicons import DEFAULT_LANGUAGE, words
 from .base import Finding
 from .concepts import concepts, context_asks, context_group_index, context_terms, keywords_in, stem
 from .minimizing import advice_sentences
@@ -68,7 +68,11 @@ def _writer_is_subject(a, first, last):
     k = first
     while k > 0 and a.clause_of[k - 1] == clause:
         k -= 1
-    subjects = _SUBJECTS if a.language == "en" else a.grammar.get("subjects", frozenset())
+    if a.language == "en":
+        subjects = _SUBJECTS
+    else:
+        # Spanish drops the pronoun: "te entiendo", "todos pasamos por eso" are the writer's.
+        subjects = a.grammar.get("subjects", frozenset()) | words("relevance", "writer_verbs", a.language)
     return any(a.norms[j] in subjects for j in range(k, last + 1))
 
 

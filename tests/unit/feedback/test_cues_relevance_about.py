@@ -141,3 +141,16 @@ def test_anaphoric_experience_after_advice_en():
 def test_anaphoric_experience_after_advice_es():
     assert judged("Tienes que ir al grupo, Sam. Yo fui y me encantó.", "group-reluctance") == "met"
     assert judged("Tienes que ir al grupo, Sam. Yo fui profesora muchos años.", "group-reluctance") == "not_met"
+
+
+# Saying one understands is a loose link in both languages, Spanish without the pronoun too;
+# someone else's experience is not the writer's.
+def test_understanding_is_a_loose_link_en():
+    assert judged("I understand, Sam. It is hard.", "group-reluctance") == "partial"
+    assert judged("My brother went through that.", "group-reluctance") == "not_met"
+
+
+def test_understanding_is_a_loose_link_es():
+    assert judged("Te entiendo, Sam. Cuesta mucho.", "group-reluctance") == "partial"
+    assert judged("Todos pasamos por eso, che.", "group-reluctance") == "partial"
+    assert judged("Mi hermano pasó por eso.", "group-reluctance") == "not_met"
