@@ -74,6 +74,8 @@ SAFETY_SETS = (
     ("blind2", "safety_blind2"),
     ("blind3", "safety_blind3"),
     ("train", "safety_train"),
+    ("blind4", "safety_blind4"),
+    ("blind5", "safety_blind5"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

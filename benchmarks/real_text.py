@@ -11,7 +11,9 @@ written blind by two labellers (A and B) on a stratified sample of 420 self-disc
 
 Parts: ``tune`` (210 turns of ESConv's train split) may be read while improving the engine;
 ``frozen`` (210 turns of its valid and test splits) is never read for tuning: it is the honest
-estimate for unseen writers. 80 turns (40 of each part) were labelled by both labellers: the
+estimate for unseen writers. ``--half a`` / ``--half b`` keeps one half of the tune part,
+split by conversation (so one writer's turns stay together): study the errors on one half and
+read the other as the honest figure for that round. 80 turns (40 of each part) were labelled by both labellers: the
 script prints their agreement (Cohen's kappa per criterion) as the human ceiling; elsewhere the
 label is labeller A's where both labelled.
 
@@ -26,6 +28,7 @@ import argparse
 import json
 import os
 import sys
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,12 +108,19 @@ def inter_rater(rows):
     return table
 
 
-def run(labels, texts, part="frozen"):
-    """{criterion: [(label, engine outcome, id)]} for the chosen part."""
+def half_of(item_id):
+    """"a" or "b": a fixed half by conversation ("esc-train-12-5" -> "esc-train-12")."""
+    return "ab"[zlib.crc32(item_id.rsplit("-", 1)[0].encode()) % 2]
+
+
+def run(labels, texts, part="frozen", half=None):
+    """{criterion: [(label, engine outcome, id)]} for the chosen part (and half of it)."""
     rubric = load_preset("appropriate-self-disclosure")
     per_criterion = {c: [] for c in CRITERIA}
     for item_id, row in sorted(labels.items()):
         if part != "all" and row.get("part") != part:
+            continue
+        if half is not None and half_of(item_id) != half:
             continue
         problem, text, seeker = texts[item_id]
         scenario = problem_scenario(problem, seeker)
@@ -133,6 +143,8 @@ def table(per_criterion):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--part", choices=("frozen", "tune", "all"), default="frozen")
+    parser.add_argument("--half", choices=("a", "b"),
+                        help="one half of the part, by conversation (for --part tune)")
     parser.add_argument("--labels", default=str(LABELS))
     parser.add_argument("--show-errors", action="store_true",
                         help="list disagreements by id (never for the frozen part)")
@@ -143,8 +155,11 @@ def main(argv=None):
         print(f"real text: the ESConv file is not at {CORPUS}; nothing measured")
         return 0
     labels = primary_labels(rows)
-    per_criterion = run(labels, texts, args.part)
-    print(f"real text (ESConv self-disclosures), part={args.part}: "
+    if args.half and args.part == "frozen":
+        parser.error("--half splits the tune part; the frozen part is measured whole")
+    per_criterion = run(labels, texts, args.part, args.half)
+    print(f"real text (ESConv self-disclosures), part={args.part}"
+          f"{', half ' + args.half if args.half else ''}: "
           f"{len(next(iter(per_criterion.values())))} turns")
     print(f"{'criterion':<15} {'accuracy':>8} {'kappa':>7}")
     for criterion, (accuracy, kappa, _n) in table(per_criterion).items():

@@ -154,6 +154,21 @@ def families(length):
             fill("expediente ", length), fill("historia cl\u00ednica n.\u00ba ", length),
             fill("12.345.", length), fill("X1234567", length),
         ],
+        # Handles without "@", post-office boxes, ages and house numbers in words, initials.
+        "handles, boxes, ages in words": [
+            fill("a_", length), fill("a_b ", length), fill("instagram is ", length), fill("u/", length),
+            fill("add me: a.", length), fill("a.1 ", length), between("", "a.", "1 on tiktok", length),
+            fill("born on ", length), fill("born on 1/", length), fill("ninety ", length),
+            fill("a hundred and ", length), fill("forty two ", length), fill("forty two a ", length),
+            fill("po box ", length), fill("1 a a, ", length), fill("turned ", length),
+            fill("my address is 1 ", length), fill("a at gmail ", length), fill("J. ", length),
+            fill("jane d. ", length), fill("my name is ", length), fill("st. a ", length),
+            fill("id 1A", length), fill("plate AB 1", length), fill("corner of a ", length),
+            fill("esquina de A ", length), fill("in a, ohio ", length), fill("in a a, ", length),
+            fill("a street, number ", length), fill("a street ", length), fill("colonia la ", length),
+            fill("número 1 de la calle ", length), fill("doctor maria ", length), fill("me llamo ", length),
+            fill("j0hn sm1th ", length), fill("a1 ", length), fill("fifth September ", length),
+        ],
         # The safety layers: cue and concept-family words, idiom guards, negators and quotes in
         # every sentence or in one endless sentence (families pair up within a sentence).
         "safety words": [

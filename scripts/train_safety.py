@@ -3,6 +3,7 @@ Train the learned safety layer (disclosure_xblock/feedback/safety_model.py) offl
 
     .venv/bin/python scripts/train_safety.py            # leave-one-writer-out table, then write
     .venv/bin/python scripts/train_safety.py --check    # exit 1 if the committed weights differ
+    .venv/bin/python scripts/train_safety.py --loo      # only the leave-one-writer-out table
 
 Data: our own safety-labelled sets in tests/data (each written by a different hand, English and
 Spanish): never ESConv or any other corpus. Each set is one "writer". The features are exactly
@@ -56,7 +57,12 @@ SETS = (
     ("blind2", ("safety_blind2_en.jsonl", "safety_blind2_es.jsonl")),
     ("blind3", ("safety_blind3_en.jsonl", "safety_blind3_es.jsonl")),
     ("train", ("safety_train_en.jsonl", "safety_train_es.jsonl")),
+    ("blind4", ("safety_blind4_en.jsonl", "safety_blind4_es.jsonl")),
+    ("blind5", ("safety_blind5_en.jsonl", "safety_blind5_es.jsonl")),
 )
+# The engine's author wrote these; every other set is by a writer who never saw the engine. The
+# table's "writers" rows pool those others: the nearest thing to the next new writer.
+AUTHOR_SETS = ("own", "own2")
 SEED = 13
 EPOCHS = 30
 LEARNING_RATE = 0.05
@@ -66,6 +72,7 @@ MIN_DF = 2            # a feature must occur in at least this many training draf
 PRUNE = 0.00005       # rounded weights smaller than this are left out of the file
 FALSE_ALARM_BUDGET = 0.08   # per language, on held-out writers (the target is <= 0.10)
 ORDINARY_BUDGET = 0.03      # per language, on ordinary drafts of held-out writers
+WRITER_BUDGET = 0.10        # per language and writer (AUTHOR_SETS aside): the target itself
 
 
 class Doc:
@@ -142,12 +149,13 @@ def leave_one_writer_out(docs):
 
 def figures(scored, threshold, cues=True):
     """{(writer, "all" or "ordinary", language): (pos, neg, recall, false alarms)} for cue OR
-    score >= t (the model alone with ``cues`` false). "all": the safety sets together."""
+    score >= t (the model alone with ``cues`` false). "all": the safety sets together; "writers":
+    the safety sets of writers who never saw the engine (AUTHOR_SETS left out)."""
     table = {}
     for doc, value in scored:
         flagged = (cues and doc.cues) or value >= threshold
-        pooled = "ordinary" if doc.ordinary else "all"
-        for key in ((doc.writer, doc.language), (pooled, doc.language)):
+        pooled = ("ordinary",) if doc.ordinary else ("all",) if doc.writer in AUTHOR_SETS else ("all", "writers")
+        for key in ((doc.writer, doc.language),) + tuple((name, doc.language) for name in pooled):
             row = table.setdefault(key, [0, 0, 0, 0])
             if doc.label:
                 row[0] += 1
@@ -161,13 +169,17 @@ def figures(scored, threshold, cues=True):
 
 def choose_threshold(scored):
     """The lowest held-out score threshold keeping every language's false alarms in budget, on
-    the safety sets and on ordinary drafts."""
+    the safety sets and on ordinary drafts pooled, and for each writer who never saw the engine
+    (the target holds per writer and language, so no one writer may pay for the others)."""
     candidates = sorted({round(value, 4) for _doc, value in scored})
     budgets = {"all": FALSE_ALARM_BUDGET, "ordinary": ORDINARY_BUDGET}
     for threshold in candidates:
         table = figures(scored, threshold)
-        if all(fa <= budgets[writer] for (writer, _lang), (_p, _n, _r, fa) in table.items()
-               if writer in budgets):
+        pooled = all(fa <= budgets[writer] for (writer, _lang), (_p, _n, _r, fa) in table.items()
+                     if writer in budgets)
+        each = all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
+                   if neg and writer not in budgets and writer not in AUTHOR_SETS and writer != "writers")
+        if pooled and each:
             return threshold
     return candidates[-1] + 1.0 if candidates else 0.0
 
@@ -180,7 +192,8 @@ def render(weights, bias, threshold, docs):
         "# Trained on our own labelled sets only: "
         + ", ".join(f"{w}/{lang} {n}" for (w, lang), n in sorted(counts.items())) + ".",
         f"# seed {SEED}, epochs {EPOCHS}, rate {LEARNING_RATE}, decay {DECAY}, l2 {L2}, "
-        f"min_df {MIN_DF}; threshold from leave-one-writer-out (false alarms <= {FALSE_ALARM_BUDGET}).",
+        f"min_df {MIN_DF}; threshold from leave-one-writer-out (false alarms <= {FALSE_ALARM_BUDGET} "
+        f"pooled, <= {WRITER_BUDGET} per writer).",
         f"bias\t{bias:.4f}",
         f"threshold\t{threshold:.4f}",
     ]
@@ -202,7 +215,7 @@ def print_table(scored, threshold):
     model_only = figures(scored, threshold, cues=False)
     print(f"leave-one-writer-out, threshold {threshold:.4f}: cue OR model [cues alone] (model alone)")
     print(f"{'held set':<9} {'lang':<5} {'pos':>4} {'neg':>4} {'recall':>22} {'false alarms':>22}")
-    for key in sorted(table, key=lambda k: (k[0] in ("all", "ordinary"), k)):
+    for key in sorted(table, key=lambda k: (k[0] in ("all", "writers", "ordinary"), k)):
         pos, neg, recall, alarms = table[key]
         cue_recall, cue_alarms = cues_only[key][2:]
         model_recall, model_alarms = model_only[key][2:]
@@ -214,6 +227,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--check", action="store_true",
                         help="only compare with the committed weights (exit 1 when they differ)")
+    parser.add_argument("--loo", action="store_true",
+                        help="only print the leave-one-writer-out table (the weights file is left alone)")
     parser.add_argument("--show-errors", action="store_true", help="list held-out disagreements")
     args = parser.parse_args(argv)
     docs = load()
@@ -228,6 +243,8 @@ def main(argv=None):
             flagged = doc.cues or value >= threshold
             if flagged != doc.label:
                 print(f"  {doc.writer:<9} {doc.id:<14} label={doc.label!s:<5} score={value:+.3f}")
+    if args.loo:
+        return 0
     OUTPUT.write_text(text, "utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)} ({text.count(chr(10)) - 6} weights)")
     return 0

@@ -73,7 +73,7 @@ def _unread(criterion, ctx, catalogue):
     return CriterionFeedback(
         id=criterion.id, label=criterion.label, level=None,
         level_label=render(_("Not judged"), catalogue), points=0,
-        max_points=criterion.max_points, met=False, outcome=None, automatic=False,
+        max_points=criterion.max_points, met=False, outcome=None, automatic=False, not_judged="language",
         message=render(_("Not judged: the feedback reads drafts in English or in Spanish, and "
                          "could not tell which one this is. Write the draft in one of them."),
                        catalogue))

@@ -21,8 +21,8 @@ from .phrases import fold
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 # Months before a day written as a word ("March third"): "may" only as "May", since "you may
-# first try" is a verb.
-_MONTH_WORD = (r"(?:january|february|march|april|(?-i:May)|june|july|august|september|october|"
+# first try" is a verb, or after "of" ("the first of may").
+_MONTH_WORD = (r"(?:january|february|march|april|(?-i:May)|(?<=of )may|june|july|august|september|october|"
                r"november|december)")
 _ORDINAL = (r"(?:(?:twenty|thirty)[\s-]?+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
             r"ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
@@ -36,25 +36,32 @@ _YEAR = (r"(?:(?:1[89]|20)\d{2}\b|'\d{2}\b|(?:nineteen|twenty)[\s-]++(?:oh[\s-]+
          + r"|" + _UNIT + r"))?+\b)")
 _MES = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|"
         r"diciembre)")
-_DIA = (r"(?:\d{1,2}|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
+# A day: "3", "1°", "1ro", "1er" (the first of a month is written with its ordinal mark), or a word.
+_DIA = (r"(?:\d{1,2}(?:[°º]|ro\b|er\b)?+|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
         r"trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|veinti(?:uno|d[oó]s|"
         r"tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|treinta(?:\s++y\s++uno)?+)")
 _ANIO = (r"(?:\d{4}\b|'?\d{2}\b|(?:mil|dos\s++mil)(?:\s++(?:novecientos|ochocientos|y|uno|dos|"
          r"tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
          r"dieci\w++|veinte|veinti\w++|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
-         r"noventa)\b){0,4})")
+         r"noventa)\b){0,4}"
+         # "abril del noventa", "marzo del ochenta y dos": a decade said for the year.
+         r"|(?:noventa|ochenta|setenta|sesenta|cincuenta)(?:\s++y\s++(?:uno|dos|tres|cuatro|cinco|seis|siete|"
+         r"ocho|nueve))?+\b)")
 _STREET = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|"
            r"pl|terrace|circle|highway|hwy|parkway|pkwy)")
 # Street types that are not also everyday words: enough for an address written in lower case.
-_STREET_LOWER = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy)"
+_STREET_LOWER = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy|"
+                 r"drive|dr|court|ct|circle|cir|terrace|crescent|trail|trl|pike)")
 # Words that never sit between a house number and a street name: "2 blocks down the road",
-# "at 5 each morning I'd drive" and "3 laps on the road" are not addresses.
+# "at 5 each morning I'd drive", "3 laps on the road", "a 30 min drive" and "a 3 hour long
+# drive" are not addresses.
 _NOT_STREET_NAME = (r"(?:the|a|an|my|your|our|his|her|their|this|that|these|those|down|up|along|"
                     r"around|across|by|to|from|on|in|at|of|over|near|past|off|into|onto|through|"
                     r"and|or|but|so|then|each|every|i|i'd|i'm|you|we|he|she|they|it|was|were|is|"
                     r"are|had|have|would|could|more|less|miles?+|blocks?+|minutes?+|hours?+|days?+|"
                     r"weeks?+|months?+|years?+|steps?+|laps?+|km|kilometers?+|meters?+|feet|yards?+|"
-                    r"times?+|mg|ml|kids?+|people|cars?+|houses?+|doors?+)\b")
+                    r"times?+|mg|ml|kids?+|people|cars?+|houses?+|doors?+|min|mins|hr|hrs|secs?+|seconds?+|"
+                    r"long|short|hard|good|bad|nice|test|quick|fast|slow|big|great)\b")
 # "…, suite 210", "apt 4B", "#12" after a street address.
 _SUITE = r"(?:,?+\s*+(?i:suite|ste|apt|apartment|unit|#)\.?+\s*+[A-Za-z0-9-]{1,6}+\b)?+"
 # Words before a plain " at " that make it a preposition, not an email's "@": "the group is at
@@ -65,9 +72,13 @@ _NOT_LOCAL = (r"(?:is|was|are|were|be|been|am|me|us|him|her|them|it|you|we|they|
               r"site|page|website|web|info|details|more|email|e-mail|mail|write|me)\b")
 # A disguised dot: "[.]", "(dot)", " dot ", " punto ", " . " or a plain ".".
 _DOT = (r"(?:\s*+[\[({<]\s*+(?:\.|dot|punto)\s*+[\])}>]\s*+|\s++(?:dot|punto)\s++"
-        r"|\s++\.\s++(?=(?-i:[a-z]))|\.(?=[a-z0-9]))")
+        r"|\s++\.\s++(?=(?-i:[a-z]))|\.(?=[a-z0-9])"
+        # "calmcoach .org": a space typed before the dot, only before a domain that is no word.
+        r"|\s++\.(?=(?:com|org|net|edu|gov)\b))")
 _AT = r"(?:\s*+[\[({<]\s*+(?:at|arroba|@)\s*+[\])}>]\s*+|\s++(?:at|arroba)\s++|\s*+@\s*+)"
-_TLD = (r"(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
+# Newer top-level domains, in lower case only: "tired.App" is a typed sentence end.
+_NEW_TLD = r"(?-i:app|ai|health|blog|xyz|online|site|dev|tv|au|nz|ie|eu|care|life|help)"
+_TLD = (r"(?:" + _NEW_TLD + r"|c0m|0rg|n3t|com|org|net|edu|gov|io|co|us|uk|me|info|ly|es|mx|ar|cl|pe|ve|ec|uy|py|bo|cr|pr|do|"
         r"gt|hn|sv|ni|pa|ca|de|fr|it|br|in)")
 _HOST = r"[a-z0-9](?:[a-z0-9_-]*+)"
 # Where an address written with dot words may start: not inside a run of them ("a dot a dot …"
@@ -80,18 +91,33 @@ _TLD_WORDS = r"(?:it|do|in|me|us|co|es|de|ca|pa|ni|pe|ve|bo|ar)"
 _DOMAIN = (_HOST + _DOT + r"(?:" + _HOST + _DOT + r")*+(?:(?<!\.)(?<!\. )" + _TLD_WORDS + r"|(?!"
            + _TLD_WORDS + r"\b)" + _TLD + r")\b")
 # Words before a number that is a record, an identity document or a clinical history.
-_RECORD_WORDS = (r"(?:mrn|medical\s++record|record|chart|account|acct|member|policy|licen[cs]e|"
+_RECORD_WORDS = (r"(?:ssn|mrn|medical\s++record|record|chart|account|acct|member|policy|licen[cs]e|"
                  r"plate|id|expediente|exp\.|historia\s++cl[ií]nica|historial(?:\s++m[eé]dico)?+|"
                  r"h\.\s?+c\.|hc|nhc|afiliaci[oó]n|nss|seguro\s++social|c[eé]dula|pasaporte|"
-                 r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security)")
-_RECORD_NUMBER = r"(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d++)*+\b"
+                 r"passport|dni|d\.n\.i\.|nie|rfc|cuit|cuil|rut|documento|social\s++security|"
+                 # Health-plan, vehicle and device numbers (Safe Harbor lists them all).
+                 r"patient|insurance|medicare|medicaid|subscriber|claim|vin|serial|p[oó]liza|"
+                 r"afiliado|matr[ií]cula|placa|patente|tarjeta\s++sanitaria|tarjeta\s++de\s++salud|"
+                 r"badge|employee|empleado)")
+_RECORD_NUMBER = (r"(?:(?!(?:1[89]|20)\d{2}\b(?![/-]\d))[A-Z]{0,3}-?\d{4,}+(?:[/-]\d++)*+\b"
+                  # A plate or a member number that mixes capitals and digits: "7ABC123",
+                  # "ABC 1234" (capitals only, so "in 2019" after "id is" is not one).
+                  r"|(?-i:[A-Z]{1,4})[\s-]?+\d{3,}+\b|\d{1,3}(?-i:[A-Z]{2,4})[\s-]?+\d{2,}+\b"
+                  # One code of letters and at least three digits: "1EG4TE5MK73", a VIN.
+                  r"|(?=(?:[A-Z]*+\d){3})[A-Z0-9]{7,20}+\b)")
 
 _MONTH_DATE_RE = patterns.compile(
         r"\b" + _MONTH + r"\.?\s++\d{1,2}(?:st|nd|rd|th)?\b(?!\s*+(?:mg|ml|am|pm|a\.m|p\.m|:))"
         r"(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
+        # "March the 14th": "the" only before a day with its ordinal ending.
+        r"|\b" + _MONTH + r"\.?\s++the\s++\d{1,2}(?:st|nd|rd|th)\b"
+        r"(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
         r"|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:of\s++)?" + _MONTH + r"\b(?:,?\s++(?:(?:1[89]|20)\d{2}\b))?+"
         r"|\b" + _MONTH_WORD + r"\s++(?:the\s++)?" + _ORDINAL + r"\b(?:,?\s++" + _YEAR + r")?+"
         r"|\b(?:the\s++)?" + _ORDINAL + r"\s++of\s++" + _MONTH_WORD + r"\b(?:,?\s++" + _YEAR + r")?+"
+        # "fifth September", without "of" ("my first march" is a walk: March and May capitalised).
+        r"|\b(?:the\s++)?" + _ORDINAL + r"\s++(?:january|february|(?-i:March)|april|(?-i:May)|june|july|august|"
+        r"september|october|november|december)\b(?:,?\s++" + _YEAR + r")?+"
         r"|\b" + _MONTH + r"\.?,?\s++(?:of\s++)?" + _YEAR +
         r"|\b" + _DIA + r"\s++de\s++" + _MES + r"\b(?:\s++(?:de|del)\s++" + _ANIO + r")?+"
         r"|\b" + _MES + r"\s++(?:de|del)\s++" + _ANIO +
@@ -113,13 +139,131 @@ _MONTH_NAMES = frozenset(
     "september oct october nov november dec december enero febrero marzo abril mayo junio julio "
     "agosto septiembre setiembre octubre noviembre diciembre".split())
 
+# An age over 89 in words: "ninety-three years old", "aged a hundred and one", "noventa y
+# tres años" ("ninety years ago" and "hace noventa años" are not ages).
+_OLD_AGE_WORDS = (r"(?:ninety(?:[\s-]++" + _UNIT + r")?+|(?:a|one)[\s-]++hundred(?:[\s-]++(?:and[\s-]++)?+"
+                  r"(?:" + _TENS + r"|" + _UNIT + r"))?+)")
+_OLD_AGE_RE = patterns.compile(
+    r"\b" + _OLD_AGE_WORDS + r"[\s-]*+(?:years?+|yrs?+)[\s-]*+old\b"
+    r"|\b(?:aged?+|age\s++of|turned|turns|turning)\s++" + _OLD_AGE_WORDS + r"\b(?![\s-]*+(?:years?+\s++ago|percent|%))"
+    r"|(?<!hace )\b(?:noventa(?:\s++y\s++(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?+|cien|ciento\s++\w++)"
+    r"\s++a[nñ]os\b(?!\s++(?:atr[aá]s|despu[eé]s|antes|de\s))", patterns.IGNORECASE)
+# A house number in words: "forty two maple street", "twenty-one oak ave". Only a number of
+# tens or of two number words ("one long road" is not an address).
+_SPELLED_HOUSE = (r"(?:" + _TENS + r"(?:[\s-]++" + _UNIT + r")?+|" + _UNIT + r"[\s-]++(?:hundred|" + _UNIT + r"|"
+                  + _TENS + r")(?:[\s-]++(?:and[\s-]++)?+(?:" + _TENS + r"|" + _UNIT + r"))?+)")
+_STREET_WORD_RE = patterns.compile(r"\b" + _STREET_LOWER + r"\b", patterns.IGNORECASE)
+_SPELLED_ADDRESS_RE = patterns.compile(
+    r"\b" + _SPELLED_HOUSE + r"\s++(?:(?!" + _NOT_STREET_NAME + r"|" + _UNIT + r"\b|" + _TENS + r"\b)[a-z][a-z'-]*+\.?+\s++){1,3}"
+    + _STREET_LOWER + r"\b\.?+" + _SUITE, patterns.IGNORECASE)
+# A handle without its "@": a word joined by underscores ("jane_doe_88": prose has none), a
+# Reddit user ("u/calmkim22"), or the word after a platform's name ("my tiktok is calmwithkim",
+# "insta: calm.kim") when it holds a digit, an underscore or a dot, or is one long lower-case
+# word that is not an ordinary description ("my instagram is private").
+_PLATFORM = (r"(?:instagram|insta|ig|twitter|tiktok|tik\s++tok|snapchat|snap|reddit|discord|telegram|"
+             r"twitch|youtube|facebook|fb|bluesky|threads|mastodon|handle|username|user\s?+name|usuario|"
+             r"gamertag)")
+_NOT_HANDLE = (r"(?:private|public|closed|deleted|blocked|banned|hacked|inactive|suspended|locked|"
+               r"empty|boring|toxic|different|mostly|really|pretty|honestly|basically|actually|"
+               r"probably|definitely|terrible|amazing|awesome|because|privado|privada|cerrado|"
+               r"cerrada|borrado|borrada|bloqueado|bloqueada|abierto|abierta|nuevo|nueva)\b")
+_HANDLE_WORD_RE = patterns.compile(
+    r"(?<![\w@/.-])[A-Za-z0-9]++(?:_++[A-Za-z0-9]++)++\b"
+    r"|(?<![\w/])u/[A-Za-z0-9_-]{3,20}+\b"
+    r"|\b" + _PLATFORM + r"(?:\s*+:\s*+|\s++(?:(?:handle|account|name|username|cuenta)\s++)?+(?:is|es|was|era)\s++(?::\s*+)?+"
+    r"|\s++(?:as|como)\s++)(?P<id>(?=[A-Za-z.]*+[\d_]|[a-z0-9_]++\.[a-z0-9_])[A-Za-z0-9_]++(?:\.[A-Za-z0-9_]++)*+"
+    r"|(?!" + _NOT_HANDLE + r")(?-i:[a-z]{6,30}+)\b(?![-']))"
+    # "add me: calmkim22", "I'm calm.kim on tiktok": a word with a digit, "_" or "." only.
+    r"|\b(?:add|follow|dm|message|find)\s++me\s*+:\s*+(?P<id2>(?=[A-Za-z.]*+[\d_]|[a-z0-9_]++\.[a-z0-9_])[A-Za-z0-9_]++(?:\.[A-Za-z0-9_]++)*+)"
+    r"|(?<![\w@/.-])(?P<id3>(?=[A-Za-z.]*+\d|[a-z0-9]++\.[a-z0-9])[A-Za-z0-9]++(?:\.[A-Za-z0-9]++)*+)(?=\s++on\s++" + _PLATFORM + r"\b)",
+    patterns.IGNORECASE)
+# A day and month in digits without a year ("born on 03/14", "birthday is 14/3") reads as a
+# date only after a word about a birth, a death or a stay: "8/10" and "24/7" alone are not.
+_DATE_CUE = (r"(?:born|birthday|bday|b-day|dob|d\.o\.b\.?+|birth|died|passed\s++away|anniversary|admitted|"
+             r"discharged|cumplea[nñ]os|cumple|nac[ií]|naci[oó]|nacimiento|falleci[oó]|muri[oó]|ingres[eéoó])")
+_SHORT_DATE_RE = patterns.compile(
+    r"\b" + _DATE_CUE + r"\b(?:[\s:,]++(?:is|was|on|the|of|es|fue|el|en|date|day|d[ií]a))*+[\s:,]++"
+    r"(?P<id>(?:[12]\d|3[01]|0?[1-9])[/.-](?:[12]\d|3[01]|0?[1-9]))\b(?![/.-]?+\d)", patterns.IGNORECASE)
+# A post-office box: "PO Box 1234", "P.O. Box 442", "apartado postal 123", "casilla de correo 45".
+_PO_BOX_RE = patterns.compile(
+    r"\b(?:p\.?\s?+o\.?|post\s++office)\s*+box\s*+#?\s*+\d{1,6}+\b"
+    r"|\b(?:apartado\s++(?:postal|de\s++correos)|casilla\s++de\s++correos?+)\s*+(?:n[º°o]\.?\s*+)?+\d{1,6}+\b",
+    patterns.IGNORECASE)
+# A number, a street name and a flat without a street type: "123 main, apt 4".
+_FLAT_ADDRESS_RE = patterns.compile(
+    r"\b\d{1,5}\s++(?:(?!" + _NOT_STREET_NAME + r")[A-Za-z][A-Za-z'-]*+\.?+\s++){0,2}(?!" + _NOT_STREET_NAME
+    + r")[A-Za-z][A-Za-z'-]*+,?+\s*+(?:suite|ste|apt|apartment|unit|flat)\.?+\s*+#?+[A-Za-z0-9-]{1,6}+\b",
+    patterns.IGNORECASE)
+# An age over 89 after "turned" or an elder's "is": "turned 92", "my grandpa is 95", "she
+# is ninety-one" (not "95 percent", "100 pounds").
+_OLDER_CUES = frozenset("turned turns turning cumplio grandma grandpa granny gran nan nana "
+                        "grandmother grandfather abuela abuelo abuelita abuelito bisabuela bisabuelo "
+                        "he she".split())
+_AGE_RE = patterns.compile(
+    r"\b(?:(?:turned|turns|turning|cumpli[oó])|(?:grandma|grandpa|granny|gran|nan|nana|"
+    r"grandmother|grandfather|abuela|abuelo|abuelita|abuelito|bisabuela|bisabuelo|he|she)"
+    r"(?:['\u2019]s)?+\s++(?:is|was|es|era))\s++(?P<id>9\d|1[0-4]\d|" + _OLD_AGE_WORDS
+    + r"|noventa(?:\s++y\s++(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?+|cien)\b"
+    r"(?![\s-]*+(?:%|percent|por\s++ciento|pounds|lbs?+|kg|kilos|mg|degrees|grados|"
+    r"miles|km|minutes|minutos|times|veces|years?+\s++ago))", patterns.IGNORECASE)
+# A street and its number after it: "elm street, number 12", "5th ave, no. 12".
+_NUMBER_AFTER_STREET_RE = patterns.compile(
+    r"\b(?:(?!" + _NOT_STREET_NAME + r")(?:[a-z][a-z'-]*+|\d{1,3}+(?:st|nd|rd|th))\s++){1,3}" + _STREET_LOWER
+    + r"\b\.?+,?+\s++(?:number|no\.?+|#)\s*+\d{1,5}+[a-z]?+\b", patterns.IGNORECASE)
+# A street corner: "the corner of 5th and main", "la esquina de Juárez y Madero".
+_CORNER_RE = patterns.compile(
+    r"\b(?:corner|intersection)\s++of\s++[\w.'-]++(?:\s++" + _STREET + r"\b\.?+)?+\s++(?:and|&)\s++[\w'-]++"
+    r"(?:\s++" + _STREET + r"\b\.?+)?+"
+    # In Spanish the streets' names must be capitalised or numbers: "la esquina de la sala y ..." is a room.
+    r"|\besquina\s++(?:de\s++)?+(?:(?:calle|avenida|av\.)\s++)?+(?-i:[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d10-9])[\w.'-]*+\s++(?:y|con)\s++"
+    r"(?:(?:calle|avenida|av\.)\s++)?+(?-i:[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d10-9])[\w'-]*+",
+    patterns.IGNORECASE)
+# "el número 45 de la calle Mayor": the number told before the street.
+_NUMBER_OF_STREET_RE = patterns.compile(
+    r"\bn[uú]mero\s++\d{1,5}+[a-z]?+\s++de\s++(?:la\s++|el\s++)?+(?:calle|avenida|av\.|carrera|paseo|pasaje|"
+    r"calzada|camino|plaza|ronda)\s++[\w\u00c0-\u024f'-]++", patterns.IGNORECASE)
+# A neighbourhood: "colonia del Valle", "fraccionamiento Las Flores", "urbanización Los Pinos"
+# ("me puse colonia de mi papá" is a perfume: not before "mi", "tu", "un" ...).
+_NEIGHBOURHOOD_RE = patterns.compile(
+    r"\b(?:colonia|col\.|fraccionamiento|fracc\.|urbanizaci[oó]n|urb\.|reparto)\s++"
+    r"(?:(?:del|de\s++la|de\s++los|de\s++las|la|el|las|los|san|santa)\s++)?+"
+    r"(?!(?:de|mi|tu|su|un|una|y|o|que|para|con|en|a|muy|m[aá]s|nueva|nuevo|barata|cara|rica|fuerte)\b)"
+    r"[\w\u00c0-\u024f'-]{3,}+", patterns.IGNORECASE)
+_CORNER_TOKENS = frozenset(("corner", "intersection", "esquina"))
+# A town with its state after "in", "from", "near" ...: "grew up in dayton, ohio" (a capitalised
+# town is already read as a name; a state alone is allowed).
+_STATES = (r"(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
+           r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+           r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+           r"new\s++hampshire|new\s++jersey|new\s++mexico|new\s++york|north\s++carolina|"
+           r"north\s++dakota|ohio|oklahoma|oregon|pennsylvania|rhode\s++island|south\s++carolina|"
+           r"south\s++dakota|tennessee|texas|utah|vermont|virginia|washington|west\s++virginia|"
+           r"wisconsin|wyoming)")
+_STATE_TOKENS = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
+    "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
+    "minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina "
+    "dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia "
+    "washington wisconsin wyoming".split())
+_TOWN_STATE_RE = patterns.compile(
+    r"\b(?:in|from|near|outside|to|of)\s++(?P<id>(?!" + _STATES + r"\b|" + _NOT_STREET_NAME + r")[a-z][a-z'-]{2,}+"
+    r"(?:\s++(?!" + _NOT_STREET_NAME + r")[a-z][a-z'-]{2,}+)?+,\s*+" + _STATES + r")\b"
+    # ... and ends there: "in pain, texas heat made it worse" is no town.
+    r"(?=\s*+(?:[.,;:!?)]|$)|\s++(?:and|where|when|as|for|until|before|after|with|in|but|so|then|i|we|my|is|was)\b)")
+_WEBMAIL = r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|msn|live|ymail)"
+
 # Order matters: earlier kinds claim their characters first (an email is not also a URL).
 PATTERNS = (
     ("email", patterns.compile(r"(?<![\w.+-])[\w.+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++")),
+    # "janedoe@gmail": a webmail's name without its domain.
+    ("email", patterns.compile(r"(?<![\w.+-])[\w.+-]++\s*+@\s*+" + _WEBMAIL + r"\b(?![.@])", patterns.IGNORECASE)),
     # "maria dot lopez at gmail dot com", "jo(at)clinic[.]org", "ana arroba correo punto mx".
     ("email", patterns.compile(_DOT_START + r"(?!" + _NOT_LOCAL + r"\s++at\b)[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT + _DOMAIN,
                                patterns.IGNORECASE)),
-    ("url", patterns.compile(r"\b(?:https?://|www\.)[^\s<>\"]++|(?<![A-Za-z0-9-])[A-Za-z0-9-]++\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b(?:/[^\s<>\"]*+)?", patterns.IGNORECASE)),
+    # "jane.doe at gmail": the same with "at", once the full address above had its chance.
+    ("email", patterns.compile(_DOT_START + r"(?!" + _NOT_LOCAL + r"\s++at\b)[\w+-]++(?:" + _DOT + r"[\w+-]++)*+" + _AT
+                               + _WEBMAIL + r"\b", patterns.IGNORECASE)),
+    ("url", patterns.compile(r"\b(?:https?://|www\.)[^\s<>\"]++|(?<![A-Za-z0-9-])[A-Za-z0-9-]++\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|" + _NEW_TLD + r")\b(?:/[^\s<>\"]*+)?", patterns.IGNORECASE)),
     # "www dot calmcoach dot com", "calmcoach[.]org", "hxxp://site(.)net".
     ("url", patterns.compile(_DOT_START + r"(?:h(?:tt|xx)ps?+\s*+(?::|\[:\])\s*+//\s*+)?+" + _DOMAIN
                              + r"(?:/[^\s<>\"]*+)?+", patterns.IGNORECASE)),
@@ -137,24 +281,41 @@ PATTERNS = (
     # Dates that hold a month's name, in English and Spanish; matched only where a month's name
     # is (see _month_dates), so most drafts never run them.
     ("date", _MONTH_ANCHORED),
-    ("date", patterns.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")),
+    ("date", patterns.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"
+                              # "14-mar-1990", "14mar1990", "14.MAR.90": a month's short name between digits.
+                              r"|\b\d{1,2}[/.-]?+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)"
+                              r"[/.-]?+(?:\d{4}|\d{2})\b", patterns.IGNORECASE)),
     # A holiday with a year is a day: "Christmas Eve 2019", "Thanksgiving of 2018", "Navidad de 2019".
     ("date", patterns.compile(r"\b" + _HOLIDAY + r",?+\s++(?:(?:of|in|de|del)\s++)?+(?:(?:1[89]|20)\d{2}|'\d{2})\b",
                               patterns.IGNORECASE)),
+    ("age", _OLD_AGE_RE),
+    ("date", _SHORT_DATE_RE),
     ("age", patterns.compile(r"\b(?:9\d|1[0-4]\d)[\s-]*+(?:years?|yrs?)[\s-]*+old\b|\b(?:aged?|age of)\s++(?:9\d|1[0-4]\d)\b"
                              r"|(?<!hace )\b(?:9\d|1[0-4]\d)\s++a[nñ]os\b(?!\s++(?:atr[aá]s|despu[eé]s|antes))", patterns.IGNORECASE)),
+    ("age", _AGE_RE),
     # Street names are capitalised ("12 Elm Street"); "2 blocks down the road" is not an address.
     ("address", patterns.compile(r"\b\d{1,5}\s++(?:[A-Z][A-Za-z]++\s++){1,3}(?i:" + _STREET + r")\b\.?+" + _SUITE)),
     # The same in lower case ("42 maple street", "15 north 5th ave"), with fewer street types and
     # no grammar words between the number and the street type.
-    ("address", patterns.compile(r"\b\d{1,5}\s++(?:(?!" + _NOT_STREET_NAME + r")(?:[a-z][a-z'-]*+\.?+|\d{1,3}+(?:st|nd|rd|th))\s++){1,3}"
+    ("address", patterns.compile(r"\b\d{1,5}[a-z]?+\s++(?:(?!" + _NOT_STREET_NAME + r")(?:[a-z][a-z'-]*+\.?+|\d{1,3}+(?:st|nd|rd|th))\s++){1,3}"
                                  + _STREET_LOWER + r"\b\.?+" + _SUITE, patterns.IGNORECASE)),
+    ("address", _SPELLED_ADDRESS_RE),
+    ("address", _PO_BOX_RE),
+    ("address", _FLAT_ADDRESS_RE),
+    ("address", _NUMBER_AFTER_STREET_RE),
+    ("address", _CORNER_RE),
+    ("address", _NUMBER_OF_STREET_RE),
+    ("place", _NEIGHBOURHOOD_RE),
+    ("place", _TOWN_STATE_RE),
+    # After "my address is" a number and a word are an address: "my address is 42 maple".
+    ("address", patterns.compile(r"\b(?:address|addy|direcci[oó]n|domicilio)(?:\s++(?:is|was|es|era))?+\s*+:?+\s*+"
+                                 r"(?P<id>\b\d{1,5}[a-z]?+(?:\s++[A-Za-z][A-Za-z'-]*+){1,3})", patterns.IGNORECASE)),
     # Spanish addresses: "Calle Mayor 12, 3º 2ª", "c/ alcalá 45, piso 2, puerta b",
     # "Av. Insurgentes Sur 1602", "carrera 7 # 45-10".
     ("address", patterns.compile(
         r"(?<![\w/])(?:(?:calle|avenida|avda|paseo|carrera|cra|calzada|camino|plaza|pasaje|"
         r"ronda|bulevar|jir[oó]n|carretera|callej[oó]n|privada|diagonal|transversal)\b\.?+"
-        r"|c/|av\.|jr\.)\s*+(?:[\w\u00c0-\u024f.'-]++\s++){0,5}(?:n[º°o]\.?\s*+|#\s*+|n[uú]mero\s++)?+"
+        r"|c/|av\.|av\b|jr\.)\s*+(?:[\w\u00c0-\u024f.'-]++\s++){0,5}(?:n[º°o]\.?\s*+|#\s*+|n[uú]mero\s++)?+"
         r"\d{1,5}[a-z]?\b(?:-\d{1,4}+\b)?+(?!\s*+(?:a[nñ]os|meses|d[ií]as|semanas|horas|minutos|"
         r"veces|cuadras|metros|km|kil[oó]metros|personas|mg))"
         r"(?:,?\s*+(?:\d{1,2}\s*+[º°ªo]\b|piso\s++\w{1,3}+\b|puerta\s++\w{1,3}+\b|dpto\.?+\s*+\w{1,4}+\b|"
@@ -162,13 +323,16 @@ PATTERNS = (
         r"[a-z]\b|\d{1,2}[º°ª]?+[a-z]?\b)){0,3}+", patterns.IGNORECASE)),
     ("record_number", patterns.compile(
         r"\b" + _RECORD_WORDS + r"\s*+(?:(?:number|no\.?|#|n\.?[º°o]\.?|n[uú]m\.?|n[uú]mero)\s*+)?+"
-        r"(?:de\s++)?+(?:[:#]\s*+)?+(?:(?:is|was|es|era)\s++)?+(?:(?:el|la)\s++)?+" + _RECORD_NUMBER
+        r"(?:de\s++)?+(?:[:#]\s*+)?+(?:(?:is|was|es|era|ends\s++in|ending\s++in|termina\s++en)\s++)?+(?:(?:el|la)\s++)?+" + _RECORD_NUMBER
         + r"|\b[A-Z]{0,3}\d{6,}+\b", patterns.IGNORECASE)),
     # A 5-digit number that is not followed by a lower-case word ("10000 steps") reads as a ZIP
     # code; after "zip", "near" or "código postal" it is one in any case.
     ("zip", patterns.compile(r"\b\d{5}(?:-\d{4})?\b(?!\s*+[a-z%\u00e0-\u00ff])"
                              r"|(?<=zip )\d{5}\b|(?<=code )\d{5}\b|(?<=near )\d{5}\b|(?<=postal )\d{5}\b|(?<=c\.p\. )\d{5}\b|(?<=cp )\d{5}\b")),
+    # UK and Canadian postcodes: "SW1A 1AA", "NW1 6XE", "K1A 0B1" (capitals only).
+    ("zip", patterns.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?+\s?+\d[A-Z]{2}|[A-Z]\d[A-Z]\s?+\d[A-Z]\d)\b")),
     ("handle", patterns.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
+    ("handle", _HANDLE_WORD_RE),
 )
 
 MESSAGES = {
@@ -193,21 +357,75 @@ CONTACT_KINDS = frozenset(("email", "url", "phone", "handle"))
 # Cheap tests that decide whether a pattern can match at all: most drafts hold no digit, no
 # "@" and no web address, so most patterns never run. One test per pattern, by position.
 _DIGIT_RE = patterns.compile(r"\d")
-_WEB_RE = patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly)\b", patterns.IGNORECASE)
+_WEB_RE = patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|" + _NEW_TLD + r")\b", patterns.IGNORECASE)
+_WEBMAIL_RE = patterns.compile(_WEBMAIL, patterns.IGNORECASE)
 _DOT_TLD_RE = patterns.compile(r"\.\s*+[\])}>]?+\s*+" + _TLD + r"\b", patterns.IGNORECASE)
 
 
-def _may_be_disguised_address(text, lower):
+def _may_be_disguised_address(text, lower, words):
     """The disguised email and URL need a dot word or a dot before a top-level domain."""
     return "dot" in lower or "punto" in lower or _DOT_TLD_RE.search(text) is not None
 
 
+# The cheaper tests read the draft's set of (folded) words: one lookup per listed word.
+_OLD_AGE_TOKENS = frozenset("ninety hundred noventa cien ciento".split())
+_WEBMAIL_TOKENS = frozenset("gmail yahoo hotmail outlook icloud aol protonmail proton msn live ymail".split())
+_STREET_TOKENS = frozenset("street st avenue ave road rd boulevard blvd lane ln highway hwy parkway pkwy "
+                           "drive dr court ct circle cir terrace crescent trail trl pike".split())
+_PLATFORM_TOKENS = frozenset("instagram insta ig twitter tiktok tik snapchat snap reddit discord telegram "
+                             "twitch youtube facebook fb bluesky threads mastodon handle username user usuario "
+                             "gamertag".split())
+
+
+def _may_be_old_age(text, lower, words):
+    return not _OLD_AGE_TOKENS.isdisjoint(words)
+
+
+def _may_be_webmail(text, lower, words):
+    return not _WEBMAIL_TOKENS.isdisjoint(words)
+
+
+def _may_be_older(text, lower, words):
+    return (not _OLDER_CUES.isdisjoint(words)
+            and (_DIGIT_RE.search(text) is not None or _may_be_old_age(text, lower, words)))
+
+
+def _may_be_spelled_address(text, lower, words):
+    return not _STREET_TOKENS.isdisjoint(words) and not _SPELLED.keys().isdisjoint(words)
+
+
+def _may_be_corner(text, lower, words):
+    return not _CORNER_TOKENS.isdisjoint(words)
+
+
+def _may_be_neighbourhood(text, lower, words):
+    return not _NEIGHBOURHOOD_TOKENS.isdisjoint(words)
+
+
+_NEIGHBOURHOOD_TOKENS = frozenset("colonia col fraccionamiento fracc urbanizacion urb reparto".split())
+
+
+def _may_be_town_state(text, lower, words):
+    return "," in text and not _STATE_TOKENS.isdisjoint(words)
+
+
+def _may_be_handle(text, lower, words):
+    return ("_" in text or "u/" in lower or not _PLATFORM_TOKENS.isdisjoint(words)
+            or ("me" in words and ":" in text))
+
+
 _NEEDS_BY_KIND = {"email": _may_be_disguised_address, "url": _may_be_disguised_address,
                   "date": _MONTH_ANCHORED, "handle": "@"}
+# Patterns that need something else than their kind's usual test.
+_NEEDS_BY_PATTERN = {id(_OLD_AGE_RE): _may_be_old_age, id(_SPELLED_ADDRESS_RE): _may_be_spelled_address,
+                     id(_HANDLE_WORD_RE): _may_be_handle, id(_SHORT_DATE_RE): _DIGIT_RE, id(_AGE_RE): _may_be_older,
+                     id(_CORNER_RE): _may_be_corner, id(_TOWN_STATE_RE): _may_be_town_state,
+                     id(_NEIGHBOURHOOD_RE): _may_be_neighbourhood}
 _NEEDS = tuple(_NEEDS_BY_KIND.get(kind, _DIGIT_RE) for kind, _p in PATTERNS)
-_NEEDS = ("@", _may_be_disguised_address, _WEB_RE, _may_be_disguised_address) + _NEEDS[4:]
+_NEEDS = ("@", "@", _may_be_disguised_address, _may_be_webmail, _WEB_RE, _may_be_disguised_address) + _NEEDS[6:]
 _NEEDS = tuple(_DIGIT_RE if pattern is not _MONTH_ANCHORED and kind == "date" else need
                for (kind, pattern), need in zip(PATTERNS, _NEEDS))
+_NEEDS = tuple(_NEEDS_BY_PATTERN.get(id(pattern), need) for (_k, pattern), need in zip(PATTERNS, _NEEDS))
 assert len(_NEEDS) == len(PATTERNS)
 
 
@@ -238,6 +456,7 @@ def _pattern_findings(analysis):
     has_at = "@" in text
     disguised = None  # computed on first need
     web = None
+    lower = None
     for (kind, pattern), need in zip(PATTERNS, _NEEDS):
         if pattern is _MONTH_ANCHORED:
             matches = _month_dates(analysis)
@@ -250,19 +469,34 @@ def _pattern_findings(analysis):
                 if web is None:
                     web = _WEB_RE.search(text) is not None
                 ok = web
-            else:
+            elif need is _may_be_disguised_address:
                 if disguised is None:
-                    disguised = _may_be_disguised_address(text, text.lower())
+                    disguised = _may_be_disguised_address(text, text.lower(), None)
                 ok = disguised
+            else:
+                if lower is None:
+                    lower, words = text.lower(), frozenset(analysis.folded)
+                ok = need(text, lower, words)
             if not ok:
                 continue
-            matches = (match.span() for match in pattern.finditer(text))
+            # A pattern with an "id" group reports that part only (the handle, not the
+            # platform's name before it).
+            matches = (_reported_span(match) if pattern.groupindex else match.span()
+                       for match in pattern.finditer(text))
         for start, end in matches:
             if taken.overlaps(start, end):
                 continue
             taken.add(start, end)
             found.append((kind, start, end))
     return found, taken
+
+
+def _reported_span(match):
+    """The span of a match's first "id…" group that took part, else the whole match's."""
+    for name in match.re.groupindex:
+        if name.startswith("id") and match.group(name) is not None:
+            return match.span(name)
+    return match.span()
 
 
 def _month_dates(analysis):
@@ -301,7 +535,9 @@ def _month_dates(analysis):
 # "veintitrés", "double seven"). Folded forms: accents do not matter.
 _SPELLED = dict.fromkeys(
     "zero oh one two three four five six seven eight nine cero uno una dos tres cuatro cinco "
-    "seis siete ocho nueve double triple doble".split(), 1)
+    "seis siete ocho nueve double doble".split(), 1)
+# "triple five" is three digits: the word adds two to the digit after it.
+_SPELLED["triple"] = 2
 _SPELLED.update(dict.fromkeys(
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
     "thirty forty fifty sixty seventy eighty ninety diez once doce trece catorce quince "
@@ -351,7 +587,7 @@ def _number_runs(analysis, taken):
         return found
     candidates = [i for i, word in enumerate(norms)
                   if word in _SPELLED or (has_digit and word[0] in _DIGITISH_FIRST)]
-    if len(candidates) < 2 or (not has_digit and sum(_SPELLED[norms[i]] for i in candidates) < MIN_RUN_DIGITS):
+    if len(candidates) < 2 or (not has_digit and sum(_SPELLED[norms[i]] for i in candidates) < min(_MIN_DIGITS.values())):
         return found
     k = candidates[0]
     while k < n:
@@ -379,12 +615,13 @@ def _number_runs(analysis, taken):
             units += 1
             last = j
             j += 1
-        if (units >= 2 and total >= MIN_RUN_DIGITS
+        kind = _run_kind(norms, first)
+        if (units >= 2 and total >= _MIN_DIGITS.get(kind, MIN_RUN_DIGITS)
                 and (any_spelled or not _not_a_phone(text, starts, ends, first, last, units))):
             start = starts[first]
             while start > 0 and text[start - 1] in "(+" and start > starts[first] - 2:
                 start -= 1
-            found.append((_run_kind(norms, first), start, ends[last]))
+            found.append((kind, start, ends[last]))
         k = last + 1
     return found
 
@@ -400,8 +637,16 @@ def _not_a_phone(text, starts, ends, first, last, units):
             and all(len(group) == 3 for group in groups[1:]))
 
 
+# After a word that names it, a shorter number read out is one: a ZIP code has five digits
+# ("zip code six two seven oh four"), a record number may have four.
+_MIN_DIGITS = {"zip": 5, "record_number": 4, "national_id": 5}
+_ZIP_CUES = frozenset("zip zipcode postal cp".split())
+
+
 def _run_kind(norms, first):
     before = norms[max(0, first - 4):first]
+    if any(word in _ZIP_CUES for word in before[-3:]):
+        return "zip"
     if any(word in _DOCUMENT_CUES for word in before):
         return "national_id"
     if "social" in before or "ssn" in before:
@@ -489,17 +734,58 @@ def _name_findings(analysis, allowed):
         if not text[starts[k]].isupper():
             # A full name in lower case: a listed first name and a listed surname
             # ("kevin o'brien", "lucas moreno's"), or a name after "dr." / "mr." / "sra.".
-            if (base not in given and (k == 0 or norms[k - 1] not in _SHORT_TITLES)) or base in allowed:
+            if (base in _LOWER_PLACE_PREFIXES and k + 1 < n and text[ends[k]:starts[k + 1]] in (". ", " ")
+                    and bases[k + 1].isalpha() and bases[k + 1] not in common and bases[k + 1] not in known
+                    and bases[k + 1] not in allowed and len(bases[k + 1]) > 2):
+                # "st. mary's hospital", "saint jude's": a saint's place in lower case.
+                last = k + 1
+                while (last + 1 < n and text[ends[last]:starts[last + 1]] == " "
+                       and bases[last + 1] in facilities):
+                    last += 1
+                found.append(("place", starts[k], ends[last]))
+                k = last + 1
+                continue
+            if (base not in given and (k == 0 or (norms[k - 1] not in _SHORT_TITLES
+                                                  and bases[k - 1] not in _LONG_TITLES))) or base in allowed:
                 k += 1
                 continue
+            if (k > 0 and bases[k - 1] in _LONG_TITLES and text[ends[k - 1]:starts[k]] == " "
+                    and (base in surnames or base in given) and base not in common and base not in known):
+                # "el doctor ramírez", "la señora garcía", "nurse kelly": a title spelt out and a
+                # listed name (any word after "doctor" would catch "doctor said").
+                last = k
+                if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
+                        and _surname(norms[k + 1], surnames) and bases[k + 1] not in allowed):
+                    last = k + 1
+                found.append(("name", starts[k], ends[last]))
+                k = last + 1
+                continue
             if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
-                    and _surname(norms[k + 1], surnames) and bases[k + 1] not in allowed):
+                    and bases[k + 1] not in allowed
+                    and (_surname(norms[k + 1], surnames) or _looks_like_surname(bases[k + 1], common, known)
+                         # "my name is jane smythe": after a cue any word that is no ordinary one.
+                         or (_after_name_cue(norms, k) and bases[k + 1].isalpha()
+                             and bases[k + 1] not in common and bases[k + 1] not in known))):
                 found.append(("name", starts[k], ends[k + 1]))
                 k += 2
                 continue
+            if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " " and len(norms[k + 1]) == 1
+                    and norms[k + 1] not in ("a", "i") and norms[k + 1].isalpha()
+                    and text[ends[k + 1]:ends[k + 1] + 1] == "." and base not in allowed):
+                # "my friend, sarah m.": a first name and an initial.
+                found.append(("name", starts[k], ends[k + 1]))
+                k += 2
+                continue
+            if base in given and _after_self_name_cue(norms, k):
+                # "my name is jane", "me llamo ana": the writer's own first name.
+                found.append(("name", starts[k], ends[k]))
+                k += 1
+                continue
             if (k > 0 and norms[k - 1] in _SHORT_TITLES and text[ends[k - 1]:starts[k]] in (". ", " ")
                     and base not in common and base not in known and len(base) > 1
-                    and norms[k].isalpha()):
+                    and norms[k].isalpha()
+                    # "my dr twice": without the title's period, only a listed name is one.
+                    and (text[ends[k - 1]:starts[k]] == ". " or base in given or base in surnames)):
                 last = k
                 if (base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
                         and norms[k + 1].isalpha() and bases[k + 1] not in common
@@ -511,6 +797,13 @@ def _name_findings(analysis, allowed):
             k += 1
             continue
         raw = text[starts[k]:ends[k]]
+        if (len(raw) == 1 and raw.isalpha() and raw != "I" and k + 1 < n and text[ends[k]:starts[k + 1]] == ". "
+                and capital(k + 1) and bases[k + 1] not in common and bases[k + 1] not in known
+                and bases[k + 1] not in allowed and len(bases[k + 1]) > 1):
+            # An initial and a surname: "J. Smith".
+            found.append(("name", starts[k], ends[k + 1]))
+            k += 2
+            continue
         if not _is_capitalised(raw):
             k += 1
             continue
@@ -547,6 +840,11 @@ def _name_findings(analysis, allowed):
             found.append(("place", starts[k], ends[facility_end]))
             k = facility_end + 1
             continue
+        if (last == k and base in given and k + 1 < n and text[ends[k]:starts[k + 1]] == " "
+                and len(norms[k + 1]) == 1 and text[starts[k + 1]].isupper() and text[starts[k + 1]] != "I"
+                and text[ends[k + 1]:ends[k + 1] + 1] == "."):
+            # A listed first name and an initial: "Jane D." (the period left out of the span).
+            last = k + 1
         if at_start and not after_title and last == k:
             # A capital at a sentence start is usually grammar; only "Maria and I" or a listed
             # first name called out ("Jamie, when I…") reads as a name.
@@ -559,6 +857,86 @@ def _name_findings(analysis, allowed):
     return found
 
 
+# Words a name follows in lower case: "my name is jane doe", "me llamo ana ruiz".
+_NAME_CUES = (("my", "name", "is"), ("name", "is"), ("i", "am"), ("i'm",), ("im",), ("me", "llamo"),
+              ("mi", "nombre", "es"), ("soy",), ("called",), ("named",), ("llamado",), ("llamada",))
+_LOWER_PLACE_PREFIXES = frozenset(("st", "saint", "san"))
+# Titles spelt out (folded), before a listed name in lower case.
+_LONG_TITLES = frozenset("doctor doctora senora senor don dona nurse enfermera enfermero profesor "
+                         "profesora professor coach mister".split())
+# Words that give the writer's own name: a first name alone after them is one.
+_SELF_NAME_CUES = (("my", "name", "is"), ("me", "llamo"), ("mi", "nombre", "es"), ("call", "me"))
+
+
+def _after_self_name_cue(norms, k):
+    return any(tuple(norms[max(0, k - len(cue)):k]) == cue for cue in _SELF_NAME_CUES)
+
+
+# Endings of surnames that ordinary words seldom have ("whitaker" aside): after a listed first
+# name in lower case, "emily davidson", "anna kowalczyk", "mike johannsen", "ana benítez" are names.
+_SURNAME_ENDINGS = ("son", "sen", "ez", "ski", "sky", "czyk", "wicz", "stein", "berg", "mann", "man",
+                    "ton", "ley", "ford", "field", "wood", "worth", "well", "ham", "ington", "ian",
+                    "yan", "enko", "ova", "poulos", "ucci", "elli", "etti", "ini", "ovich", "opoulos")
+# Ordinary words with those endings.
+_NOT_SURNAMES = frozenset(
+    "person reason season lesson poison prison woman human german roman shaman caiman chosen "
+    "valley alley barley trolley button cotton mutton skeleton carton wanton farewell stairwell "
+    "driftwood battlefield minefield librarian guardian physician musician christian italian "
+    "asian indian russian vez diez pez nuez whisky iceberg motley comedian veteran vegetarian "
+    "median civilian technician pediatrician politician historian custodian canadian "
+    "everyone madman postman spokesman chairman gentleman layman policeman fireman".split())
+
+
+def _looks_like_surname(base, common, known):
+    return (len(base) >= 5 and base.isalpha() and base.endswith(_SURNAME_ENDINGS)
+            and base not in _NOT_SURNAMES and base not in common and base not in known)
+
+
+def _after_name_cue(norms, k):
+    """Whether the words before ``k`` say a name follows ("my name is", "named")."""
+    return any(tuple(norms[max(0, k - len(cue)):k]) == cue for cue in _NAME_CUES)
+
+
+# Digits typed for letters in a name: "j0hn sm1th", "m4ria l0pez", "k3vin o'br1en".
+_LEET = str.maketrans("0134578", "oieastb")
+_LEET_L = str.maketrans("0134578", "oleastb")
+
+
+def _unleet(word):
+    """The readings of ``word`` with digits read as the letters they look like."""
+    return {word.translate(_LEET), word.translate(_LEET_L)}
+
+
+def _leet_names(analysis, allowed):
+    """Two words, one at least mixing letters and digits, that read as a listed first name and
+    a listed surname once the digits are read as letters."""
+    found = []
+    text, starts, ends, folded = analysis.text, analysis.starts, analysis.ends, analysis.folded
+    if _DIGIT_RE.search(text) is None:
+        return found
+    lists = _lists()
+    given, surnames = lists["given_names"], lists["surnames"]
+
+    # Words that mix letters and digits (C-speed tests first: most drafts have none).
+    mixed = [i for i, word in enumerate(folded)
+             if not word.isalpha() and not word.isdigit() and any(ch.isdigit() for ch in word)
+             and any(ch.isalpha() for ch in word)]
+    if not mixed:
+        return found
+    n = len(folded)
+    done = -1
+    for i in mixed:
+        for k in (i - 1, i):
+            if k <= done or k < 0 or k + 1 >= n or text[ends[k]:starts[k + 1]] != " ":
+                continue
+            if (any(w in given and w not in allowed for w in _unleet(folded[k]))
+                    and any(w in surnames or _base(w) in surnames for w in _unleet(folded[k + 1]))):
+                found.append(("name", starts[k], ends[k + 1]))
+                done = k + 1
+                break
+    return found
+
+
 def scan(analysis, scenario=None):
     """Every identifier in the draft: a list of (kind, start, end), in text order."""
     allowed = frozenset()
@@ -568,8 +946,9 @@ def scan(analysis, scenario=None):
     for kind, start, end in _number_runs(analysis, taken):
         taken.add(start, end)
         found.append((kind, start, end))
-    for kind, start, end in _name_findings(analysis, allowed):
+    for kind, start, end in _name_findings(analysis, allowed) + _leet_names(analysis, allowed):
         if not taken.overlaps(start, end):
+            taken.add(start, end)
             found.append((kind, start, end))
     found.sort(key=lambda item: item[1])
     return found

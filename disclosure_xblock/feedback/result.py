@@ -38,9 +38,13 @@ class CriterionFeedback:
     automatic: bool
     message: str
     evidence: tuple = ()
+    # Why the engine did not judge an automatic criterion: "language" when it could not read
+    # the draft's language with confidence (language.py), so the views say that plainly
+    # rather than "your instructor will assess this". None: judged, or an instructor's criterion.
+    not_judged: str | None = None
 
     def to_dict(self):
-        return {
+        out = {
             "id": self.id,
             "label": self.label,
             "level": self.level,
@@ -53,6 +57,9 @@ class CriterionFeedback:
             "message": self.message,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.not_judged:
+            out["not_judged"] = self.not_judged  # absent otherwise: the stored shape is unchanged
+        return out
 
 
 class PrivacyFinding(NamedTuple):

@@ -236,6 +236,8 @@ def detail(ctx, uuid, *, list_params=None):
                 {"id": c.get("id"), "label": c.get("label", ""), "level": c.get("level"),
                  "outcome": c.get("outcome"), "message": c.get("message", ""),
                  "automatic": c.get("automatic", True),
+                 # "language": the engine could not read the draft's language (not a grade).
+                 "not_judged": c.get("not_judged"),
                  # What the engine saw: spans of the text (shown as text, never markup).
                  "evidence": _evidence(c.get("evidence"))}
                 for c in auto.get("criteria") or [] if isinstance(c, dict)

@@ -20,12 +20,21 @@
         met: {icon: '\u2713', label: function () { return gettext('Met'); }},
         partial: {icon: '\u25D0', label: function () { return gettext('Partly met'); }},
         not_met: {icon: '\u2717', label: function () { return gettext('Not yet'); }},
-        instructor: {icon: '\u2026', label: function () { return gettext('Your instructor will assess this'); }}
+        instructor: {icon: '\u2026', label: function () { return gettext('Your instructor will assess this'); }},
+        // The engine could not tell which language the draft is in (feedback/language.py): the
+        // criterion was not judged at all, which is not the same as leaving it to the instructor.
+        unread: {icon: '?', label: function () { return gettext('Not judged: language unclear'); }}
     };
 
     /* Criteria without an automatic check (or with an unknown outcome) are the instructor's. */
     function outcomeKey(outcome) {
-        return OUTCOMES[outcome] ? outcome : 'instructor';
+        return OUTCOMES[outcome] && outcome !== 'unread' ? outcome : 'instructor';
+    }
+
+    /* A criterion's key in OUTCOMES: its outcome, or "unread" when the engine could not read
+     * the draft's language (the result says so in ``not_judged``). */
+    function criterionKey(criterion) {
+        return criterion && criterion.not_judged === 'language' ? 'unread' : outcomeKey(criterion && criterion.outcome);
     }
 
     /* The outcome a level stands for, as the engine maps them (rubric/model.py
@@ -72,7 +81,7 @@
         (feedback.criteria || []).forEach(function (criterion, ci) {
             (criterion.evidence || []).forEach(function (evidence) {
                 evidence._range = add(evidence.start, evidence.end, evidence.text,
-                    {kind: 'criterion', index: ci, label: criterion.label, outcome: outcomeKey(criterion.outcome)});
+                    {kind: 'criterion', index: ci, label: criterion.label, outcome: criterionKey(criterion)});
             });
         });
         ranges.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
@@ -198,7 +207,7 @@
     function renderCriteria(list, feedback, prefix) {
         clear(list);
         (feedback.criteria || []).forEach(function (criterion, ci) {
-            var key = outcomeKey(criterion.outcome);
+            var key = criterionKey(criterion);
             var outcome = OUTCOMES[key];
             var head = el('p', {className: 'dx-crit-head'}, [
                 el('span', {className: 'dx-crit-num', 'aria-hidden': 'true', text: String(ci + 1)}),
@@ -206,7 +215,7 @@
                 el('strong', {className: 'dx-crit-label', text: criterion.label}),
                 el('span', {className: 'dx-crit-status', text: outcome.label()})
             ]);
-            if (key !== 'instructor' && typeof criterion.max_points === 'number') {
+            if (key !== 'instructor' && key !== 'unread' && typeof criterion.max_points === 'number') {
                 head.appendChild(el('span', {
                     className: 'dx-crit-points',
                     text: fmt(ngettext('{points} of {max} point', '{points} of {max} points', criterion.max_points), {points: criterion.points, max: criterion.max_points})
@@ -235,10 +244,18 @@
 
     /* "Automatic score: 3 of 7 points. Met: 1. Partly met: …" */
     function summaryText(feedback) {
-        var counts = {met: 0, partial: 0, not_met: 0, instructor: 0};
-        (feedback.criteria || []).forEach(function (c) { counts[outcomeKey(c.outcome)] += 1; });
-        var parts = [fmt(ngettext('Automatic score: {score} of {max} point.', 'Automatic score: {score} of {max} points.', feedback.max_score), {score: feedback.score, max: feedback.max_score})];
+        var counts = {met: 0, partial: 0, not_met: 0, instructor: 0, unread: 0};
+        (feedback.criteria || []).forEach(function (c) { counts[criterionKey(c)] += 1; });
+        var parts = [];
+        if (counts.unread) {
+            // Said first and plainly: the score below covers only what could be judged.
+            parts.push(gettext('The feedback could not tell with confidence which language this draft is in, so it did not judge it. It reads drafts in English or in Spanish: write the draft in one of them and ask for feedback again.'));
+        }
+        parts.push(fmt(ngettext('Automatic score: {score} of {max} point.', 'Automatic score: {score} of {max} points.', feedback.max_score), {score: feedback.score, max: feedback.max_score}));
         parts.push(fmt(gettext('Met: {met}. Partly met: {partial}. Not yet: {not_met}.'), counts));
+        if (counts.unread) {
+            parts.push(fmt(ngettext('{count} criterion was not judged.', '{count} criteria were not judged.', counts.unread), {count: counts.unread}));
+        }
         if (counts.instructor) {
             parts.push(fmt(ngettext('{count} criterion is left to your instructor.',
                 '{count} criteria are left to your instructor.', counts.instructor), {count: counts.instructor}));
@@ -297,6 +314,7 @@
     DX.feedbackView = {
         OUTCOMES: OUTCOMES,
         outcomeKey: outcomeKey,
+        criterionKey: criterionKey,
         levelOutcome: levelOutcome,
         collectRanges: collectRanges,
         renderDraftView: renderDraftView,

@@ -177,7 +177,12 @@
                     fieldset.appendChild(el('label', {className: 'dx-i-level'}, parts));
                 });
                 var autoInfo = (detail.auto.criteria || []).filter(function (c) { return c.id === criterion.id; })[0];
-                if (autoInfo && autoInfo.message) {
+                if (autoInfo && autoInfo.not_judged === 'language') {
+                    // The learner's message tells them to rewrite; the grader needs to know why
+                    // there is no suggestion, in their own terms.
+                    fieldset.appendChild(el('p', {className: 'dx-i-auto-message dx-i-not-judged'}, [
+                        gettext('Not judged automatically: the feedback could not tell with confidence which language this draft is in (it reads English and Spanish). There is no suggested level; grade this criterion yourself.')]));
+                } else if (autoInfo && autoInfo.message) {
                     fieldset.appendChild(el('p', {className: 'dx-i-auto-message'}, [
                         gettext('Automatic feedback: '), autoInfo.message]));
                 }

@@ -168,6 +168,38 @@ test('Studio\'s panel is the same view, without the highlighted draft', () => {
     assert.equal(container.childNodes.length, 0);
 });
 
+test('a draft whose language could not be read says so plainly, not "your instructor will assess this"', () => {
+    const {view, slots, q, window} = setUp();
+    const message = 'Not judged: the feedback reads drafts in English or in Spanish, and could not tell which one this is. Write the draft in one of them.';
+    const fb = feedback({score: 1, max_score: 7, criteria: [
+        {id: 'brief', label: 'Brief', outcome: 'partial', points: 1, max_points: 2, message: 'A bit long.', evidence: []},
+        {id: 'focus', label: 'Focus back', outcome: null, points: 0, max_points: 3, automatic: false,
+            not_judged: 'language', message: message, evidence: []},
+        {id: 'tone', label: 'Tone', outcome: null, points: null, max_points: 2, automatic: false, message: '', evidence: []}
+    ]});
+    const summary = view.render(slots, fb, 'Je me sentais seul.', {prefix: 'u'});
+    const items = [...window.document.querySelectorAll('.dx-criteria > li')];
+    assert.deepEqual(items.map((li) => li.className), ['dx-crit dx-crit--partial', 'dx-crit dx-crit--unread', 'dx-crit dx-crit--instructor']);
+    assert.deepEqual(items.map((li) => li.querySelector('.dx-crit-status').textContent),
+        ['Partly met', 'Not judged: language unclear', 'Your instructor will assess this']);
+    assert.equal(items[1].querySelector('.dx-crit-msg').textContent, message);
+    assert.equal(items[1].querySelector('.dx-crit-points'), null, 'no "0 of 3 points" for what was not judged');
+    // The summary says it first, with what to do, and does not count it as the instructor's.
+    assert.ok(summary.startsWith('The feedback could not tell with confidence which language this draft is in'));
+    assert.ok(summary.includes('write the draft in one of them'));
+    assert.ok(summary.endsWith('Not yet: 0. 1 criterion was not judged. 1 criterion is left to your instructor.'));
+    assert.equal(q('.dx-fb-summary').textContent, summary);
+    assert.equal(view.criterionKey(fb.criteria[1]), 'unread');
+    assert.equal(view.criterionKey(fb.criteria[2]), 'instructor');
+});
+
+test('a judged draft has no language note', () => {
+    const {view, slots} = setUp();
+    const summary = view.render(slots, feedback(), 'A short draft.', {prefix: 'j'});
+    assert.ok(!summary.includes('language'));
+    assert.ok(!summary.includes('not judged'));
+});
+
 test('the view reads the block\'s translations', () => {
     const window = load(VIEW, {html: SLOTS_HTML, before(w) {
         w.DisclosureXBlockI18N = {gettext: (s) => ({'Met': 'Cumplido', 'Not yet': 'Todavía no'}[s] || s),

@@ -17,6 +17,11 @@ _NOT_ACTIVITY = frozenset(("feeling", "nothing", "something", "anything", "every
                            "trying", "seeing", "saying", "thinking", "struggling", "wanting",
                            "bring", "spring", "king", "ring", "sing", "string", "wing", "ceiling"))
 _GERUND_WINDOW = 6
+_BY = frozenset(("by",))
+# "-ing" words after "I've been" that tell a struggle or a state, not a step.
+_NOT_PRACTICE = frozenset(("struggling", "worrying", "suffering", "crying", "hurting", "dealing",
+                           "looking", "wondering", "waiting", "hoping", "missing", "stressing",
+                           "fighting", "drinking", "smoking", "avoiding", "isolating", "hiding"))
 
 
 def _activity_strategies(ctx, outcomes):
@@ -41,6 +46,38 @@ def _activity_strategies(ctx, outcomes):
     return found
 
 
+def _means(ctx, advice):
+    """ "I paid it off by taking extra shifts": an "-ing" activity after "by" in the writer's own
+    sentence is the means they used, a step the lexicon need not list."""
+    a = ctx.analysis
+    endings = ("ing",) if ctx.language == "en" else tuple(ctx.local((), "activity_endings"))
+    by = ctx.local(_BY, "means")
+    not_activity = ctx.local(_NOT_ACTIVITY, "not_activity")
+    found = []
+    for k in range(len(a.norms) - 1):
+        norm = a.norms[k + 1]
+        if (a.norms[k] in by and a.sent_of[k + 1] == a.sent_of[k] and len(norm) > 5
+                and norm.endswith(endings) and norm not in not_activity and not a.quoted[k]
+                and a.sent_of[k] not in advice and a.first_person(a.sent_of[k])):
+            found.append((k + 1, k + 1))
+    return found
+
+
+def _practice(ctx, advice):
+    """ "I've been taking long walks": an activity the writer has kept up is a step they take."""
+    a = ctx.analysis
+    endings = ("ing",) if ctx.language == "en" else tuple(ctx.local((), "activity_endings"))
+    not_activity = ctx.local(_NOT_ACTIVITY, "not_activity") | ctx.local(_NOT_PRACTICE, "not_practice")
+    found = []
+    for _first, last in ctx.cues("coping.practice", own="quoted", negation=False):
+        k = last + 1
+        if k < len(a.norms) and a.sent_of[k] == a.sent_of[last] and a.sent_of[k] not in advice:
+            norm = a.norms[k]
+            if len(norm) > 5 and norm.endswith(endings) and norm not in not_activity:
+                found.append((k, k))
+    return found
+
+
 def _asked(a, sentence):
     """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
     return a.ends_with_question(sentence) and not a.first_person(sentence)
@@ -58,6 +95,8 @@ def detect(ctx):
                 if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
     if not strategies and outcomes:
         strategies = _activity_strategies(ctx, outcomes)
+    if not strategies:
+        strategies = _means(ctx, advice) + _practice(ctx, advice)
     hopeless = ctx.cues("coping.hopeless", own="quoted", negation=False)
     unsafe = ctx.cues("coping.unsafe", negation=False)
     # A bleak ending: a bleak cue after every hopeful one, in the last two sentences.
@@ -90,6 +129,13 @@ def detect(ctx):
         return Finding(PARTIAL, spans, _(
             "You name a step ({strategy}); add how it helped, for example that it got easier.",
             strategy=strategy_words))
+    # A concrete step offered to the patient ("then try slow breathing") still names one of
+    # the two; only told as the writer's own, with how it helped, does it model coping.
+    advised = [h for h in ctx.cues("coping.strategy", own="quoted") if a.sent_of[h[0]] in advice]
+    if advised:
+        return Finding(PARTIAL, tuple(ctx.span(h, _("suggested step")) for h in advised[:2]), _(
+            "You suggest a step ({strategy}) without saying it helped you. Tell it as what you "
+            "did and how things changed.", strategy=quote_list(ctx.words(h) for h in advised)))
     return Finding(NOT_MET, (), _(
         "No coping step or hopeful outcome is named yet. Say what you did that helped and how "
         "things changed."))

@@ -18,10 +18,37 @@ _KINDS = (
 )
 
 
+# "Sorry to hear that - I know how much it hurts": "hear" after "to" is sympathy, not someone
+# else's words being reported, so what follows is the writer's own claim (English only: the
+# Spanish reporting verbs are verbs of saying).
+_HEARING = frozenset(("hear", "heard", "hearing"))
+_REPORT_WINDOW = 5  # as Analysis.reported
+
+
+def _reported(ctx, index):
+    """``Analysis.reported``, except that a sympathetic "(sorry) to hear" reports nothing."""
+    a = ctx.analysis
+    if not a.reported(index):
+        return False
+    reporting = a.grammar["reporting"]
+    for j in range(index - 1, max(index - _REPORT_WINDOW, 0) - 1, -1):
+        if a.sent_of[j] != a.sent_of[index]:
+            break
+        norm = a.norms[j]
+        if norm in reporting and not (norm in _HEARING and j > 0 and a.norms[j - 1] == "to"):
+            return True
+    return False
+
+
+def own_cues(ctx, key):
+    """``ctx.cues(key)``: the learner's own, un-negated words, with sympathy read as their own."""
+    return [hit for hit in ctx.cues(key, own="quoted") if not _reported(ctx, hit[0])]
+
+
 def _opener_hits(ctx):
     """Sameness cues that open a sentence ("Me too.", "Same here, …")."""
     sentence_starts = {first for first, _l, _s, _e in ctx.analysis.sentences}
-    return [hit for hit in ctx.cues("minimizing.sameness_opener") if hit[0] in sentence_starts]
+    return [hit for hit in own_cues(ctx, "minimizing.sameness_opener") if hit[0] in sentence_starts]
 
 
 _OFFER_SUBJECTS = frozenset(("we", "i"))
@@ -112,6 +139,26 @@ def _find_imperatives(ctx):
     return found
 
 
+def tentative_imperatives(ctx):
+    """ "Maybe talk to your manager.", "Perhaps try a short walk.": a bare imperative after a
+    tentative opener (lexicon section ``tentative_lead``) is a soft suggestion, not an order."""
+    return ctx.cached("tentative_imperatives", _find_tentative)
+
+
+def _find_tentative(ctx):
+    a = ctx.analysis
+    verbs = lexicon_words("minimizing", "imperative_verbs", ctx.language)
+    found = []
+    for first, last in own_cues(ctx, "minimizing.tentative_lead"):
+        k = last + 1
+        if k < len(a.norms) and a.norms[k] == "just":
+            k += 1  # "maybe just call her" is the same offer
+        if (k < len(a.norms) and a.sent_of[k] == a.sent_of[first]
+                and a.clause_of[k] == a.clause_of[first] and _imperative_at(ctx, k, verbs, ())):
+            found.append((first, k))
+    return found
+
+
 def advice_sentences(ctx):
     """Sentences that tell the patient what to do (a directive, a suggestion or an order).
 
@@ -124,8 +171,9 @@ def _find_advice_sentences(ctx):
     a = ctx.analysis
     found = set()
     for key in ("minimizing.directive", "minimizing.soft_suggestion"):
-        found.update(a.sent_of[first] for first, _l in ctx.cues(key))
+        found.update(a.sent_of[first] for first, _l in own_cues(ctx, key))
     found.update(a.sent_of[first] for first, _l in imperatives(ctx))
+    found.update(a.sent_of[first] for first, _l in tentative_imperatives(ctx))
     return frozenset(s for s in found if not a.first_person(s))
 
 
@@ -145,9 +193,10 @@ def detect(ctx):
     spans, words, kinds = [], [], []
     by_kind = []
     for key, note in _KINDS:
-        hits = ctx.cues(key)
+        hits = own_cues(ctx, key)
         if key == "minimizing.directive":
-            hits = [hit for hit in hits if not _is_offer(ctx, hit)]
+            offered = {k for f, l in tentative_imperatives(ctx) for k in range(f, l + 1)}
+            hits = [hit for hit in hits if not _is_offer(ctx, hit) and hit[0] not in offered]
             taken = {k for first, last in hits for k in range(first, last + 1)}
             hits = sorted(hits + [hit for hit in imperatives(ctx) if hit[0] not in taken])
         if key == "minimizing.sameness":
@@ -163,7 +212,7 @@ def detect(ctx):
             "{found} Offer your experience as one possibility instead, for example "
             "\u201cthat may be different for you\u201d.",
             found=tuple(_kind_sentence(key, found) for key, found in by_kind)))
-    soft = ctx.cues("minimizing.soft_suggestion")
+    soft = sorted(set(own_cues(ctx, "minimizing.soft_suggestion")) | set(tentative_imperatives(ctx)))
     if soft:
         soft_words = [ctx.words(h) for h in soft]
         return Finding(PARTIAL, tuple(ctx.span(h, _("suggestion")) for h in soft[:2]), ngettext(

@@ -11,6 +11,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import words
 from .base import Finding
+from .minimizing import advice_sentences
 
 # "-ed" words that are not past verbs, and words before an "-ed" adjective that make it
 # present ("I'm worried", "I am scared").
@@ -46,6 +47,28 @@ def _asked(a, sentence):
     return a.ends_with_question(sentence) and not a.first_person(sentence)
 
 
+def _shared(ctx):
+    """ "We all find our way back": a "we" that includes the writer shares something of theirs,
+    in general terms (the placeholder middle level, not the concern level)."""
+    # "It happens to all of us", "we're in the same boat" speak for the patient (minimizing,
+    # sameness); they share nothing of the writer's.
+    general = {k for key in ("minimizing.minimizing", "minimizing.sameness")
+               for f, l in ctx.hits.get(key, ()) for k in range(f, l + 1)}
+    return any(h[0] not in general for h in ctx.cues("resolution.we", own="quoted", negation=False))
+
+
+def _no_longer_with_a_step(ctx):
+    """ "I used to feel the same, and I would call a friend every evening": a struggle told as
+    over ("used to") with a step the writer took is a resolution told without "helped"; the
+    step is the evidence of how it turned out."""
+    if not ctx.cues("resolution.no_longer", own="quoted"):
+        return []
+    a = ctx.analysis
+    advice = advice_sentences(ctx)
+    return [h for h in ctx.cues("coping.strategy", own="quoted")
+            if a.sent_of[h[0]] not in advice and a.first_person(a.sent_of[h[0]])][:1]
+
+
 def detect(ctx):
     a = ctx.analysis
     ongoing = ctx.cues("resolution.ongoing", own="quoted")
@@ -54,7 +77,7 @@ def detect(ctx):
                   if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
     past = _past_positions(ctx)
     patient = ctx.patient or _("the patient")
-    if not any(a.first_person(s) for s in range(len(a.sentences))):
+    if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx):
         return Finding(NOT_MET, (), _(
             "The draft does not share an experience of your own yet. Tell of a difficulty you "
             "have come through and what changed."))
@@ -76,6 +99,8 @@ def detect(ctx):
             "you have come through, so {patient} does not feel they must look after you.",
             ongoing=words_ongoing, patient=patient))
     past_spans = tuple(ctx.span(hit, _("past")) for hit in past[:2])
+    if not resolution:
+        resolution = _no_longer_with_a_step(ctx)
     if past and resolution:
         return Finding(MET, past_spans[:1] + (ctx.span(resolution[0], _("how it turned out")),), _(
             "You set it in the past ({past}) and say how it turned out ({turn}).",
@@ -86,6 +111,15 @@ def detect(ctx):
             "It is told in the past ({past}), but not how it ended. One short line such as "
             "\u201cwhat helped in the end was \u2026\u201d completes it.",
             past=quote_list([ctx.words(hit) for hit in past[:2]])))
+    habit = [h for h in ctx.cues("resolution.habit_when", own="quoted")
+             if any(a.sent_of[r[0]] == a.sent_of[h[0]] for r in resolution)]
+    if resolution and habit:
+        # "When I feel low, a walk helps": a present habit that handles a difficulty the writer
+        # names is a challenge managed, which the rubric counts as come through.
+        return Finding(MET, (ctx.span(habit[0], _("a difficulty you handle")),
+                             ctx.span(resolution[0], _("how it turned out"))), _(
+            "You say what you do when it is hard ({when}) and that it works ({turn}).",
+            when=quote_list([ctx.words(habit[0])]), turn=quote_list([ctx.words(resolution[0])])))
     if resolution:
         return Finding(PARTIAL, (ctx.span(resolution[0], _("how it turned out")),), _(
             "You say what helps ({turn}); make clear it was a past difficulty, for example "

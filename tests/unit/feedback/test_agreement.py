@@ -89,17 +89,25 @@ def test_kappa_implementation():
 # Safety sets: every writer's, in both languages. All of them have been read while the cues and
 # the learned layer were built (see docs/safety.md), so these floors guard against regressions;
 # the honest figure for a new writer is scripts/train_safety.py's leave-one-writer-out table.
-# own2 is left out: its near-misses share a concept with a crisis on purpose, and the learned
-# layer does not yet tell all of them apart (figures in docs/safety.md).
-@pytest.mark.parametrize("name, stem", [row for row in agreement_module.SAFETY_SETS if row[0] != "own2"])
+# own2 has floors of its own: its near-misses share a concept with a crisis on purpose, and the
+# learned layer does not yet tell all of them apart (figures in docs/safety.md: 0.857 / 0.125 in
+# English, 1.000 / 0.000 in Spanish since the fifth round).
+# The others are held above the target (0.95 / 0.10) with a margin: since the fifth round every
+# one of them is at >= 0.982 recall and <= 0.067 false alarms in each language.
+SAFETY_FLOORS = {"own2": (0.85, 0.15)}
+DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
+
+
+@pytest.mark.parametrize("name, stem", agreement_module.SAFETY_SETS)
 def test_safety_recall_and_false_alarm_floors(name, stem):
+    recall_floor, alarm_ceiling = SAFETY_FLOORS.get(name, DEFAULT_SAFETY_FLOOR)
     items = [item for language in ("en", "es")
              for item in agreement_module.load_devset(ROOT / "tests" / "data" / f"{stem}_{language}.jsonl")]
     by_language, _errors = agreement_module.safety_agreement(items)
     assert set(by_language) == {"en", "es"}
     for language, row in by_language.items():
-        assert row["hit"] / row["pos"] >= 0.95, (name, language, row)
-        assert row["alarm"] / row["neg"] <= 0.10, (name, language, row)
+        assert row["hit"] / row["pos"] >= recall_floor, (name, language, row)
+        assert row["alarm"] / row["neg"] <= alarm_ceiling, (name, language, row)
 
 
 def test_the_agreement_benchmark_prints_every_safety_set(capsys):
@@ -108,4 +116,5 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     out = capsys.readouterr().out
     assert "safety_train_en.jsonl" in out and "\nen " in out and "\nes " in out
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
-        "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train"]
+        "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
+        "safety_blind4", "safety_blind5"]

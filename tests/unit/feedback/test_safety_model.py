@@ -203,3 +203,79 @@ def test_training_is_reproducible():
             assert alarms <= train_safety.FALSE_ALARM_BUDGET
         if writer == "ordinary":
             assert alarms <= train_safety.ORDINARY_BUDGET
+
+
+# --- fifth round: each new family both ways, in each language --------------------------------
+
+# (family, language, a draft holding the family, a near-miss that does not)
+FIFTH_ROUND_FAMILIES = [
+    ("leave_euph", "en", "Some nights I just wanted out of all of it.",
+     "Some nights I just wanted a quiet evening."),
+    ("leave_euph", "es", "Algunas noches me quería ir y no volver.",
+     "Algunas noches me quedaba leyendo en casa."),
+    ("plan_word", "en", "I had a plan and a note ready.", "I had a sandwich ready."),
+    ("plan_word", "es", "Tenía una fecha y una carta.", "Tenía una mochila y una chaqueta."),
+    ("method_search", "en", "I kept looking for a painless way out.", "I kept looking for a quiet cafe."),
+    ("method_search", "es", "Buscaba en internet formas de morir.", "Buscaba recetas de pan."),
+    ("self_made", "en", "The marks were ones I'd made on purpose.", "The cake was one my mum baked."),
+    ("self_made", "es", "Eran heridas que me hice yo.", "Eran dibujos que pintó mi hermana."),
+    ("vague_act", "en", "After what I did, my mum stayed with me.", "After lunch, my mum stayed with me."),
+    ("vague_act", "es", "Después de lo que hice, mi madre se quedó conmigo.",
+     "Después de comer, mi madre se quedó conmigo."),
+    ("leisure", "en", "We went cliff diving on vacation.", "We went to the clinic on Monday."),
+    ("leisure", "es", "Me tiré al agua en vacaciones.", "Me fui a la clínica el lunes."),
+    ("simile", "en", "Speaking up, it felt like falling.", "Speaking up, I was falling apart."),
+    ("simile", "es", "Hablar fue como saltar al vacío.", "Hablar me costó mucho."),
+    ("natural_death", "en", "My grandmother died peacefully in her sleep.", "My grandmother died last spring."),
+    ("natural_death", "es", "Mi abuelo murió de viejo, en paz.", "Mi abuelo murió el año pasado."),
+    ("leave_euph", "en", "I wanted to go be with my dad again.", "I wanted to go to the shops with my dad."),
+    ("leave_euph", "es", "Quería reunirme con mi madre otra vez.", "Quería cenar con mi madre otra vez."),
+    ("leisure", "en", "I planned every detail of the wedding.", "I planned every detail of my week."),
+    ("leisure", "es", "Planeé cada detalle de la boda.", "Planeé cada detalle de la semana."),
+    ("plan", "en", "I was picking songs for my own funeral.", "I was picking songs for the car."),
+    ("plan", "es", "Elegía canciones para mi funeral.", "Elegía canciones para el coche."),
+    ("ordinary_medical", "en", "I had my blood drawn and nearly fainted.", "I had my hair cut and nearly cried."),
+    ("ordinary_medical", "es", "Me rompí la pierna jugando al fútbol.", "Me pasé la tarde en el parque."),
+    ("occasion", "en", "I had the date of my exam circled.", "I had the date of my visit circled."),
+    ("occasion", "es", "Tenía marcada la fecha del examen.", "Tenía marcada la fecha de la visita."),
+    ("vague_act", "en", "I kept thinking how easy it would be.", "I kept thinking how nice it would be."),
+    ("vague_act", "es", "Pensaba lo fácil que sería.", "Pensaba lo bonito que sería."),
+    ("method_search", "en", "I checked how high it was.", "I checked how old it was."),
+    ("method_search", "es", "Miré qué altura tenía.", "Miré qué hora era."),
+    ("plan", "en", "At nineteen I wrote my will.", "At nineteen I wrote my thesis."),
+    ("plan", "es", "A los diecinueve hice mi testamento.", "A los diecinueve hice mi tesis."),
+    ("ordinary_medical", "en", "As a student I cut a cast off a kid's arm.", "As a student I cut paper for the kids."),
+    ("ordinary_medical", "es", "Tuve que cortar una escayola del brazo.", "Tuve que cortar papel para los niños."),
+    ("professional", "en", "On my first rotation I was nervous.", "On my first holiday I was nervous."),
+    ("professional", "es", "En mi primera rotación estaba nerviosa.", "En mi primer viaje estaba nerviosa."),
+    ("plan", "en", "I locked myself in the bathroom.", "I locked my bike to the rail."),
+    ("plan", "es", "Me encerré en el baño.", "Me compré un baño nuevo."),
+    ("revive", "es", "Me hicieron un lavado en el hospital.", "Me hicieron una foto en el hospital."),
+    # Families that took new members this round.
+    ("not_here", "en", "The world would go on fine if I wasn't in it.", "The world would go on fine without coffee."),
+    ("not_here", "es", "No me quería quedar en este mundo.", "No me quería quedar en esa oficina."),
+    ("jump", "en", "I stood there, ready to step in front of the bus.", "I stood there, ready to get on the bus."),
+    ("jump", "es", "Me quedé frente a las vías, esperando que pasara.", "Me quedé en el andén leyendo."),
+    ("aftermath", "en", "I woke up on a drip.", "I woke up on the sofa."),
+    ("aftermath", "es", "Desperté en terapia intensiva.", "Desperté en el sofá."),
+    ("ingest", "en", "I necked the lot.", "I folded the lot."),
+    ("quantity", "en", "I had a load of tablets.", "I had a nap."),
+    ("quantity", "es", "Tomé lo que había en el cajón.", "Ordené el cajón."),
+]
+
+
+@pytest.mark.parametrize("family, language, positive, near_miss", FIFTH_ROUND_FAMILIES,
+                         ids=[f"{row[0]}-{row[1]}" for row in FIFTH_ROUND_FAMILIES])
+def test_fifth_round_families_both_ways(family, language, positive, near_miss):
+    assert "f:" + family in features(positive), positive
+    assert not any(name.startswith("f:" + family) for name in features(near_miss)), near_miss
+
+
+def test_the_split_families_weigh_little_alone_and_much_together():
+    # "woke up" and "plan" left not_here and plan for families of their own: alone they no
+    # longer raise a flag (an operation, a plan for the week), with a wish or a method they do.
+    assert model_flag("After my operation I woke up in the recovery room and a nurse sat with me.") is None
+    assert model_flag("Planning small adventures on weekends helped me a lot.") is None
+    assert model_flag("Planear cosas pequeñas los fines de semana me ayudó mucho.") is None
+    raised = model_flag("I took a whole box of my tablets and woke up in the ICU, and I wanted out.")
+    assert raised is not None and raised[0] == "overdose"

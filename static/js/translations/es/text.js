@@ -113,6 +113,8 @@
   "No submissions match.": "Ninguna entrega coincide.",
   "None": "Ninguno",
   "None yet": "Todav\u00eda ninguna",
+  "Not judged automatically: the feedback could not tell with confidence which language this draft is in (it reads English and Spanish). There is no suggested level; grade this criterion yourself.": "Sin juzgar autom\u00e1ticamente: la retroalimentaci\u00f3n no pudo saber con seguridad en qu\u00e9 idioma est\u00e1 este borrador (lee ingl\u00e9s y espa\u00f1ol). No hay nivel sugerido; califica este criterio t\u00fa mismo.",
+  "Not judged: language unclear": "Sin juzgar: idioma poco claro",
   "Not met (lowest level)": "No cumplido (nivel m\u00e1s bajo)",
   "Not saved: {count} problem to fix.": [
     "No se guard\u00f3: hay {count} problema que corregir.",
@@ -176,6 +178,7 @@
   "Submitted {time}. Attempt {attempt}. Status: {status}.": "Enviada: {time}. Intento {attempt}. Estado: {status}.",
   "Submitted: waiting for your instructor\u2019s assessment": "Enviado: a la espera de la evaluaci\u00f3n de tu instructor",
   "Take over grading": "Hacerme cargo de la calificaci\u00f3n",
+  "The feedback could not tell with confidence which language this draft is in, so it did not judge it. It reads drafts in English or in Spanish: write the draft in one of them and ask for feedback again.": "La retroalimentaci\u00f3n no pudo saber con seguridad en qu\u00e9 idioma est\u00e1 este borrador, as\u00ed que no lo juzg\u00f3. Lee borradores en ingl\u00e9s o en espa\u00f1ol: escribe el borrador en uno de los dos y vuelve a pedir retroalimentaci\u00f3n.",
   "The request failed ({status}).": "La solicitud fall\u00f3 ({status}).",
   "The rubric has changed since this submission; it is graded on the rubric the learner was given.": "La r\u00fabrica cambi\u00f3 despu\u00e9s de esta entrega; se califica con la r\u00fabrica que tuvo el estudiante.",
   "The rubric is back to the default. Save to keep it.": "La r\u00fabrica volvi\u00f3 a la predeterminada. Guarda para conservarla.",
@@ -232,6 +235,10 @@
   "{count} criterion is left to your instructor.": [
     "{count} criterio queda en manos de tu instructor.",
     "{count} criterios quedan en manos de tu instructor."
+  ],
+  "{count} criterion was not judged.": [
+    "{count} criterio qued\u00f3 sin juzgar.",
+    "{count} criterios quedaron sin juzgar."
   ],
   "{count} criterion, worth {total} points in all.": [
     "{count} criterio, que vale {total} puntos en total.",
