@@ -17,21 +17,23 @@ agreement_module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(agreement_module)
 
 # Per data set: (minimum drafts, kappa floor per criterion, privacy gate accuracy floor).
+# Relevance after the third round (what the shared experience is about): devset 0.89,
+# heldout 0.86, heldout2 1.00, es_dev 0.79 (before: 0.79, 0.82, 0.81, 0.69).
 # Held-out after the lexicon work: kappa brief 1.00, relevant 0.75, resolved 0.95, coping_hope 0.90,
 # patient_focus 0.94, no_minimizing 0.93, boundaries 0.96; privacy gate accuracy 0.97.
 FLOORS = {
-    "devset": (80, {"brief": 0.9, "relevant": 0.6, "resolved": 0.75, "coping_hope": 0.75,
+    "devset": (80, {"brief": 0.9, "relevant": 0.8, "resolved": 0.75, "coping_hope": 0.75,
                     "patient_focus": 0.75, "no_minimizing": 0.8, "boundaries": 0.8}, 0.95),
-    "heldout": (60, {"brief": 0.85, "relevant": 0.6, "resolved": 0.8, "coping_hope": 0.75,
+    "heldout": (60, {"brief": 0.85, "relevant": 0.8, "resolved": 0.8, "coping_hope": 0.75,
                      "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.8}, 0.9),
     # Second blind round (peer-support styles). Before tuning: relevant 0.43, resolved 0.66,
     # coping_hope 0.60, no_minimizing 0.79; after: 0.69, 0.89, 0.91, 1.00 (it is now tuned on too).
-    "heldout2": (60, {"brief": 0.9, "relevant": 0.6, "resolved": 0.8, "coping_hope": 0.8,
+    "heldout2": (60, {"brief": 0.9, "relevant": 0.85, "resolved": 0.8, "coping_hope": 0.8,
                       "patient_focus": 0.85, "no_minimizing": 0.85, "boundaries": 0.85}, 0.95),
     # Spanish (issue 15), the development part of es_devset.jsonl (ids not a multiple of 4; the
     # other 28 stay unread, with no floor here). Before any Spanish cue: relevant 0.00, resolved
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
-    "es_dev": (80, {"brief": 0.9, "relevant": 0.65, "resolved": 0.85, "coping_hope": 0.85,
+    "es_dev": (80, {"brief": 0.9, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.85,
                     "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
