@@ -44,7 +44,8 @@ class Analysis:
     """A draft read once: tokens with offsets, sentences, clauses, quoted tokens."""
 
     __slots__ = ("text", "language", "grammar", "starts", "ends", "norms", "sent_of", "sentences",
-                 "clause_of", "quoted", "word_count", "chunk_starts", "_folded", "_own_verbs", "past_marks")
+                 "clause_of", "quoted", "word_count", "chunk_starts", "_folded", "_own_verbs", "past_marks",
+                 "_first_person")
 
     def __init__(self, text, language=DEFAULT_LANGUAGE):
         # ``language`` is the draft's (language.py decides it). Outside English, ``norms`` are
@@ -70,9 +71,12 @@ class Analysis:
             self.past_marks = self._past_by_ending(norms)
             if not text.isascii():
                 self._own_verbs = self._accented_first_person(norms)
-                norms = [fold(n) for n in norms]
+                if norms:
+                    # Folded in one call: no character folds into or out of the separator.
+                    norms = fold("\x00".join(norms)).split("\x00")
         self.starts, self.ends, self.norms = starts, ends, norms
         self._folded = None if language == DEFAULT_LANGUAGE else norms
+        self._first_person = None
         self._split_sentences()
         self._mark_clauses()
         self._mark_quotes()
@@ -84,7 +88,10 @@ class Analysis:
     def folded(self):
         """``norms`` with accents folded (see ``fold``), computed once, on first use."""
         if self._folded is None:
-            self._folded = self.norms if self.text.isascii() else [fold(n) for n in self.norms]
+            if self.text.isascii() or not self.norms:
+                self._folded = self.norms
+            else:  # in one call, as in __init__
+                self._folded = fold("\x00".join(self.norms)).split("\x00")
         return self._folded
 
     # --- sentences ----------------------------------------------------------------------------
@@ -104,17 +111,17 @@ class Analysis:
             bounds.append(len(text))
         sentences = []  # (first token, end token exclusive, start char, end char)
         sent_of = [0] * len(starts)
+        ends = self.ends
         tok = 0
         for end in bounds:
             first = tok
-            while tok < len(starts) and starts[tok] < end:
-                sent_of[tok] = len(sentences)
-                tok += 1
+            tok = bisect.bisect_left(starts, end, tok)  # the first token at or after ``end``
             if tok > first:
+                sent_of[first:tok] = [len(sentences)] * (tok - first)
                 start = starts[first]
                 while start > 0 and text[start - 1] in _OPENING_MARKS:  # "¿Y tú?" keeps its "¿"
                     start -= 1
-                sentences.append((first, tok, start, max(self.ends[tok - 1], min(end, len(text)))))
+                sentences.append((first, tok, start, max(ends[tok - 1], min(end, len(text)))))
         # Tokens after the last boundary are already covered because the last bound is len(text).
         self.sentences = sentences
         self.sent_of = sent_of
@@ -250,12 +257,17 @@ class Analysis:
         Spanish drops the pronoun ("Tuve una época …"): listed first-person verb forms
         (grammar ``first_person_verbs``) and accented preterites ("empecé", "salí") count too.
         """
-        words = self.grammar["first_person"]
-        verbs = self.grammar.get("first_person_verbs", ())
-        own = self._own_verbs
-        first, last = self.sentences[sentence][0], self.sentences[sentence][1]
-        return any(self.norms[k] in words or self.norms[k] in verbs or (own is not None and k in own)
-                   for k in range(first, last))
+        if self._first_person is None:
+            # Every sentence at once, on first use: detectors ask about the same sentences often.
+            words = self.grammar["first_person"]
+            verbs = self.grammar.get("first_person_verbs", ())
+            own = self._own_verbs
+            norms = self.norms
+            self._first_person = [
+                any(norms[k] in words or norms[k] in verbs or (own is not None and k in own)
+                    for k in range(first, last))
+                for first, last, _start, _end in self.sentences]
+        return self._first_person[sentence]
 
     def _past_by_ending(self, lowered):
         """Word indexes whose ending marks a past verb (grammar ``past_endings``, with accents:
