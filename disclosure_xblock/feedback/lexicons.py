@@ -183,8 +183,8 @@ class LexiconIndex:
                 cue = (key, order, first[2], literals[1:])
                 for head in heads:
                     table.setdefault(head, [[], {}, {}])[0].append(cue)
-        self._words = {k: _frozen(node) for k, node in words.items()}
-        self._prefixes = {k: _frozen(node) for k, node in prefixes.items()}
+        self._words = {k: _frozen(node, False) for k, node in words.items()}
+        self._prefixes = {k: _frozen(node, True) for k, node in prefixes.items()}
 
     def scan(self, norms, sent_of=None):
         """{section key: [(first word, last word), …]} for every cue found in ``norms``.
@@ -194,39 +194,42 @@ class LexiconIndex:
         hits = {}
         order = {}  # key -> (first word, rank) of its first hit, to give hits their order
         count = len(norms)
+        # What each distinct word of the draft may start (cues keyed by it alone, tables of cues
+        # keyed by it and the next word), looked up once per word; most words start nothing.
         words, prefixes = self._words, self._prefixes
-        # Each distinct word's nodes, looked up once: most words start no cue and are skipped.
         plan = {}
         for norm in set(norms):
-            node, prefix_node = words.get(norm), prefixes.get(norm[:3])
-            if node is not None or prefix_node is not None:
-                plan[norm] = (node, prefix_node)
+            entry = words.get(norm)
+            prefix_node = prefixes.get(norm[:3])
+            if prefix_node is not None:  # a "word*" cue: its prefix is checked once per word
+                alone = tuple(cue for cue in prefix_node[0] if norm.startswith(cue[2]))
+                if entry is not None:
+                    alone, tables = entry[0] + alone, entry[1] + prefix_node[1]
+                else:
+                    tables = prefix_node[1]
+                entry = (alone, tables) if alone or tables else None
+            if entry is not None:
+                plan[norm] = entry
         for start, norm in enumerate(norms):
-            nodes = plan.get(norm)
-            if nodes is None:
+            entry = plan.get(norm)
+            if entry is None:
                 continue
-            nxt = norms[start + 1] if start + 1 < count else None
+            alone, tables = entry
             found_here = []  # (key, rank, end) of each cue matched at this word
-            for node, by_prefix in zip(nodes, (False, True)):
-                if node is None:
-                    continue
-                alone, by_next, by_next_prefix = node
-                for key, rank, first_prefix, rest in alone:
-                    if by_prefix and not norm.startswith(first_prefix):
+            for key, rank, _prefix, rest in alone:
+                end = _rest(rest, norms, start, count) if rest else start
+                if end >= 0:
+                    found_here.append((key, rank, end))
+            if tables and start + 1 < count:
+                nxt = norms[start + 1]
+                for table, second_prefix, first_prefix in tables:
+                    cues = table.get(nxt[:3] if second_prefix else nxt)
+                    if cues is None:
                         continue
-                    end = _rest(rest, norms, start, count) if rest else start
-                    if end >= 0:
-                        found_here.append((key, rank, end))
-                if nxt is None:
-                    continue
-                for cues in (by_next.get(nxt) if by_next else None,
-                             by_next_prefix.get(nxt[:3]) if by_next_prefix else None):
-                    if not cues:
-                        continue
-                    for key, rank, first_prefix, second_prefix, rest in cues:
-                        if by_prefix and not norm.startswith(first_prefix):
+                    for key, rank, prefix, prefix2, rest in cues:
+                        if first_prefix and not norm.startswith(prefix):
                             continue
-                        if second_prefix is not None and not nxt.startswith(second_prefix):
+                        if second_prefix and not nxt.startswith(prefix2):
                             continue
                         end = _rest(rest, norms, start + 1, count) if rest else start + 1
                         if end >= 0:
@@ -253,10 +256,13 @@ class LexiconIndex:
         return hits
 
 
-def _frozen(node):
+def _frozen(node, first_prefix):
+    """(cues keyed by the first word alone, ((cues by next word, keyed by the next word's
+    prefix?, keyed by the first word's prefix?), …))."""
     alone, by_next, by_next_prefix = node
-    return (tuple(alone), {k: tuple(v) for k, v in by_next.items()},
-            {k: tuple(v) for k, v in by_next_prefix.items()})
+    tables = tuple(({k: tuple(v) for k, v in table.items()}, second_prefix, first_prefix)
+                   for table, second_prefix in ((by_next, False), (by_next_prefix, True)) if table)
+    return tuple(alone), tables
 
 
 def _rest(literals, norms, position, count):
