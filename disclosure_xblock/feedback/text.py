@@ -7,11 +7,14 @@ into the original text, so evidence spans can be cut from it exactly.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from .. import patterns
 from .lexicons import DEFAULT_LANGUAGE, grammar, localized, words
 from .phrases import WORD_RE, fold
 
+# WORD_RE as one group: split() returns the words between the gaps, in order.
+_WORD_SPLIT_RE = patterns.compile("(" + WORD_RE.pattern + ")")
 # Spanish opens a question or exclamation with "¿" / "¡": a sentence's text starts there.
 _OPENING_MARKS = "\u00bf\u00a1"
 
@@ -54,11 +57,10 @@ class Analysis:
         self.text = text
         self.language = language
         self.grammar = grammar(language)
-        starts, ends, norms = [], [], []
-        for match in WORD_RE.finditer(text):
-            starts.append(match.start())
-            ends.append(match.end())
-            norms.append(match.group())
+        # The words and the text between them, in one call; offsets are the running lengths.
+        parts = _WORD_SPLIT_RE.split(text)
+        bounds = list(itertools.accumulate(map(len, parts)))
+        starts, ends, norms = bounds[0:-1:2], bounds[1::2], parts[1::2]
         # Lowercase all words in one call (cheaper than one call per word); the apostrophe is
         # normalised so "don’t" and "don't" read the same. Joined with a separator no word holds.
         if norms:
@@ -78,7 +80,7 @@ class Analysis:
         self._folded = None if language == DEFAULT_LANGUAGE else norms
         self._first_person = None
         self._split_sentences()
-        self._mark_clauses()
+        self._mark_clauses(parts[2:-1:2])  # the text between each word and the next
         self._mark_quotes()
 
     def __len__(self):
@@ -139,16 +141,17 @@ class Analysis:
 
     # --- clauses and negation -----------------------------------------------------------------
 
-    def _mark_clauses(self):
-        """Give each word a clause number; also count words (chunks between whitespace)."""
-        text, starts, ends, norms = self.text, self.starts, self.ends, self.norms
+    def _mark_clauses(self, gaps):
+        """Give each word a clause number; also count words (chunks between whitespace).
+
+        ``gaps[k]`` is the text between word k and word k + 1."""
+        norms = self.norms
         starters = self.grammar["clause_starters"]
         sent_of = self.sent_of
-        clause_of = [0] * len(starts)
+        clause_of = [0] * len(norms)
         clause = 0
-        chunk_starts = [0] if starts else []  # first word of each whitespace-separated chunk
-        for i in range(1, len(starts)):
-            gap = text[ends[i - 1]:starts[i]]
+        chunk_starts = [0] if norms else []  # first word of each whitespace-separated chunk
+        for i, gap in enumerate(gaps, 1):
             if gap == " ":  # the common case: one space, same clause unless a starter word
                 chunk_starts.append(i)
                 if norms[i] in starters or sent_of[i] != sent_of[i - 1]:
