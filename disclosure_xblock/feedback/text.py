@@ -63,6 +63,7 @@ class Analysis:
         starts, ends, norms = bounds[0:-1:2], bounds[1::2], parts[1::2]
         # Lowercase all words in one call (cheaper than one call per word); the apostrophe is
         # normalised so "don’t" and "don't" read the same. Joined with a separator no word holds.
+        joined = ""
         if norms:
             joined = "\x00".join(norms).lower().replace("\u2019", "'")
             # No lowercase mapping produces or removes \x00, so the split gives one per word.
@@ -70,12 +71,13 @@ class Analysis:
         self._own_verbs = None
         self.past_marks = frozenset()
         if language != DEFAULT_LANGUAGE:
-            self.past_marks = self._past_by_ending(norms)
+            # Folded in one call: no character folds into or out of the separator, so word k of
+            # the result is fold(norms[k]).
+            folded = fold(joined).split("\x00") if norms and not text.isascii() else norms
+            self.past_marks = self._past_by_ending(norms, folded)
             if not text.isascii():
-                self._own_verbs = self._accented_first_person(norms)
-                if norms:
-                    # Folded in one call: no character folds into or out of the separator.
-                    norms = fold("\x00".join(norms)).split("\x00")
+                self._own_verbs = self._accented_first_person(norms, folded)
+                norms = folded
         self.starts, self.ends, self.norms = starts, ends, norms
         self._folded = None if language == DEFAULT_LANGUAGE else norms
         self._first_person = None
@@ -272,23 +274,24 @@ class Analysis:
                 for first, last, _start, _end in self.sentences]
         return self._first_person[sentence]
 
-    def _past_by_ending(self, lowered):
+    def _past_by_ending(self, lowered, folded):
         """Word indexes whose ending marks a past verb (grammar ``past_endings``, with accents:
-        "ayudó", "sentía", "evitaba"), before folding loses the accent."""
+        "ayudó", "sentía", "evitaba"), before folding loses the accent (``folded[k]`` is
+        ``fold(lowered[k])``)."""
         endings = tuple(self.grammar_raw("past_endings"))
         if not endings:
             return frozenset()
         exceptions = self.grammar.get("not_past", ())
         return frozenset(k for k, word in enumerate(lowered)
-                         if len(word) > 3 and word.endswith(endings) and fold(word) not in exceptions)
+                         if len(word) > 3 and word.endswith(endings) and folded[k] not in exceptions)
 
     def grammar_raw(self, section):
         """A section of this language's grammar file as written (accents kept)."""
         return words(localized("grammar", self.language), section)
 
-    def _accented_first_person(self, lowered):
+    def _accented_first_person(self, lowered, folded):
         """Word indexes of accented first-person preterites ("pasé", "empecé", "viví")."""
         exceptions = self.grammar.get("not_first_person", ())
         return frozenset(k for k, word in enumerate(lowered)
                          if len(word) > 3 and word[-1] in "\u00e9\u00ed" and word.isalpha()
-                         and fold(word) not in exceptions)
+                         and folded[k] not in exceptions)
