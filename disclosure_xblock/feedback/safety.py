@@ -32,7 +32,7 @@ KINDS = ("suicide", "overdose", "self_harm")
 # Two passes: the cues themselves, then (only for the rare draft that has one) the words that
 # qualify them. Most drafts hold no cue and never pay for the guards.
 _CUE_SECTIONS = KINDS + ("purpose",)
-_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "named_acts")
+_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed")
 # Kinds a harmless frame in the cue's own sentence overrules (a kitchen for "cut myself", a
 # prescription for "a bunch of pills"). Never suicide: a death wish is one in any setting.
 FRAMED_KINDS = ("self_harm", "overdose")
@@ -110,17 +110,17 @@ def cue_scan(analysis):
 
 def _framed(analysis, hits, guards, purpose):
     """Sentence numbers a harmless frame ([frames]: a kitchen, a prescription after surgery)
-    holds, unless an intent, "on purpose" or the act by its name ([named_acts]) shares the
-    sentence ("sliced my arm on purpose while cooking", "overdosed on his pain medication after
-    surgery" still count). A guard is one phrase; a frame names the setting, wherever it
-    sits in the sentence ("Cut myself once slicing onions")."""
+    holds, unless an intent, "on purpose" or an [unframed] word (the act by its name, "at once",
+    a hoard) shares the sentence: "sliced my arm on purpose while cooking", "overdosed on his
+    pain medication after surgery" still count. A guard is one phrase; a frame names the
+    setting wherever it sits in the sentence ("Cut myself once slicing onions")."""
     sent_of = analysis.sent_of
     frames = {sent_of[first] for first, last in hits.get("frames", ())
               if _counts(analysis, (first, last), guards)}
     if not frames:
         return frames
     meant = {sent_of[first] for first, _last in purpose}
-    meant.update(sent_of[first] for section in ("intent", "named_acts")
+    meant.update(sent_of[first] for section in ("intent", "unframed")
                  for first, last in hits.get(section, ()) if _counts(analysis, (first, last), guards))
     return frames - meant
 

@@ -291,6 +291,9 @@ SIXTH_ROUND_FAMILIES = [
     ("leisure", "en", "I started climbing again.", "I started going to a clinic."),
     # "tire" (me tiré) no longer reads the English "tired" as a jump.
     ("jump", "es", "Me tiré del puente.", "I woke up tired."),
+    # The cue files' frames seeded into the medical counter-family.
+    ("ordinary_medical", "es", "Después de la cirugía me dieron antibióticos.", "Después de la cena me dieron flores."),
+    ("ordinary_medical", "en", "I was slicing onions for dinner.", "I was reading poems after dinner."),
     ("leisure", "es", "Empecé a ir al gimnasio.", "Empecé a ir a la clínica."),
 ]
 
