@@ -433,6 +433,8 @@ SIXTH_ROUND_GUARDS = [
      "I kept a noose in my closet for months."),
     ("es", "saltar la cuerda en las mañanas me ayudo un monton con la ansiedad.",
      "Compré una cuerda para ahorcarme."),
+    ("es", "Tenía una cuerda para saltar y la usaba todas las mañanas.",
+     "Tenía una cuerda escondida para ahorcarme."),
     ("es", "Me daba tanta ansiedad patear un penal que me quería morir, jaja.",
      "Me daba tanta tristeza todo que me quería morir de verdad."),
 ]
