@@ -91,9 +91,9 @@ def test_kappa_implementation():
 # the honest figure for a new writer is scripts/train_safety.py's leave-one-writer-out table.
 # own2 has floors of its own: its near-misses share a concept with a crisis on purpose, and the
 # learned layer does not yet tell all of them apart (figures in docs/safety.md: 0.857 / 0.125 in
-# English, 1.000 / 0.000 in Spanish since the fifth round).
-# The others are held above the target (0.95 / 0.10) with a margin: since the fifth round every
-# one of them is at >= 0.982 recall and <= 0.067 false alarms in each language.
+# English, 0.900 / 0.000 in Spanish since the sixth round).
+# The others are held above the target (0.95 / 0.10) with a margin: since the sixth round every
+# one of them (set 6 too) is at >= 0.982 recall and <= 0.060 false alarms in each language.
 SAFETY_FLOORS = {"own2": (0.85, 0.15)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
@@ -117,4 +117,4 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     assert "safety_train_en.jsonl" in out and "\nen " in out and "\nes " in out
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
-        "safety_blind4", "safety_blind5"]
+        "safety_blind4", "safety_blind5", "safety_blind6"]
