@@ -234,8 +234,9 @@ def detect(ctx):
     if (far and not strong_topic and (link is None or link[2] or me_too)) or (
             (feeling_score or me_too) and not strong_topic and not loose_state and own_trouble
             and (link is None or me_too)):
-        # Only a feeling or a "me too" is shared, and the story is about the writer's own,
-        # other trouble; or the only trouble told is in another domain entirely.
+        # The only trouble told is in another domain entirely, and only a feeling, a state or a
+        # "me too" is shared with the concern; or only a feeling or a "me too" is shared, and
+        # the story is about the writer's own, other trouble.
         other_topic = far or own_trouble
         return Finding(NOT_MET, (ctx.span(other_topic[0], _("a different trouble")),), _(
             "Your story is about {topic}, not what {patient} is facing; sharing a feeling "
