@@ -168,16 +168,20 @@ def detect(ctx):
         return [hit for key in keys for hit in hits.get(key, ())
                 if hit[0] not in concept_words and not a.quoted[hit[0]]
                 and a.first_person(a.sent_of[hit[0]])]
-    own_trouble = own(("episode.own_topic", "rel.other", "rel.far"))
+    own_trouble = own(("episode.own_topic", "rel.other", "rel.far", "rel.far_public"))
     other_sentences = {a.sent_of[hit[0]] for hit in own_trouble}
     # A trouble in another domain entirely (money, a car, politics): a feeling state told
     # about it is no link at all when nothing else is shared.
-    far = own(("rel.far",))
+    far = own(("rel.far", "rel.far_public"))
+    # A personal trouble of that kind (money, a car, a quarrel) beside the shared concern makes
+    # the story about two troubles: at most loosely related. A public matter is only an aside.
+    second_trouble = own(("rel.far",))
     far_sentences = {a.sent_of[hit[0]] for hit in far}
     # There even the concern's own feeling words ("anxious", "hopeless") are such states.
     far_state = state | _covered(hits, "rel.far_state")
     story = _story_sentences(a, asking, {a.sent_of[first]
-                                         for key in ("episode.own_topic", "rel.other", "rel.far")
+                                         for key in ("episode.own_topic", "rel.other", "rel.far",
+                                                     "rel.far_public")
                                          for first, _last in hits.get(key, ())})
     score = feeling_score = loose_score = 0.0
     spans, found = [], []
@@ -250,7 +254,7 @@ def detect(ctx):
     found.sort()
     quoted = quote_list([w for _pos, w in found])
     patient = ctx.patient or _("the patient")
-    if score >= MET_SCORE:
+    if score >= MET_SCORE and not second_trouble:
         return Finding(MET, tuple(spans), _(
             "Words such as {words} tie your experience to {patient}'s situation.",
             words=quoted, patient=patient))
