@@ -164,11 +164,24 @@ def detect(ctx):
     concept_words = set()
     for concept in weights:
         concept_words |= _covered(hits, concept)
-    own_trouble = [hit for key in ("episode.own_topic", "rel.other") for hit in hits.get(key, ())
-                   if hit[0] not in concept_words and not a.quoted[hit[0]]
-                   and a.first_person(a.sent_of[hit[0]])]
+    def own(keys):
+        return [hit for key in keys for hit in hits.get(key, ())
+                if hit[0] not in concept_words and not a.quoted[hit[0]]
+                and a.first_person(a.sent_of[hit[0]])]
+    own_trouble = own(("episode.own_topic", "rel.other", "rel.far", "rel.far_public"))
     other_sentences = {a.sent_of[hit[0]] for hit in own_trouble}
-    story = _story_sentences(a, asking, {a.sent_of[first] for key in ("episode.own_topic", "rel.other")
+    # A trouble in another domain entirely (money, a car, politics): a feeling state told
+    # about it is no link at all when nothing else is shared.
+    far = own(("rel.far", "rel.far_public"))
+    # A personal trouble of that kind (money, a car, a quarrel) beside the shared concern makes
+    # the story about two troubles: at most loosely related. A public matter is only an aside.
+    second_trouble = own(("rel.far",))
+    far_sentences = {a.sent_of[hit[0]] for hit in far}
+    # There even the concern's own feeling words ("anxious", "hopeless") are such states.
+    far_state = state | _covered(hits, "rel.far_state")
+    story = _story_sentences(a, asking, {a.sent_of[first]
+                                         for key in ("episode.own_topic", "rel.other", "rel.far",
+                                                     "rel.far_public")
                                          for first, _last in hits.get(key, ())})
     score = feeling_score = loose_score = 0.0
     spans, found = [], []
@@ -186,7 +199,8 @@ def detect(ctx):
             value = weight if sentence in story else weight / 2
             if all(k in feeling for k in range(first, last + 1)):
                 kind = 0
-            elif sentence in other_sentences and all(k in state for k in range(first, last + 1)):
+            elif (sentence in other_sentences and all(k in state for k in range(first, last + 1))) \
+                    or (sentence in far_sentences and all(k in far_state for k in range(first, last + 1))):
                 kind = 1
             else:
                 kind = 2
@@ -204,9 +218,10 @@ def detect(ctx):
             spans.append(ctx.span(best[1], _("connects to the scenario")))
             found.append((first, ctx.words(best[1])))
     topical_score = score
-    # Everyday words ("helped", "talk") alone do not make the story the patient's.
+    # Everyday words ("helped", "talk") alone do not make the story the patient's, nor a word
+    # the draft only shares with the scenario's context text.
     strong_topic = any(weights[c] > WEAK_WEIGHT for c in weights
-                       if _covered(hits, c) & topical)
+                       if not c.startswith("rel.ctx:") and _covered(hits, c) & topical)
     loose_state = loose_score  # the concern's own state, told about another trouble
     link = _link(ctx, other_sentences)
     if link is not None:
@@ -220,11 +235,13 @@ def detect(ctx):
     # A "me too" marks a feeling as shared; a similarity claim ("similar issues") is more.
     me_too = link is not None and link[0] <= LINK_WEAK and any(
         a.norms[k] in also for k in range(link[1][0], link[1][1] + 1))
-    if (feeling_score or me_too) and not strong_topic and not loose_state and own_trouble \
-            and (link is None or me_too):
-        # Only a feeling or a "me too" is shared, and the story is about the writer's own,
-        # other trouble.
-        other_topic = own_trouble
+    if (far and not strong_topic and (link is None or link[2] or me_too)) or (
+            (feeling_score or me_too) and not strong_topic and not loose_state and own_trouble
+            and (link is None or me_too)):
+        # The only trouble told is in another domain entirely, and only a feeling, a state or a
+        # "me too" is shared with the concern; or only a feeling or a "me too" is shared, and
+        # the story is about the writer's own, other trouble.
+        other_topic = far or own_trouble
         return Finding(NOT_MET, (ctx.span(other_topic[0], _("a different trouble")),), _(
             "Your story is about {topic}, not what {patient} is facing; sharing a feeling "
             "such as {words} is not enough. Choose a moment closer to their concern.",
@@ -237,7 +254,7 @@ def detect(ctx):
     found.sort()
     quoted = quote_list([w for _pos, w in found])
     patient = ctx.patient or _("the patient")
-    if score >= MET_SCORE:
+    if score >= MET_SCORE and not second_trouble:
         return Finding(MET, tuple(spans), _(
             "Words such as {words} tie your experience to {patient}'s situation.",
             words=quoted, patient=patient))

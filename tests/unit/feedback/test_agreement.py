@@ -35,9 +35,17 @@ FLOORS = {
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
     "es_dev": (80, {"brief": 0.9, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.85,
                     "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
+    # Blind rounds by writers who never saw the engine, read while relevance was judged by the
+    # topic of the writer's trouble (fourth round): relevant before 0.24 / 0.53 / 0.68, after
+    # 0.86 / 0.73 / 0.74 (en_blind3 / es_blind3 / es_blind2). Relevance floors only: the other
+    # criteria are another engineer's and below target there.
+    "en_blind3": (75, {"relevant": 0.8}, 0.95),
+    "es_blind3": (75, {"relevant": 0.65}, 0.95),
+    "es_blind2": (70, {"relevant": 0.65}, 0.9),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
-         "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET}
+         "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
+         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2")}}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

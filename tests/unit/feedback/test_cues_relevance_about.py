@@ -154,3 +154,83 @@ def test_understanding_is_a_loose_link_es():
     assert judged("Te entiendo, Sam. Cuesta mucho.", "group-reluctance") == "partial"
     assert judged("Todos pasamos por eso, che.", "group-reluctance") == "partial"
     assert judged("Mi hermano pasó por eso.", "group-reluctance") == "not_met"
+
+
+# --- Fourth round: the topic of the writer's trouble (our own sentences). ---
+
+# A trouble in another domain entirely (money, traffic, politics) makes even the concern's own
+# feeling word no link; beside a nearby trouble (a divorce) the same word is the concern.
+def test_concern_word_about_a_trouble_in_another_domain_en():
+    assert judged("I get really anxious when my mortgage payment is due, so I set up automatic "
+                  "payments.") == "not_met"
+    assert judged("I got really anxious after my divorce and avoided my friends for months, but "
+                  "slowly I went back out.") == "met"
+    assert judged("I felt hopeless about the bills piling up, then I found a second job.",
+                  "hopelessness") == "not_met"
+    assert judged("I felt hopeless after my divorce, and a small walk every day helped me.",
+                  "hopelessness") == "met"
+    assert judged("I feel hopeless about the election results and want to give up on voting.",
+                  "hopelessness") == "not_met"
+
+
+def test_concern_word_about_a_trouble_in_another_domain_es():
+    assert judged("Me pongo muy ansiosa cuando llegan las deudas del banco, así que hice un "
+                  "presupuesto.") == "not_met"
+    assert judged("Me puse muy ansiosa después de mi divorcio y evitaba a mis amigas, pero poco a "
+                  "poco volví a salir.") == "met"
+    assert judged("El tráfico me tiene sin dormir y sin esperanza todos los días.",
+                  "hopelessness") == "not_met"
+
+
+# A personal trouble of another domain beside the shared concern makes the story about two
+# troubles (partial); a public matter beside it is an aside (met); a thing alone is no trouble.
+def test_second_trouble_beside_the_concern_en():
+    assert judged("I used to get anxious around people and stayed in my room. Right now my debts "
+                  "are piling up and my landlord is raising the rent.") == "partial"
+    assert judged("I used to get anxious around people and stayed in my room, and the government "
+                  "cuts made it worse. Small walks with a friend helped.") == "met"
+    assert judged("I used to eat lunch in my car to avoid people when I was anxious. Slow breaths "
+                  "helped.") == "met"
+
+
+def test_second_trouble_beside_the_concern_es():
+    assert judged("Yo también me encerraba en mi cuarto por la ansiedad. Ahorita ando en pleito "
+                  "con mi hermano y sin dinero.") == "partial"
+    assert judged("Yo tampoco confiaba en los grupos, y con este gobierno ya ni te cuento. Al "
+                  "final ir me ayudó.", "group-reluctance") == "met"
+
+
+# The concern paraphrased counts; a feeling word used of a thing does not.
+def test_concern_paraphrased_en():
+    assert judged("There was a year when I couldn't see a way forward. Small plans each week "
+                  "helped me.", "hopelessness") == "met"
+    assert judged("There was a year when I changed jobs. Small plans each week helped me.",
+                  "hopelessness") != "met"
+    assert judged("I felt empty and alone before my first group, and listening to others "
+                  "helped.", "group-reluctance") == "met"
+    assert judged("I was nervous about learning to drive, so I practised in an empty car park.",
+                  "group-reluctance") == "not_met"
+
+
+def test_concern_paraphrased_es():
+    assert judged("Hubo un tiempo en que no tenía ganas de vivir y me quedaba en la cama. Poco a "
+                  "poco, con metas pequeñas, salí adelante.", "hopelessness") == "met"
+    assert judged("Jamie, yo tuve una época en que no le veía sentido a nada. Me ayudaron las "
+                  "metas pequeñas.", "hopelessness") == "met"
+    assert judged("Jamie, yo tuve una época en que cambié de trabajo. Me ayudaron las metas "
+                  "pequeñas.", "hopelessness") != "met"
+
+
+# A "me too" told by reference to the patient's reluctance is a strong claim.
+def test_me_too_by_reference_en():
+    assert judged("Just give it a try. I didn't want to either, and it helped me a lot.",
+                  "group-reluctance") == "met"
+    assert judged("Just give it a try. It helped me a lot.", "group-reluctance") != "met"
+
+
+def test_me_too_by_reference_es():
+    assert judged("Yo tampoco confiaba en los grupos al principio, y al final ir me ayudó.",
+                  "group-reluctance") == "met"
+    assert judged("Inténtalo. Yo tampoco quería, y al final ir me ayudó mucho.",
+                  "group-reluctance") == "met"
+    assert judged("Inténtalo. Al final ir me ayudó mucho.", "group-reluctance") != "met"
