@@ -76,6 +76,7 @@ SAFETY_SETS = (
     ("train", "safety_train"),
     ("blind4", "safety_blind4"),
     ("blind5", "safety_blind5"),
+    ("blind6", "safety_blind6"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

@@ -593,7 +593,9 @@ def main():
     if problems:
         print("FAILED:\n  " + "\n  ".join(problems[:40]))
         return 1
-    print(f"OK: {args.learners} learners, each with exactly one submission, record, assessment and score")
+    print(f"OK: {args.learners} learners, each with exactly one submission, record, assessment and score; "
+          "every feedback answer in the history table exactly once, nobody over the feedback limit, "
+          "double and racing submits answered as one submission, no server error")
     return 0
 
 

@@ -59,6 +59,7 @@ SETS = (
     ("train", ("safety_train_en.jsonl", "safety_train_es.jsonl")),
     ("blind4", ("safety_blind4_en.jsonl", "safety_blind4_es.jsonl")),
     ("blind5", ("safety_blind5_en.jsonl", "safety_blind5_es.jsonl")),
+    ("blind6", ("safety_blind6_en.jsonl", "safety_blind6_es.jsonl")),
 )
 # The engine's author wrote these; every other set is by a writer who never saw the engine. The
 # table's "writers" rows pool those others: the nearest thing to the next new writer.

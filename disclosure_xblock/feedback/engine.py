@@ -7,6 +7,7 @@ message followed by the engine's explanation of what triggered it.
 """
 from __future__ import annotations
 
+from .. import patterns
 from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL, number
 from ..rubric.presets import localize
 from .checks import run_check
@@ -21,6 +22,8 @@ from .safety import cue_scan, scan as safety_scan
 
 _RANK = {outcome: rank for rank, outcome in enumerate(OUTCOMES)}  # met < partial < not_met
 MAX_EVIDENCE = 8
+# The end of a sentence in a message: ".", "!" or "?" before a space or the end.
+_SENTENCE_END_RE = patterns.compile(r"[.!?](?= |\Z)")
 
 
 def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
@@ -106,12 +109,15 @@ def _criterion(criterion, ctx, catalogue, checks=None):
 def _sentences(text):
     """``text`` cut after each ".", "!" or "?" that ends a sentence (followed by a space)."""
     out, start = [], 0
-    for i, char in enumerate(text):
-        if char in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
-            out.append(text[start:i + 1].strip())
-            start = i + 1
+    for end in _SENTENCE_END_RE.finditer(text):
+        sentence = text[start:end.end()].strip()
+        start = end.end()
+        if sentence:
+            out.append(sentence)
     rest = text[start:].strip()
-    return [sentence for sentence in [*out, rest] if sentence]
+    if rest:
+        out.append(rest)
+    return out
 
 
 def _core(sentence):
@@ -132,16 +138,17 @@ def _one_paragraph(level_message, explanation):
 
 
 def _evidence(findings, text, catalogue):
-    seen = set()
-    result = []
+    notes = {}  # (start, end) -> the first finding's note for that span
+    size = len(text)
     for finding in findings:
         for start, end, note in finding.spans:
-            if (start, end) in seen or not 0 <= start < end <= len(text):
-                continue
-            seen.add((start, end))
-            result.append(Evidence(start, end, text[start:end], render(note, catalogue) if note else ""))
-    result.sort(key=lambda e: (e.start, e.end))
-    return tuple(result[:MAX_EVIDENCE])
+            if (start, end) not in notes and 0 <= start < end <= size:
+                notes[(start, end)] = note
+    # Spans are distinct, so their order is fixed; only the notes shown are rendered.
+    kept = sorted(notes)[:MAX_EVIDENCE]
+    return tuple(Evidence(start, end, text[start:end],
+                          render(notes[start, end], catalogue) if notes[start, end] else "")
+                 for start, end in kept)
 
 
 def _red_flags(ctx, identifiers, findings, catalogue):

@@ -59,6 +59,8 @@ def render(msg, catalogue):
     """The text of ``msg`` in ``catalogue``'s language, parameters filled in."""
     if msg.plural is None:
         template = catalogue.gettext(msg.msgid)
+        if not msg.params and "{" not in template and "}" not in template:
+            return template  # what format() would return
     else:
         template = catalogue.ngettext(msg.msgid, msg.plural, msg.n)
     params = {key: _render_param(value, catalogue) for key, value in msg.params.items()}

@@ -11,6 +11,7 @@ judging it in the wrong language.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from typing import NamedTuple
 
 from .lexicons import DEFAULT_LANGUAGE, LANGUAGES, folded_words, localized
@@ -54,14 +55,12 @@ def detect(text, fallback=DEFAULT_LANGUAGE):
     others = folded_words("language", "other_languages")
     lowered = text.lower()
     norms = WORD_RE.findall(lowered if lowered.isascii() else fold(lowered))
-    other = 0
-    for norm in norms:
-        if norm in others:
-            other += 1
-            continue
-        for language, members in lists.items():
-            if norm in members:
-                counts[language] += 1
+    # Each distinct word is looked up once, weighed by how often it occurs.
+    occurrences = Counter(norms)
+    distinct = occurrences.keys()
+    other = sum(occurrences[norm] for norm in distinct & others)
+    for language, members in lists.items():
+        counts[language] += sum(occurrences[norm] for norm in (distinct & members) - others)
     marks = 0 if lowered.isascii() else sum(1 for ch in lowered if ch in _SPANISH_MARKS)
     if marks:
         counts[MARK_LANGUAGE] += min(marks, max(2, len(norms) // 4))  # a few accents weigh, not dominate

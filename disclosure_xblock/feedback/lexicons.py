@@ -16,7 +16,7 @@ import importlib.resources
 import itertools
 
 from ..patterns import compile as compile_regex
-from .phrases import compile_pattern, fold, match_at
+from .phrases import compile_pattern, fold
 
 CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries", "episode")
 # The safety cue files (safety.py), every language's: all run on every draft.
@@ -137,33 +137,54 @@ def synonym_groups(language=DEFAULT_LANGUAGE):
 
 
 class LexiconIndex:
-    """Cue patterns indexed by their first word, or first two words when both are plain.
+    """Cue patterns indexed by their first two words, so one pass over a draft finds every cue.
 
-    One pass over a draft's words finds every cue: each word is looked up by its exact form,
-    by the pair it forms with the next word, and by its first three letters (``word*`` cues).
-    Keying on word pairs keeps the many cues that start with "i" or "you" from being tried at
-    every "I".
+    A cue whose second word follows the first directly is keyed by both words, each by its
+    exact forms or, for a ``word*``, by its first three letters; any other cue by its first word
+    alone. At each word of the draft only the cues keyed by that word (and the next) are tried,
+    so the many cues that start with "i", "me" or "que" are not tried at every "I" or "que".
+
+    Which cues are tried at a word never changes what is found: a tried cue is matched in full
+    from that word, and a cue keyed otherwise could not match there. Hits come out in the order
+    the first index of this kind gave them (by word; at one word, cues keyed by the first word,
+    then by the pair, then by a prefix, each in entry order), which dict order downstream keeps.
     """
 
+    __slots__ = ("_words", "_prefixes")
+
     def __init__(self, entries):
-        single, pairs, prefix = {}, {}, {}
-        for key, pattern in entries:
-            first = pattern.first
-            second = pattern.literals[1] if len(pattern.literals) > 1 else None
-            if first.prefix is not None:
-                prefix.setdefault(first.prefix[:3], []).append((key, pattern))
-            elif second is not None and second.gap == 0 and second.prefix is None:
-                for form in first.forms:
-                    for form2 in second.forms:
-                        pairs.setdefault((form, form2), []).append((key, pattern))
+        entries = tuple(entries)
+        size = len(entries)
+        # First word (exact form, or a prefix's first three letters) -> [cues keyed by it alone,
+        # {next word: cues}, {next word's first three letters: cues}].
+        words, prefixes = {}, {}
+        for rank, (key, pattern) in enumerate(entries):
+            literals = tuple((lit.gap, lit.forms, lit.prefix) for lit in pattern.literals)
+            first = literals[0]
+            second = literals[1] if len(literals) > 1 else None
+            # The order rank of the former index: cues by first word, by pair, by prefix.
+            if first[2] is not None:
+                order = 2 * size + rank
+            elif second is not None and second[0] == 0 and second[2] is None:
+                order = size + rank
             else:
-                for form in first.forms:
-                    single.setdefault(form, []).append((key, pattern))
-        self.single = {k: tuple(v) for k, v in single.items()}
-        self.pairs = {k: tuple(v) for k, v in pairs.items()}
-        self.prefix = {k: tuple(v) for k, v in prefix.items()}
-        # Words that can start a cue: a draft's other words are skipped with one set look-up.
-        self.firsts = frozenset(self.single) | frozenset(first for first, _second in self.pairs)
+                order = rank
+            table = words if first[2] is None else prefixes
+            heads = first[1] if first[2] is None else (first[2][:3],)
+            # A "word*" shorter than three letters cannot be keyed by three (it is matched whole).
+            if second is not None and second[0] == 0 and (second[2] is None or len(second[2]) >= 3):
+                cue = (key, order, first[2], second[2], literals[2:])
+                slot, nexts = (1, second[1]) if second[2] is None else (2, (second[2][:3],))
+                for head in heads:
+                    node = table.setdefault(head, [[], {}, {}])
+                    for word in nexts:
+                        node[slot].setdefault(word, []).append(cue)
+            else:
+                cue = (key, order, first[2], literals[1:])
+                for head in heads:
+                    table.setdefault(head, [[], {}, {}])[0].append(cue)
+        self._words = {k: _frozen(node, False) for k, node in words.items()}
+        self._prefixes = {k: _frozen(node, True) for k, node in prefixes.items()}
 
     def scan(self, norms, sent_of=None):
         """{section key: [(first word, last word), …]} for every cue found in ``norms``.
@@ -171,36 +192,105 @@ class LexiconIndex:
         With ``sent_of`` (each word's sentence number) a cue never spans two sentences.
         """
         hits = {}
-        single, pairs, prefix = self.single, self.pairs, self.prefix
+        order = {}  # key -> (first word, rank) of its first hit, to give hits their order
         count = len(norms)
-        firsts = self.firsts
-        starters = {word for word in set(norms) if word in firsts or word[:3] in prefix}
+        # What each distinct word of the draft may start (cues keyed by it alone, tables of cues
+        # keyed by it and the next word), looked up once per word; most words start nothing.
+        words, prefixes = self._words, self._prefixes
+        plan = {}
+        for norm in set(norms):
+            entry = words.get(norm)
+            prefix_node = prefixes.get(norm[:3])
+            if prefix_node is not None:  # a "word*" cue: its prefix is checked once per word
+                alone = tuple(cue for cue in prefix_node[0] if norm.startswith(cue[2]))
+                if entry is not None:
+                    alone, tables = entry[0] + alone, entry[1] + prefix_node[1]
+                else:
+                    tables = prefix_node[1]
+                entry = (alone, tables) if alone or tables else None
+            if entry is not None:
+                plan[norm] = entry
         for start, norm in enumerate(norms):
-            if norm not in starters:
+            entry = plan.get(norm)
+            if entry is None:
                 continue
-            candidates = single.get(norm, ())
-            if start + 1 < count:
-                more = pairs.get((norm, norms[start + 1]))
-                if more:
-                    candidates = candidates + more
-            more = prefix.get(norm[:3])
-            if more:
-                candidates = candidates + more
-            for key, pattern in candidates:
-                end = match_at(pattern, norms, start)
-                if end < 0 or (sent_of is not None and sent_of[end] != sent_of[start]):
+            alone, tables = entry
+            found_here = []  # (key, rank, end) of each cue matched at this word
+            for key, rank, _prefix, rest in alone:
+                end = _rest(rest, norms, start, count) if rest else start
+                if end >= 0:
+                    found_here.append((key, rank, end))
+            if tables and start + 1 < count:
+                nxt = norms[start + 1]
+                for table, second_prefix, first_prefix in tables:
+                    cues = table.get(nxt[:3] if second_prefix else nxt)
+                    if cues is None:
+                        continue
+                    for key, rank, prefix, prefix2, rest in cues:
+                        if first_prefix and not norm.startswith(prefix):
+                            continue
+                        if second_prefix and not nxt.startswith(prefix2):
+                            continue
+                        end = _rest(rest, norms, start + 1, count) if rest else start + 1
+                        if end >= 0:
+                            found_here.append((key, rank, end))
+            for key, rank, end in found_here:
+                if sent_of is not None and sent_of[end] != sent_of[start]:
                     continue
                 found = hits.get(key)
                 if found is None:
                     hits[key] = [(start, end)]
-                # Keep the longest cue: "slow breathing" hides the "breathing" inside it.
-                elif found[-1][0] <= start and end <= found[-1][1]:
+                    order[key] = (start, rank)
                     continue
-                elif found[-1][0] == start:
+                if order[key][0] == start and rank < order[key][1]:
+                    order[key] = (start, rank)
+                # Keep the longest cue: "slow breathing" hides the "breathing" inside it.
+                if found[-1][0] <= start and end <= found[-1][1]:
+                    continue
+                if found[-1][0] == start:
                     found[-1] = (start, end)
                 else:
                     found.append((start, end))
+        if len(hits) > 1:
+            hits = {key: hits[key] for key in sorted(hits, key=order.__getitem__)}
         return hits
+
+
+def _frozen(node, first_prefix):
+    """(cues keyed by the first word alone, ((cues by next word, keyed by the next word's
+    prefix?, keyed by the first word's prefix?), …))."""
+    alone, by_next, by_next_prefix = node
+    tables = tuple(({k: tuple(v) for k, v in table.items()}, second_prefix, first_prefix)
+                   for table, second_prefix in ((by_next, False), (by_next_prefix, True)) if table)
+    return tuple(alone), tables
+
+
+def _rest(literals, norms, position, count):
+    """Last word of a match of ``literals`` (gap, forms, prefix) after word ``position``, or -1:
+    ``phrases.match_at`` from its second literal on, with the words that follow directly (no
+    gap, the common case) checked in a loop."""
+    for j, (gap, forms, prefix) in enumerate(literals):
+        if gap:
+            return _search(literals, norms, j, position, count)
+        position += 1
+        if position >= count:
+            return -1
+        if (norms[position] not in forms) if prefix is None else not norms[position].startswith(prefix):
+            return -1
+    return position
+
+
+def _search(literals, norms, j, position, count):
+    """``phrases._extend`` on (gap, forms, prefix) tuples: the first match, depth first."""
+    if j == len(literals):
+        return position
+    gap, forms, prefix = literals[j]
+    for q in range(position + 1, min(position + 2 + gap, count)):
+        if (norms[q] in forms) if prefix is None else norms[q].startswith(prefix):
+            end = _search(literals, norms, j + 1, q, count)
+            if end >= 0:
+                return end
+    return -1
 
 
 @functools.lru_cache(maxsize=None)

@@ -24,6 +24,8 @@ from .. import patterns
 # A word: letters/digits with inner apostrophes ("don't", "Sam's"). Underscore is not a letter.
 WORD_RE = patterns.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+")
 
+_NON_ASCII_RE = patterns.compile(r"[^\x00-\x7f]")
+
 GAP_WORDS = 3  # what one "*" may skip
 _VOWELS = "aeiou"
 
@@ -37,7 +39,17 @@ def fold(word):
     if word.isascii():
         return word
     decomposed = unicodedata.normalize("NFD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Only a non-ASCII character can be a combining mark: look at those alone (a whole draft
+    # is folded at once, and most of its characters are ASCII).
+    pieces, last = [], 0
+    for mark in _NON_ASCII_RE.finditer(decomposed):
+        if unicodedata.combining(mark.group()):
+            pieces.append(decomposed[last:mark.start()])
+            last = mark.end()
+    if not pieces:
+        return decomposed
+    pieces.append(decomposed[last:])
+    return "".join(pieces)
 
 
 def inflections(word):

@@ -359,7 +359,10 @@ CONTACT_KINDS = frozenset(("email", "url", "phone", "handle"))
 _DIGIT_RE = patterns.compile(r"\d")
 _WEB_RE = patterns.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|co|us|uk|me|info|ly|" + _NEW_TLD + r")\b", patterns.IGNORECASE)
 _WEBMAIL_RE = patterns.compile(_WEBMAIL, patterns.IGNORECASE)
-_DOT_TLD_RE = patterns.compile(r"\.\s*+[\])}>]?+\s*+" + _TLD + r"\b", patterns.IGNORECASE)
+# A dot as _DOT writes it, then a top-level domain: closed by a bracket ("[.]com"), spaced
+# before a lower-case letter (" . com"), or plain (".com"). A sentence end (". Me acuerdo",
+# ". Es") is none of these, so Spanish prose does not run the disguised patterns.
+_DOT_TLD_RE = patterns.compile(r"\.(?:\s*+[\])}>]\s*+|\s++(?=(?-i:[a-z]))|)" + _TLD + r"\b", patterns.IGNORECASE)
 
 
 def _may_be_disguised_address(text, lower, words):

@@ -32,7 +32,10 @@ KINDS = ("suicide", "overdose", "self_harm")
 # Two passes: the cues themselves, then (only for the rare draft that has one) the words that
 # qualify them. Most drafts hold no cue and never pay for the guards.
 _CUE_SECTIONS = KINDS + ("purpose",)
-_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent")
+_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed")
+# Kinds a harmless frame in the cue's own sentence overrules (a kitchen for "cut myself", a
+# prescription for "a bunch of pills"). Never suicide: a death wish is one in any setting.
+FRAMED_KINDS = ("self_harm", "overdose")
 # Words to look back over from a cue to a negator: "I never really hurt myself", "nunca me
 # corté", "I have never been suicidal". Any other word stops the search, so "I didn't tell
 # anyone I cut myself" still counts.
@@ -84,12 +87,14 @@ def cue_scan(analysis):
         return {}
     hits.update(_index(_CONTEXT_SECTIONS).scan(norms, analysis.sent_of))
     guards = hits.get("guards", ())
+    purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
+    framed = _framed(analysis, hits, guards, purpose)
     found = {}
     for kind in KINDS:
-        spans = [hit for hit in hits.get(kind, ()) if _counts(analysis, hit, guards)]
+        spans = [hit for hit in hits.get(kind, ()) if _counts(analysis, hit, guards)
+                 and not (kind in FRAMED_KINDS and analysis.sent_of[hit[0]] in framed)]
         if spans:
             found[kind] = spans
-    purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
     if purpose:
         context = [hit for hit in hits.get("purpose_context", ())
                    if _counts(analysis, hit, guards) and not _at_others(analysis, hit)]
@@ -101,6 +106,23 @@ def cue_scan(analysis):
                 found.setdefault("self_harm", []).extend([near[0], (first, last)])
     _overdose_with_intent(analysis, hits, guards, purpose, found)
     return {kind: _merged(analysis, found[kind]) for kind in KINDS if kind in found}
+
+
+def _framed(analysis, hits, guards, purpose):
+    """Sentence numbers a harmless frame ([frames]: a kitchen, a prescription after surgery)
+    holds, unless an intent, "on purpose" or an [unframed] word (the act by its name, "at once",
+    a hoard) shares the sentence: "sliced my arm on purpose while cooking", "overdosed on his
+    pain medication after surgery" still count. A guard is one phrase; a frame names the
+    setting wherever it sits in the sentence ("Cut myself once slicing onions")."""
+    sent_of = analysis.sent_of
+    frames = {sent_of[first] for first, last in hits.get("frames", ())
+              if _counts(analysis, (first, last), guards)}
+    if not frames:
+        return frames
+    meant = {sent_of[first] for first, _last in purpose}
+    meant.update(sent_of[first] for section in ("intent", "unframed")
+                 for first, last in hits.get(section, ()) if _counts(analysis, (first, last), guards))
+    return frames - meant
 
 
 def _overdose_with_intent(analysis, hits, guards, purpose, found):

@@ -7,11 +7,14 @@ into the original text, so evidence spans can be cut from it exactly.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from .. import patterns
 from .lexicons import DEFAULT_LANGUAGE, grammar, localized, words
 from .phrases import WORD_RE, fold
 
+# WORD_RE as one group: split() returns the words between the gaps, in order.
+_WORD_SPLIT_RE = patterns.compile("(" + WORD_RE.pattern + ")")
 # Spanish opens a question or exclamation with "¿" / "¡": a sentence's text starts there.
 _OPENING_MARKS = "\u00bf\u00a1"
 
@@ -44,7 +47,8 @@ class Analysis:
     """A draft read once: tokens with offsets, sentences, clauses, quoted tokens."""
 
     __slots__ = ("text", "language", "grammar", "starts", "ends", "norms", "sent_of", "sentences",
-                 "clause_of", "quoted", "word_count", "chunk_starts", "_folded", "_own_verbs", "past_marks")
+                 "clause_of", "quoted", "word_count", "chunk_starts", "_folded", "_own_verbs", "past_marks",
+                 "_first_person")
 
     def __init__(self, text, language=DEFAULT_LANGUAGE):
         # ``language`` is the draft's (language.py decides it). Outside English, ``norms`` are
@@ -53,13 +57,13 @@ class Analysis:
         self.text = text
         self.language = language
         self.grammar = grammar(language)
-        starts, ends, norms = [], [], []
-        for match in WORD_RE.finditer(text):
-            starts.append(match.start())
-            ends.append(match.end())
-            norms.append(match.group())
+        # The words and the text between them, in one call; offsets are the running lengths.
+        parts = _WORD_SPLIT_RE.split(text)
+        bounds = list(itertools.accumulate(map(len, parts)))
+        starts, ends, norms = bounds[0:-1:2], bounds[1::2], parts[1::2]
         # Lowercase all words in one call (cheaper than one call per word); the apostrophe is
         # normalised so "don’t" and "don't" read the same. Joined with a separator no word holds.
+        joined = ""
         if norms:
             joined = "\x00".join(norms).lower().replace("\u2019", "'")
             # No lowercase mapping produces or removes \x00, so the split gives one per word.
@@ -67,14 +71,18 @@ class Analysis:
         self._own_verbs = None
         self.past_marks = frozenset()
         if language != DEFAULT_LANGUAGE:
-            self.past_marks = self._past_by_ending(norms)
+            # Folded in one call: no character folds into or out of the separator, so word k of
+            # the result is fold(norms[k]).
+            folded = fold(joined).split("\x00") if norms and not text.isascii() else norms
+            self.past_marks = self._past_by_ending(norms, folded)
             if not text.isascii():
-                self._own_verbs = self._accented_first_person(norms)
-                norms = [fold(n) for n in norms]
+                self._own_verbs = self._accented_first_person(norms, folded)
+                norms = folded
         self.starts, self.ends, self.norms = starts, ends, norms
         self._folded = None if language == DEFAULT_LANGUAGE else norms
+        self._first_person = None
         self._split_sentences()
-        self._mark_clauses()
+        self._mark_clauses(parts[2:-1:2])  # the text between each word and the next
         self._mark_quotes()
 
     def __len__(self):
@@ -84,7 +92,10 @@ class Analysis:
     def folded(self):
         """``norms`` with accents folded (see ``fold``), computed once, on first use."""
         if self._folded is None:
-            self._folded = self.norms if self.text.isascii() else [fold(n) for n in self.norms]
+            if self.text.isascii() or not self.norms:
+                self._folded = self.norms
+            else:  # in one call, as in __init__
+                self._folded = fold("\x00".join(self.norms)).split("\x00")
         return self._folded
 
     # --- sentences ----------------------------------------------------------------------------
@@ -104,17 +115,17 @@ class Analysis:
             bounds.append(len(text))
         sentences = []  # (first token, end token exclusive, start char, end char)
         sent_of = [0] * len(starts)
+        ends = self.ends
         tok = 0
         for end in bounds:
             first = tok
-            while tok < len(starts) and starts[tok] < end:
-                sent_of[tok] = len(sentences)
-                tok += 1
+            tok = bisect.bisect_left(starts, end, tok)  # the first token at or after ``end``
             if tok > first:
+                sent_of[first:tok] = [len(sentences)] * (tok - first)
                 start = starts[first]
                 while start > 0 and text[start - 1] in _OPENING_MARKS:  # "¿Y tú?" keeps its "¿"
                     start -= 1
-                sentences.append((first, tok, start, max(self.ends[tok - 1], min(end, len(text)))))
+                sentences.append((first, tok, start, max(ends[tok - 1], min(end, len(text)))))
         # Tokens after the last boundary are already covered because the last bound is len(text).
         self.sentences = sentences
         self.sent_of = sent_of
@@ -132,16 +143,17 @@ class Analysis:
 
     # --- clauses and negation -----------------------------------------------------------------
 
-    def _mark_clauses(self):
-        """Give each word a clause number; also count words (chunks between whitespace)."""
-        text, starts, ends, norms = self.text, self.starts, self.ends, self.norms
+    def _mark_clauses(self, gaps):
+        """Give each word a clause number; also count words (chunks between whitespace).
+
+        ``gaps[k]`` is the text between word k and word k + 1."""
+        norms = self.norms
         starters = self.grammar["clause_starters"]
         sent_of = self.sent_of
-        clause_of = [0] * len(starts)
+        clause_of = [0] * len(norms)
         clause = 0
-        chunk_starts = [0] if starts else []  # first word of each whitespace-separated chunk
-        for i in range(1, len(starts)):
-            gap = text[ends[i - 1]:starts[i]]
+        chunk_starts = [0] if norms else []  # first word of each whitespace-separated chunk
+        for i, gap in enumerate(gaps, 1):
             if gap == " ":  # the common case: one space, same clause unless a starter word
                 chunk_starts.append(i)
                 if norms[i] in starters or sent_of[i] != sent_of[i - 1]:
@@ -250,30 +262,36 @@ class Analysis:
         Spanish drops the pronoun ("Tuve una época …"): listed first-person verb forms
         (grammar ``first_person_verbs``) and accented preterites ("empecé", "salí") count too.
         """
-        words = self.grammar["first_person"]
-        verbs = self.grammar.get("first_person_verbs", ())
-        own = self._own_verbs
-        first, last = self.sentences[sentence][0], self.sentences[sentence][1]
-        return any(self.norms[k] in words or self.norms[k] in verbs or (own is not None and k in own)
-                   for k in range(first, last))
+        if self._first_person is None:
+            # Every sentence at once, on first use: detectors ask about the same sentences often.
+            words = self.grammar["first_person"]
+            verbs = self.grammar.get("first_person_verbs", ())
+            own = self._own_verbs
+            norms = self.norms
+            self._first_person = [
+                any(norms[k] in words or norms[k] in verbs or (own is not None and k in own)
+                    for k in range(first, last))
+                for first, last, _start, _end in self.sentences]
+        return self._first_person[sentence]
 
-    def _past_by_ending(self, lowered):
+    def _past_by_ending(self, lowered, folded):
         """Word indexes whose ending marks a past verb (grammar ``past_endings``, with accents:
-        "ayudó", "sentía", "evitaba"), before folding loses the accent."""
+        "ayudó", "sentía", "evitaba"), before folding loses the accent (``folded[k]`` is
+        ``fold(lowered[k])``)."""
         endings = tuple(self.grammar_raw("past_endings"))
         if not endings:
             return frozenset()
         exceptions = self.grammar.get("not_past", ())
         return frozenset(k for k, word in enumerate(lowered)
-                         if len(word) > 3 and word.endswith(endings) and fold(word) not in exceptions)
+                         if len(word) > 3 and word.endswith(endings) and folded[k] not in exceptions)
 
     def grammar_raw(self, section):
         """A section of this language's grammar file as written (accents kept)."""
         return words(localized("grammar", self.language), section)
 
-    def _accented_first_person(self, lowered):
+    def _accented_first_person(self, lowered, folded):
         """Word indexes of accented first-person preterites ("pasé", "empecé", "viví")."""
         exceptions = self.grammar.get("not_first_person", ())
         return frozenset(k for k, word in enumerate(lowered)
                          if len(word) > 3 and word[-1] in "\u00e9\u00ed" and word.isalpha()
-                         and fold(word) not in exceptions)
+                         and folded[k] not in exceptions)

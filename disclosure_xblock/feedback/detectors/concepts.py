@@ -13,7 +13,7 @@ from ..phrases import compile_pattern, fold, inflections, match_at
 from ..text import Analysis
 
 CORE_KEYWORDS = 3
-_CUE_SECTIONS = ("link_strong", "link", "feeling")
+_CUE_SECTIONS = ("link_strong", "link", "feeling", "state", "other", "far", "far_public", "far_state")
 
 
 def _group_of(kw_words, folded_words):
@@ -141,3 +141,27 @@ def context_group_index(groups, taken, language=DEFAULT_LANGUAGE):
     if not wanted:
         return None
     return LexiconIndex(tuple((key, p) for key in wanted for p in members[key[len("rel.group:"):]]))
+
+
+# --- the patient asks about the writer's own experience ----------------------------------------
+# A context whose patient asks the staff member "have you ever…?", "how did you cope?" makes a
+# first-person answer about the patient's concern by construction ("I actually have").
+
+
+@functools.lru_cache(maxsize=1)
+def _asked_index():
+    return LexiconIndex(tuple(("asked", p) for p in patterns("relevance", "asked")))
+
+
+@functools.lru_cache(maxsize=256)  # one per scenario context; read-only afterwards
+def context_asks(context):
+    """True when the last sentence of a scenario's context asks the staff member about their
+    own experience. Contexts are read as English (a designer's Spanish context is not yet)."""
+    if not context:
+        return False
+    a = Analysis(context)
+    if not a.sentences:
+        return False
+    last = len(a.sentences) - 1
+    found = _asked_index().scan(a.norms, a.sent_of).get("asked", ())
+    return a.ends_with_question(last) and any(a.sent_of[first] == last for first, _end in found)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from ..lexicons import DEFAULT_LANGUAGE
+from ..lexicons import DEFAULT_LANGUAGE, words
 from .base import Finding
-from .concepts import concepts, context_group_index, context_terms, keywords_in, stem
+from .concepts import concepts, context_asks, context_group_index, context_terms, keywords_in, stem
 from .minimizing import advice_sentences
 
 MET_SCORE = 2.0
@@ -20,6 +20,7 @@ PARTIAL_SCORE = 0.5
 FEELING_CAP = 1.0
 LINK_STRONG = 2.0
 LINK_WEAK = 1.0
+WEAK_WEIGHT = 0.5  # the weight of an everyday keyword (concepts.py)
 _ALSO = frozenset(("too", "also", "myself"))
 # What the scenario's context text brings: a synonym group it mentions, and a content word the
 # draft shares with it (each distinct word once), count less than the designer's keywords.
@@ -67,16 +68,47 @@ def _writer_is_subject(a, first, last):
     k = first
     while k > 0 and a.clause_of[k - 1] == clause:
         k -= 1
-    subjects = _SUBJECTS if a.language == "en" else a.grammar.get("subjects", frozenset())
+    if a.language == "en":
+        subjects = _SUBJECTS
+    else:
+        # Spanish drops the pronoun: "te entiendo", "todos pasamos por eso" are the writer's.
+        subjects = a.grammar.get("subjects", frozenset()) | words("relevance", "writer_verbs", a.language)
     return any(a.norms[j] in subjects for j in range(k, last + 1))
 
 
-def _link(ctx):
-    """(value, hit) of the writer's own claim that their experience matches, or None.
+def _asking_sentences(a):
+    """Sentences that put a question to the patient (a question not about the writer)."""
+    return {k for k in range(len(a.sentences)) if a.ends_with_question(k) and not a.first_person(k)}
+
+
+def _story_sentences(a, asking, elsewhere):
+    """Sentences of the writer's own story: those about the writer, and one that opens or
+    continues it without naming anyone ("There was a time nothing made sense. I …", "Hubo una
+    época en que no le veía sentido a nada": Spanish "veía" is the writer's as much as anyone's),
+    unless it speaks to the patient or is about another matter (``elsewhere``: "groups are a
+    scam, like everything this government does" beside the story is not part of it)."""
+    own = {k for k in range(len(a.sentences)) if a.first_person(k)}
+    second = a.grammar["second_person"]
+    story = set(own)
+    for k in range(len(a.sentences)):
+        if k in own or k in asking or (k - 1 not in own and k + 1 not in own):
+            continue
+        first, last = a.sentences[k][0], a.sentences[k][1]
+        if k not in elsewhere and not any(a.norms[j] in second for j in range(first, last)):
+            story.add(k)
+    return story
+
+
+def _link(ctx, other_sentences=frozenset()):
+    """(value, hit, loose) of the writer's own claim that their experience matches, or None.
 
     A strong claim ("I've been through the same") is worth a concept; a weak one ("I can
     relate", "I've tried it") or a sharing marker ("too", "also") half of one; a weak claim and
-    a marker together ("I have tried it myself") make a strong one.
+    a marker together ("I have tried it myself") make a strong one. A claim made in a sentence
+    about another trouble of the writer's ("I went through the same when my girlfriend left")
+    is ``loose``: the sameness is claimed, the story is not the patient's. When the patient
+    asked about the writer's own experience (the scenario's context ends "have you ever…?"),
+    a first sentence about the writer answers it.
     """
     a = ctx.analysis
     own = [None, None]  # strong claim, weak claim
@@ -86,16 +118,27 @@ def _link(ctx):
                     and _writer_is_subject(a, first, last)):
                 own[slot] = (first, last)
                 break
+
+    def result(value, hit):
+        return value, hit, a.sent_of[hit[0]] in other_sentences
+
     if own[0] is not None:
-        return LINK_STRONG, own[0]
+        return result(LINK_STRONG, own[0])
+    if ctx.scenario.context and context_asks(ctx.scenario.context):
+        answer = next((k for k in range(len(a.sentences))
+                       if a.first_person(k) and not a.ends_with_question(k)), None)
+        if answer is not None:
+            first, last = a.sentences[answer][0], a.sentences[answer][1] - 1
+            return result(LINK_STRONG, (first, min(last, first + 3)))
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
     also = ctx.local(_ALSO, "also")
+    claim = range(own[1][0], own[1][1] + 1) if own[1] is not None else ()
     marker = next(((k, k) for k, norm in enumerate(a.norms)
                    if norm in also and not a.quoted[k] and a.first_person(a.sent_of[k])
-                   and not a.negated(k)), None)
+                   and not a.negated(k) and k not in claim), None)  # "yo también" is one claim
     if own[1] is not None:
-        return (LINK_STRONG if marker is not None else LINK_WEAK), own[1]
-    return (LINK_WEAK, marker) if marker is not None else None
+        return result(LINK_STRONG if marker is not None else LINK_WEAK, own[1])
+    return result(LINK_WEAK, marker) if marker is not None else None
 
 
 def detect(ctx):
@@ -113,8 +156,34 @@ def detect(ctx):
         weights = {**weights, **more_weights}
     excluded = _covered(hits, "rel.exclude")
     feeling = _covered(hits, "rel.feeling")
+    # A state any trouble can bring ("nervous", "sad", "crying in bed") counts only loosely when
+    # its sentence names another trouble of the writer's ("nervous before exams").
+    state = _covered(hits, "rel.state") | feeling
     advice = advice_sentences(ctx)
-    score = feeling_score = 0.0
+    asking = _asking_sentences(a)
+    concept_words = set()
+    for concept in weights:
+        concept_words |= _covered(hits, concept)
+    def own(keys):
+        return [hit for key in keys for hit in hits.get(key, ())
+                if hit[0] not in concept_words and not a.quoted[hit[0]]
+                and a.first_person(a.sent_of[hit[0]])]
+    own_trouble = own(("episode.own_topic", "rel.other", "rel.far", "rel.far_public"))
+    other_sentences = {a.sent_of[hit[0]] for hit in own_trouble}
+    # A trouble in another domain entirely (money, a car, politics): a feeling state told
+    # about it is no link at all when nothing else is shared.
+    far = own(("rel.far", "rel.far_public"))
+    # A personal trouble of that kind (money, a car, a quarrel) beside the shared concern makes
+    # the story about two troubles: at most loosely related. A public matter is only an aside.
+    second_trouble = own(("rel.far",))
+    far_sentences = {a.sent_of[hit[0]] for hit in far}
+    # There even the concern's own feeling words ("anxious", "hopeless") are such states.
+    far_state = state | _covered(hits, "rel.far_state")
+    story = _story_sentences(a, asking, {a.sent_of[first]
+                                         for key in ("episode.own_topic", "rel.other", "rel.far",
+                                                     "rel.far_public")
+                                         for first, _last in hits.get(key, ())})
+    score = feeling_score = loose_score = 0.0
     spans, found = [], []
     topical = set()
     for concept, weight in weights.items():
@@ -123,41 +192,69 @@ def detect(ctx):
             if first in excluded or last in excluded or a.quoted[first]:
                 continue
             sentence = a.sent_of[first]
-            if sentence in advice:
-                continue  # a scenario word inside advice is not the shared experience
-            value = weight if a.first_person(sentence) else weight / 2
-            if best is None or value > best[0]:
-                best = (value, (first, last))
+            if sentence in advice or sentence in asking:
+                # A scenario word inside advice, or in the question put to the patient, is not
+                # the shared experience.
+                continue
+            value = weight if sentence in story else weight / 2
+            if all(k in feeling for k in range(first, last + 1)):
+                kind = 0
+            elif (sentence in other_sentences and all(k in state for k in range(first, last + 1))) \
+                    or (sentence in far_sentences and all(k in far_state for k in range(first, last + 1))):
+                kind = 1
+            else:
+                kind = 2
+            if best is None or (kind, value) > (best[2], best[0]):
+                best = (value, (first, last), kind)
         if best is not None:
             first, last = best[1]
-            if all(k in feeling for k in range(first, last + 1)):
+            if best[2] == 0:
                 feeling_score += best[0]
+            elif best[2] == 1:
+                loose_score += best[0]
             else:
                 score += best[0]
                 topical.update(range(first, last + 1))
             spans.append(ctx.span(best[1], _("connects to the scenario")))
             found.append((first, ctx.words(best[1])))
     topical_score = score
-    link = _link(ctx)
+    # Everyday words ("helped", "talk") alone do not make the story the patient's, nor a word
+    # the draft only shares with the scenario's context text.
+    strong_topic = any(weights[c] > WEAK_WEIGHT for c in weights
+                       if not c.startswith("rel.ctx:") and _covered(hits, c) & topical)
+    loose_state = loose_score  # the concern's own state, told about another trouble
+    link = _link(ctx, other_sentences)
     if link is not None:
-        score += link[0]
+        if link[2]:
+            loose_score += link[0]
+        else:
+            score += link[0]
         spans.append(ctx.span(link[1], _("ties your experience to theirs")))
         found.append((link[1][0], ctx.words(link[1])))
-    if feeling_score:
-        other_topic = [hit for hit in hits.get("episode.own_topic", ())
-                       if hit[0] not in topical and a.first_person(a.sent_of[hit[0]])]
-        if topical_score == 0 and other_topic:
-            # Only a feeling is shared, and the story is about the writer's own, other trouble.
-            return Finding(NOT_MET, (ctx.span(other_topic[0], _("a different trouble")),), _(
-                "Your story is about {topic}, not what {patient} is facing; sharing a feeling "
-                "such as {words} is not enough. Choose a moment closer to their concern.",
-                topic=quote_list([ctx.words(other_topic[0])]), patient=ctx.patient or _("the patient"),
-                words=quote_list([w for _pos, w in sorted(found)])))
-        score += min(feeling_score, FEELING_CAP) if topical_score == 0 else feeling_score
+    also = ctx.local(_ALSO, "also")
+    # A "me too" marks a feeling as shared; a similarity claim ("similar issues") is more.
+    me_too = link is not None and link[0] <= LINK_WEAK and any(
+        a.norms[k] in also for k in range(link[1][0], link[1][1] + 1))
+    if (far and not strong_topic and (link is None or link[2] or me_too)) or (
+            (feeling_score or me_too) and not strong_topic and not loose_state and own_trouble
+            and (link is None or me_too)):
+        # The only trouble told is in another domain entirely, and only a feeling, a state or a
+        # "me too" is shared with the concern; or only a feeling or a "me too" is shared, and
+        # the story is about the writer's own, other trouble.
+        other_topic = far or own_trouble
+        return Finding(NOT_MET, (ctx.span(other_topic[0], _("a different trouble")),), _(
+            "Your story is about {topic}, not what {patient} is facing; sharing a feeling "
+            "such as {words} is not enough. Choose a moment closer to their concern.",
+            topic=quote_list([ctx.words(other_topic[0])]), patient=ctx.patient or _("the patient"),
+            words=quote_list([w for _pos, w in sorted(found)])))
+    if topical_score == 0:
+        score += min(feeling_score + loose_score, FEELING_CAP)
+    else:
+        score += feeling_score + loose_score
     found.sort()
     quoted = quote_list([w for _pos, w in found])
     patient = ctx.patient or _("the patient")
-    if score >= MET_SCORE:
+    if score >= MET_SCORE and not second_trouble:
         return Finding(MET, tuple(spans), _(
             "Words such as {words} tie your experience to {patient}'s situation.",
             words=quoted, patient=patient))

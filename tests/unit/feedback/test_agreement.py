@@ -17,39 +17,41 @@ agreement_module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(agreement_module)
 
 # Per data set: (minimum drafts, kappa floor per criterion, privacy gate accuracy floor).
+# Relevance after the third round (what the shared experience is about): devset 0.89,
+# heldout 0.86, heldout2 1.00, es_dev 0.79 (before: 0.79, 0.82, 0.81, 0.69).
 # Held-out after the lexicon work: kappa brief 1.00, relevant 0.75, resolved 0.95, coping_hope 0.90,
 # patient_focus 0.94, no_minimizing 0.93, boundaries 0.96; privacy gate accuracy 0.97.
 FLOORS = {
-    "devset": (80, {"brief": 0.9, "relevant": 0.6, "resolved": 0.75, "coping_hope": 0.75,
+    "devset": (80, {"brief": 0.9, "relevant": 0.8, "resolved": 0.75, "coping_hope": 0.75,
                     "patient_focus": 0.75, "no_minimizing": 0.8, "boundaries": 0.8}, 0.95),
-    "heldout": (60, {"brief": 0.85, "relevant": 0.6, "resolved": 0.8, "coping_hope": 0.75,
+    "heldout": (60, {"brief": 0.85, "relevant": 0.8, "resolved": 0.8, "coping_hope": 0.75,
                      "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.8}, 0.9),
     # Second blind round (peer-support styles). Before tuning: relevant 0.43, resolved 0.66,
     # coping_hope 0.60, no_minimizing 0.79; after: 0.69, 0.89, 0.91, 1.00 (it is now tuned on too).
-    "heldout2": (60, {"brief": 0.9, "relevant": 0.6, "resolved": 0.8, "coping_hope": 0.8,
+    "heldout2": (60, {"brief": 0.9, "relevant": 0.85, "resolved": 0.8, "coping_hope": 0.8,
                       "patient_focus": 0.85, "no_minimizing": 0.85, "boundaries": 0.85}, 0.95),
     # Spanish (issue 15), the development part of es_devset.jsonl (ids not a multiple of 4; the
     # other 28 stay unread, with no floor here). Before any Spanish cue: relevant 0.00, resolved
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
-    "es_dev": (80, {"brief": 0.9, "relevant": 0.65, "resolved": 0.85, "coping_hope": 0.85,
+    "es_dev": (80, {"brief": 0.9, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.85,
                     "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
     # Blind rounds by writers who never saw the engine (es_blind2; en_blind3 and es_blind3,
-    # 75 drafts each), now development data. Blind-3 figures on main before the blind-3 cue round
-    # (issue 15): en resolved 0.45, coping_hope 0.48, no_minimizing 0.84, brief 0.84; es
-    # resolved 0.60, coping_hope 0.62, no_minimizing 0.56, brief 0.82. After: en 0.82, 0.84,
-    # 0.97, 0.88 (resolved 0.87 at the end of the round); es 0.89, 0.79, 0.83, 1.00. Relevance has no floor here: its own round is open.
-    "es_blind2": (70, {"brief": 0.9, "resolved": 0.6, "coping_hope": 0.65,
+    # 75 drafts each), now development data. Relevance (its fourth round, read while relevance
+    # was judged by the topic of the writer's trouble): before 0.24 / 0.53 / 0.68, after
+    # 0.86 / 0.73 / 0.74 (en_blind3 / es_blind3 / es_blind2). Blind-3 cue round (issue 15), on
+    # main before: en resolved 0.45, coping_hope 0.48, no_minimizing 0.84, brief 0.84; es
+    # resolved 0.60, coping_hope 0.62, no_minimizing 0.56, brief 0.82. After: en 0.87, 0.84,
+    # 0.97, 0.88; es 0.89, 0.79, 0.83, 1.00.
+    "en_blind3": (75, {"brief": 0.8, "relevant": 0.8, "resolved": 0.75, "coping_hope": 0.75,
+                       "patient_focus": 0.85, "no_minimizing": 0.9, "boundaries": 0.75}, 0.95),
+    "es_blind3": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.8, "coping_hope": 0.7,
+                       "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.95),
+    "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.65,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.75}, 0.9),
-    "en_blind3": (75, {"brief": 0.8, "resolved": 0.75, "coping_hope": 0.75,
-                       "patient_focus": 0.85, "no_minimizing": 0.9, "boundaries": 0.75}, 0.9),
-    "es_blind3": (75, {"brief": 0.9, "resolved": 0.8, "coping_hope": 0.7,
-                       "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.9),
 }
-_DATA = ROOT / "tests" / "data"
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
-         "es_blind2": _DATA / "es_blind2.jsonl", "en_blind3": _DATA / "en_blind3.jsonl",
-         "es_blind3": _DATA / "es_blind3.jsonl"}
+         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2")}}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -103,9 +105,9 @@ def test_kappa_implementation():
 # the honest figure for a new writer is scripts/train_safety.py's leave-one-writer-out table.
 # own2 has floors of its own: its near-misses share a concept with a crisis on purpose, and the
 # learned layer does not yet tell all of them apart (figures in docs/safety.md: 0.857 / 0.125 in
-# English, 1.000 / 0.000 in Spanish since the fifth round).
-# The others are held above the target (0.95 / 0.10) with a margin: since the fifth round every
-# one of them is at >= 0.982 recall and <= 0.067 false alarms in each language.
+# English, 0.900 / 0.000 in Spanish since the sixth round).
+# The others are held above the target (0.95 / 0.10) with a margin: since the sixth round every
+# one of them (set 6 too) is at >= 0.982 recall and <= 0.060 false alarms in each language.
 SAFETY_FLOORS = {"own2": (0.85, 0.15)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
@@ -129,4 +131,4 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     assert "safety_train_en.jsonl" in out and "\nen " in out and "\nes " in out
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
-        "safety_blind4", "safety_blind5"]
+        "safety_blind4", "safety_blind5", "safety_blind6"]

@@ -346,3 +346,102 @@ def test_fifth_round_cues_and_guards_both_ways(language, kind, positive, near_mi
     # The near-miss: no cue, and the whole engine (the learned layer too) raises nothing.
     assert cue_kinds(near_miss) == [], near_miss
     assert safety_kinds(near_miss, language) == [], near_miss
+
+
+# --- sixth round (set 6): cues without the filler, frames, guards; each both ways -----------
+
+# (language, kind, a draft the cue flags, a near-miss that raises nothing at all)
+SIXTH_ROUND_CUES = [
+    ("en", "suicide", "I kept praying every night that God would just take me in my sleep.",
+     "I kept praying every night that God would keep my mother safe."),
+    ("en", "suicide", "Some nights I hoped I would die in my sleep, that someone would take me in my sleep.",
+     "Some nights I slept badly and woke up tired."),
+    ("en", "suicide", "I prayed over and over that God would let me go.",
+     "I prayed over and over that God would let me go home safe."),
+    ("en", "suicide", "Some nights I wished a car would just hit me.",
+     "Some nights I wished a car would just stop for me in the rain."),
+    ("en", "self_harm", "in my first year i was cutting pretty much every night.",
+     "in my first year i was cooking pretty much every night."),
+    ("en", "self_harm", "I scratched my arms until they bled when I panicked.",
+     "I rubbed my arms until they were warm again."),
+    ("es", "suicide", "Llegué a desear que me pasara algo, que me atropellara un carro y ya.",
+     "Tenía miedo de que me atropellara un carro al cruzar la avenida."),
+    ("es", "self_harm", "Yo me golpeaba cuando me sentía inútil.",
+     "Yo me caía mucho cuando aprendía a patinar."),
+    ("es", "self_harm", "Me rascaba los brazos hasta que sangraban.",
+     "Me rascaba los brazos por las picaduras."),
+    ("es", "suicide", "Le pedía a Dios todas las noches que me llevara mientras dormía.",
+     "Le pedía a Dios todas las noches que me llevara a casa con bien."),
+    ("es", "suicide", "Quería que un camión me llevara por delante y ya.",
+     "Quería que un camión me llevara la mudanza y ya."),
+]
+
+
+@pytest.mark.parametrize("language, kind, positive, near_miss", SIXTH_ROUND_CUES,
+                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SIXTH_ROUND_CUES)])
+def test_sixth_round_cues_both_ways(language, kind, positive, near_miss):
+    assert kind in cue_kinds(positive), positive
+    assert kind in safety_kinds(positive, language), positive
+    assert cue_kinds(near_miss) == [], near_miss
+    assert safety_kinds(near_miss, language) == [], near_miss
+
+
+# (language, a harmless setting that overrules the cue of its sentence, the same cue kept because
+# the sentence also holds an intent, "on purpose" or the act by its name, its kind)
+FRAMES_BOTH_WAYS = [
+    ("en", "Cut myself once slicing onions but that's about it.",
+     "Cut myself on purpose once while slicing onions, and hid it.", "self_harm"),
+    ("en", "After my surgery I had to take a bunch of pills every day, antibiotics exactly as prescribed.",
+     "After my surgery I took a bunch of pills at once to make it stop.", "overdose"),
+    ("en", "After surgery I took a bunch of pills as prescribed.",
+     "My brother overdosed on his pain pills after surgery.", "overdose"),
+    ("es", "Me corté una vez picando cebolla, nada más.",
+     "Me corté a propósito picando cebolla, y lo escondí.", "self_harm"),
+    ("es", "Después de la operación tuve que tomar un montón de pastillas, antibióticos y tal.",
+     "Después de la operación tomé un montón de pastillas para no despertar.", "overdose"),
+    # [unframed]: everything at once, a hoard, keep the cue in the same setting.
+    ("en", "I had to take a whole bunch of pills after my knee surgery, as my doctor told me.",
+     "After my surgery I took a bunch of pills at once.", "overdose"),
+    ("en", "After surgery I took a bunch of pills as prescribed.",
+     "After my surgery I saved up the pills and then took a bunch of pills.", "overdose"),
+    ("es", "Después de la operación me tomaba un montón de pastillas, como me las recetaron.",
+     "Después de la operación me tomé un montón de pastillas de una vez.", "overdose"),
+]
+
+
+@pytest.mark.parametrize("language, framed, kept, kind", FRAMES_BOTH_WAYS,
+                         ids=[f"{row[0]}-{i}" for i, row in enumerate(FRAMES_BOTH_WAYS)])
+def test_a_harmless_frame_overrules_a_self_harm_or_overdose_cue_in_its_sentence(language, framed, kept, kind):
+    assert cue_kinds(framed) == [], framed
+    assert safety_kinds(framed, language) == [], framed
+    assert kind in cue_kinds(kept), kept
+
+
+def test_a_frame_never_overrules_a_suicide_cue_nor_a_cue_in_another_sentence():
+    assert "suicide" in cue_kinds("While cooking I thought I want to kill myself.")
+    assert "self_harm" in cue_kinds("I cut myself with a razor. Later I was chopping onions for dinner.")
+    assert "self_harm" in cue_kinds("Me corté con una navaja. Después estuve picando cebolla.")
+
+
+# (language, a figurative or sporting use a guard names, the real disclosure beside it)
+SIXTH_ROUND_GUARDS = [
+    ("en", "I used to get hung up on what everyone thought of me and I'd just stay home.",
+     "I tried to hang myself in the garage."),
+    ("en", "At the climbing gym, learning to trust the rope taught me to trust myself.",
+     "I bought a rope to hang myself."),
+    ("en", "Jump rope in the mornings helped with the anxiety.",
+     "I kept a noose in my closet for months."),
+    ("es", "saltar la cuerda en las mañanas me ayudo un monton con la ansiedad.",
+     "Compré una cuerda para ahorcarme."),
+    ("es", "Tenía una cuerda para saltar y la usaba todas las mañanas.",
+     "Tenía una cuerda escondida para ahorcarme."),
+    ("es", "Me daba tanta ansiedad patear un penal que me quería morir, jaja.",
+     "Me daba tanta tristeza todo que me quería morir de verdad."),
+]
+
+
+@pytest.mark.parametrize("language, guarded, real", SIXTH_ROUND_GUARDS,
+                         ids=[f"{row[0]}-{i}" for i, row in enumerate(SIXTH_ROUND_GUARDS)])
+def test_sixth_round_guards_both_ways(language, guarded, real):
+    assert safety_kinds(guarded, language) == [], guarded
+    assert "suicide" in safety_kinds(real, language), real

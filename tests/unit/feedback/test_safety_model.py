@@ -279,3 +279,36 @@ def test_the_split_families_weigh_little_alone_and_much_together():
     assert model_flag("Planear cosas pequeñas los fines de semana me ayudó mucho.") is None
     raised = model_flag("I took a whole box of my tablets and woke up in the ICU, and I wanted out.")
     assert raised is not None and raised[0] == "overdose"
+
+
+# --- sixth round: the weak cord family, leisure with ropes --------------------------------
+
+SIXTH_ROUND_FAMILIES = [
+    ("cord", "en", "I kept a rope in the car.", "I kept a map in the car."),
+    ("cord", "es", "Guardaba una soga en el coche.", "Guardaba un mapa en el coche."),
+    ("ligature", "en", "They found the noose.", "They found the rope."),
+    ("ligature", "es", "Pensé en ahorcarme.", "Pensé en la soga del tendedero."),
+    ("leisure", "en", "I started climbing again.", "I started going to a clinic."),
+    # "tire" (me tiré) no longer reads the English "tired" as a jump.
+    ("jump", "es", "Me tiré del puente.", "I woke up tired."),
+    # The cue files' frames seeded into the medical counter-family.
+    ("ordinary_medical", "es", "Después de la cirugía me dieron antibióticos.", "Después de la cena me dieron flores."),
+    ("ordinary_medical", "en", "I was slicing onions for dinner.", "I was reading poems after dinner."),
+    ("leisure", "es", "Empecé a ir al gimnasio.", "Empecé a ir a la clínica."),
+]
+
+
+@pytest.mark.parametrize("family, language, positive, near_miss", SIXTH_ROUND_FAMILIES,
+                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SIXTH_ROUND_FAMILIES)])
+def test_sixth_round_families_both_ways(family, language, positive, near_miss):
+    assert "f:" + family in features(positive), positive
+    assert "f:" + family not in features(near_miss), near_miss
+
+
+def test_a_rope_for_sport_is_no_flag_and_a_rope_to_hang_oneself_is():
+    # A rope alone still weighs near the threshold (see safety_families.txt [ligature]): the
+    # guards name the sporting frame (climbing, jump rope), the hanging keeps its flag.
+    assert model_flag("At the climbing gym, learning to trust the rope taught me patience.") is None
+    assert model_flag("Saltar la cuerda en las mañanas me ayudó con la ansiedad.") is None
+    raised = model_flag("I tied the rope to the beam in the attic and stood on the chair, ready to hang.")
+    assert raised is not None and raised[0] == "suicide"
