@@ -8,9 +8,15 @@ than a patient should carry (``boundaries`` reads the same count).
 """
 from __future__ import annotations
 
-from ...rubric.model import MET, PARTIAL
+from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from .base import Finding
+from .minimizing import detect as minimizing_detect
+from .resolution import past_positions
+
+# Under this many words a draft that tells nothing of the writer's past is a verdict, not a
+# story (the default rubric's own lower bound for "met" is 15).
+_SHORT = 15
 
 _SEVERE_TOPICS = ("boundaries.medication", "boundaries.substance", "boundaries.trauma",
                   "boundaries.intimate", "boundaries.diagnosis")
@@ -54,7 +60,27 @@ def _find(ctx):
     return sorted(topics.values())
 
 
+def _nothing_shared(ctx):
+    """ "Same here, I get it." / "Te entiendo, no es tan grave.": a short draft that is only a
+    verdict (a sameness claim, a playing-down or an order) with no past, no turn, no step and no
+    question shares nothing yet (the rubric's concern level of ``brief``). A short question
+    ("What's been on your mind?") is an opening, and a short plain remark ("the sound of the fan
+    relaxes me") is brief, not empty: both are left alone."""
+    a = ctx.analysis
+    if a.word_count >= _SHORT or any(a.ends_with_question(s) for s in range(len(a.sentences))):
+        return False
+    if ctx.cached("minimizing_finding", minimizing_detect).outcome == MET:
+        return False  # no verdict: a short plain remark
+    return not (past_positions(ctx) or ctx.cues("resolution.resolution", own="quoted")
+                or ctx.cues("coping.strategy", own="quoted"))
+
+
 def detect(ctx):
+    if _nothing_shared(ctx):
+        # The resolution detector's own words for the same gap (already translated).
+        return Finding(NOT_MET, (), _(
+            "The draft does not share an experience of your own yet. Tell of a difficulty you "
+            "have come through and what changed."))
     troubles = current_troubles(ctx)
     if len(troubles) >= 2:
         return Finding(PARTIAL, tuple(ctx.span(h, _("another trouble")) for h in troubles[:3]), _(

@@ -21,9 +21,14 @@ _NOT_PAST = frozenset(("need", "indeed", "speed", "proceed", "succeed", "exceed"
 _PRESENT_BEFORE = frozenset(("am", "is", "are", "i'm", "you're", "we're", "they're", "be",
                              "being", "get", "feel", "seem", "look", "it's", "im", "youre"))
 _MANAGING = frozenset(("helps", "help me", "helps me", "helping", "helping me"))
+# "I tried deep breathing and counting": steps only attempted (up to eight words after
+# "tried") say nothing of how it turned out.
+_ATTEMPT = frozenset(("tried", "trying", "try"))
+# Words that make what follows the condition of a habit ("... when I get nervous").
+_HABIT_CONDITION = frozenset(("when", "whenever"))
 
 
-def _past_positions(ctx):
+def past_positions(ctx):
     """Word indexes that set the story in the past (markers, listed verbs, regular -ed)."""
     a = ctx.analysis
     found = ctx.cues("resolution.past", negation=False)
@@ -65,17 +70,35 @@ def _no_longer_with_a_step(ctx):
         return []
     a = ctx.analysis
     advice = advice_sentences(ctx)
+    attempt = ctx.local(_ATTEMPT, "attempt")
     return [h for h in ctx.cues("coping.strategy", own="quoted")
-            if a.sent_of[h[0]] not in advice and a.first_person(a.sent_of[h[0]])][:1]
+            if a.sent_of[h[0]] not in advice and a.first_person(a.sent_of[h[0]])
+            and not any(a.norms[k] in attempt and a.sent_of[k] == a.sent_of[h[0]]
+                        for k in range(max(h[0] - 8, 0), h[0]))][:1]
+
+
+def _habit_conditions(ctx, ongoing):
+    """ "I still use slow breathing when I get nervous, and now I enjoy going out": a present
+    struggle cue right after "when" is the condition of a habit; with a coping step or a turn
+    in the same sentence it is a difficulty handled (the rubric: a present habit is fine)."""
+    a = ctx.analysis
+    condition = ctx.local(_HABIT_CONDITION, "habit_condition")
+    handled = {a.sent_of[h[0]] for key in ("coping.strategy", "resolution.resolution")
+               for h in ctx.cues(key, own="quoted")}
+    return {hit for hit in ongoing
+            if hit[0] > 0 and a.norms[hit[0] - 1] in condition and a.sent_of[hit[0]] in handled}
 
 
 def detect(ctx):
     a = ctx.analysis
     ongoing = ctx.cues("resolution.ongoing", own="quoted")
+    if ongoing:
+        habits = _habit_conditions(ctx, ongoing)
+        ongoing = [hit for hit in ongoing if hit not in habits]
     look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
     resolution = [h for h in ctx.cues("resolution.resolution", own="quoted")
                   if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
-    past = _past_positions(ctx)
+    past = past_positions(ctx)
     patient = ctx.patient or _("the patient")
     if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx):
         return Finding(NOT_MET, (), _(

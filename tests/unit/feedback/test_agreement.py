@@ -35,13 +35,19 @@ FLOORS = {
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
     "es_dev": (80, {"brief": 0.9, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.85,
                     "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
-    # Blind rounds by writers who never saw the engine, read while relevance was judged by the
-    # topic of the writer's trouble (fourth round): relevant before 0.24 / 0.53 / 0.68, after
-    # 0.86 / 0.73 / 0.74 (en_blind3 / es_blind3 / es_blind2). Relevance floors only: the other
-    # criteria are another engineer's and below target there.
-    "en_blind3": (75, {"relevant": 0.8}, 0.95),
-    "es_blind3": (75, {"relevant": 0.65}, 0.95),
-    "es_blind2": (70, {"relevant": 0.65}, 0.9),
+    # Blind rounds by writers who never saw the engine (es_blind2; en_blind3 and es_blind3,
+    # 75 drafts each), now development data. Relevance (its fourth round, read while relevance
+    # was judged by the topic of the writer's trouble): before 0.24 / 0.53 / 0.68, after
+    # 0.86 / 0.73 / 0.74 (en_blind3 / es_blind3 / es_blind2). Blind-3 cue round (issue 15), on
+    # main before: en resolved 0.45, coping_hope 0.48, no_minimizing 0.84, brief 0.84; es
+    # resolved 0.60, coping_hope 0.62, no_minimizing 0.56, brief 0.82. After: en 0.87, 0.84,
+    # 0.97, 0.88; es 0.89, 0.79, 0.83, 1.00.
+    "en_blind3": (75, {"brief": 0.8, "relevant": 0.8, "resolved": 0.75, "coping_hope": 0.75,
+                       "patient_focus": 0.85, "no_minimizing": 0.9, "boundaries": 0.75}, 0.95),
+    "es_blind3": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.8, "coping_hope": 0.7,
+                       "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.95),
+    "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.65,
+                       "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.75}, 0.9),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,

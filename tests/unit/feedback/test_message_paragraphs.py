@@ -15,7 +15,10 @@ LONG = ("When I started working on this ward I also felt anxious about being aro
         "and for a while I avoided the staff room at lunch. Slow breathing before I walked in and "
         "sitting with one colleague I trusted helped me, and it slowly got easier over a few months. "
         "What feels hardest for you about joining the group sessions right now?")
-SHORT = "I know how you feel. You should just go to the group, it's easy."
+# Short, but it tells something of the writer's past ("I was scared once"): the length is the
+# gap. A short verdict with nothing of the writer's (VERDICT) is the concern level instead.
+SHORT = "I know how you feel, I was scared once. You should just go."
+VERDICT = "I know how you feel. You should just go to the group, it's easy."
 SPECIFICS = ("I was on Paxil 20mg for my anxiety and my psychiatrist said it was panic disorder. "
              "You should try it too, it fixed everything. I know exactly how you feel.")
 DRAFTS = (LONG, SHORT, SPECIFICS, "Me too. I was anxious once but it's no big deal, just relax.",
@@ -54,10 +57,15 @@ def test_a_repeated_level_sentence_gives_way_to_the_specific_one():
 def test_a_short_draft_is_told_it_is_short_and_a_long_one_that_it_is_long():
     short, long_ = by_id(SHORT)["brief"], by_id(LONG)["brief"]
     assert short.level == long_.level == 1
-    assert "long" not in short.message.casefold() and short.message.startswith("Only 14 words")
+    assert "long" not in short.message.casefold() and short.message.startswith("Only 13 words")
     assert long_.message.startswith("64 words") and long_.message.count("15 to 50") == 1
     # the words past the target are the target's, not a limit (submitting allows up to 120)
     assert [e.note for e in long_.evidence] == ["beyond the target length"]
+
+
+def test_a_short_verdict_that_shares_nothing_is_told_so():
+    brief = by_id(VERDICT)["brief"]
+    assert brief.level == 0 and "does not share an experience of your own" in brief.message
 
 
 def test_each_quote_is_named_for_what_it_is():

@@ -34,7 +34,8 @@ STRONG_DRAFT = (
     "Slow breathing and taking small steps helped, and it got easier over time. "
     "What feels hardest for you right now, Jamie?"
 )
-WEAK_DRAFT = "I know exactly how you feel. You should just relax."
+# Short, with a little of the writer's past (a short verdict with none is the concern level).
+WEAK_DRAFT = "I know exactly how you feel, I was there once. You should just relax."
 
 
 def preset_texts(rubric):
@@ -103,7 +104,7 @@ def test_evaluate_in_spanish_lower_levels_and_plurals(real_catalogues):
     by_id = {c.id: c for c in result.criteria}
     assert by_id["brief"].level_label == "En parte"
     # A short draft hears that it is short (the count), never the level's "a little long".
-    assert by_id["brief"].message.startswith("Solo 10 palabras por ahora")
+    assert by_id["brief"].message.startswith("Solo 14 palabras por ahora")
     assert "Un poco largo" not in by_id["brief"].message
     assert by_id["no_minimizing"].level_label == "Todavía no"
     assert by_id["no_minimizing"].label == "Sin minimizar ni sermonear"
