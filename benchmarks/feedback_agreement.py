@@ -14,6 +14,12 @@ someone other than the lexicons' author; it is the better estimate for unseen dr
 it too is used to tune the engine). tests/data/heldout2.jsonl is a second round, written and
 labelled blind in peer-support styles (paraphrase, plain coping, implicit resolution).
 
+Learner-style rounds by writers who never saw the engine, each measured once on main before an
+engineer read it (the figures are in the commit that added it; docs/real_text.md keeps the table):
+en_blind3 / es_blind3 (75 each; labeller B's independent labels beside them,
+*_labeller_b.jsonl, give the inter-rater figure) were then tuned on; en_blind4 / es_blind4 are
+the newest, unread ones: the honest estimate for a new writer until they too are read.
+
     .venv/bin/python benchmarks/feedback_agreement.py --data tests/data/es_devset.jsonl
 
 tests/data/es_devset.jsonl holds 114 Spanish drafts (three scenarios, several regional
