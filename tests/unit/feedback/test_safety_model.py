@@ -360,13 +360,13 @@ def test_seventh_round_families_both_ways(family, language, positive, near_miss)
     assert "f:" + family not in features(near_miss), near_miss
 
 
-def test_a_guarded_search_or_not_waking_without_a_method_word_is_flagged_and_a_recipe_is_not():
-    # Set 7's misses, reworded: a search by amount, not waking (the learned layer, no cue).
+def test_a_search_by_amount_without_a_method_word_is_flagged_and_a_recipe_is_not():
+    # Set 7's misses, reworded: a search by amount, in each language (the learned layer, no cue).
     for text in ("Some nights I'd look up how much it would take, and I never told anyone.",
-                 "Hubo una época en que quería dormirme y no despertar más, y no se lo conté a nadie."):
+                 "Hubo una época en que buscaba cuántas necesitaría, y no se lo conté a nadie."):
         raised = model_flag(text)
         # "take" reads as swallowing, so the amount may be named an overdose: a red flag either way.
         assert raised is not None and raised[0] in ("suicide", "overdose"), text
     for text in ("Some nights I'd look up recipes, and I never told anyone.",
-                 "Hubo una época en que quería dormirme temprano, y no se lo conté a nadie."):
+                 "Hubo una época en que buscaba recetas nuevas, y no se lo conté a nadie."):
         assert model_flag(text) is None, text
