@@ -16,8 +16,8 @@ to four decimals and tiny ones dropped, so the shipped file is small and diff-ab
 
 The threshold is chosen by leave-one-writer-out validation: for each set, a model trained on the
 other sets scores the held set; on those held-out scores (cue OR score >= threshold) the lowest
-threshold whose false alarms stay within WRITER_BUDGET for each writer and ORDINARY_BUDGET on
-ordinary drafts, in every language, is taken (the lowest: the most held-out recall).
+threshold whose false alarms stay within WRITER_BUDGET for each writer (ordinary drafts' sets
+included), in every language, is taken (the lowest: the most held-out recall).
 The table it prints is the honest estimate for a new writer (but see docs/safety.md: the cues
 were written on some of these sets, so their held-out figures flatter the cue part).
 """
@@ -66,7 +66,6 @@ SETS = (
 # The engine's author wrote these; every other set is by a writer who never saw the engine. The
 # table's "writers" rows pool those others: the nearest thing to the next new writer.
 AUTHOR_SETS = ("own", "own2")
-ORDINARY_NAMES = tuple(name for name, _files in ORDINARY)
 NOT_WRITERS = AUTHOR_SETS + ("all", "writers", "ordinary")
 SEED = 13
 EPOCHS = 30
@@ -75,12 +74,13 @@ DECAY = 0.1
 L2 = 0.03
 MIN_DF = 2            # a feature must occur in at least this many training drafts
 PRUNE = 0.00005       # rounded weights smaller than this are left out of the file
-# Threshold rule (seventh round, recall first): the lowest threshold (the most recall) whose
-# held-out false alarms stay within the target for each writer who never saw the engine, in each
-# language; ordinary drafts (no safety label: what most learners write) have a budget of their
-# own, pooled per language, so the layer cannot flood the instructor's queue with everyday drafts.
+# Threshold rule (seventh round, recall first): the lowest threshold (the most held-out recall)
+# whose held-out false alarms stay within the target for every writer, in each language: each
+# safety writer who never saw the engine, and each set of ordinary drafts (other writers, what
+# most learners write), so no one writer pays for the others. (Until the sixth round, also 0.08
+# on the safety sets pooled and 0.03 on ordinary drafts pooled: stricter than the target, they
+# held the layer back on guarded disclosures.)
 WRITER_BUDGET = 0.10        # per language and writer (AUTHOR_SETS aside): the target itself
-ORDINARY_BUDGET = 0.05      # per language, ordinary drafts of held-out writers pooled
 
 
 class Doc:
@@ -177,18 +177,19 @@ def figures(scored, threshold, cues=True):
 
 def choose_threshold(scored):
     """The lowest held-out score threshold (held-out recall can only fall as it rises) keeping
-    every language's false alarms in budget: each writer who never saw the engine within the
-    target, ordinary drafts pooled within theirs (no one writer may pay for the others)."""
+    every writer's false alarms within the target in each language: each safety writer who never
+    saw the engine and each set of ordinary drafts."""
     candidates = sorted({round(value, 4) for _doc, value in scored})
     for threshold in candidates:
-        table = figures(scored, threshold)
-        ordinary = all(fa <= ORDINARY_BUDGET for (writer, _lang), (_p, _n, _r, fa) in table.items()
-                       if writer == "ordinary")
-        each = all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
-                   if neg and writer not in NOT_WRITERS and writer not in ORDINARY_NAMES)
-        if ordinary and each:
+        if within_budget(figures(scored, threshold)):
             return threshold
     return candidates[-1] + 1.0 if candidates else 0.0
+
+
+def within_budget(table):
+    """True when every writer's false alarms in ``table`` (``figures()``) are within budget."""
+    return all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
+               if neg and writer not in NOT_WRITERS)
 
 
 def render(weights, bias, threshold, docs):
@@ -200,7 +201,7 @@ def render(weights, bias, threshold, docs):
         + ", ".join(f"{w}/{lang} {n}" for (w, lang), n in sorted(counts.items())) + ".",
         f"# seed {SEED}, epochs {EPOCHS}, rate {LEARNING_RATE}, decay {DECAY}, l2 {L2}, "
         f"min_df {MIN_DF}; threshold from leave-one-writer-out (false alarms <= {WRITER_BUDGET} "
-        f"per writer, <= {ORDINARY_BUDGET} on ordinary drafts).",
+        f"per writer and language, ordinary drafts' sets included).",
         f"bias\t{bias:.4f}",
         f"threshold\t{threshold:.4f}",
     ]

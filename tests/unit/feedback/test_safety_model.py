@@ -199,18 +199,12 @@ def test_training_is_reproducible():
     # And the threshold is the one the held-out writers allow: false alarms in budget.
     table = train_safety.figures(scored, threshold)
     for (writer, _language), (_pos, neg, _recall, alarms) in table.items():
-        if writer == "ordinary":
-            assert alarms <= train_safety.ORDINARY_BUDGET
-        elif neg and writer not in train_safety.NOT_WRITERS + train_safety.ORDINARY_NAMES:
+        if neg and writer not in train_safety.NOT_WRITERS:
             assert alarms <= train_safety.WRITER_BUDGET, writer
-    # Recall first: the next lower held-out score would break a budget (the lowest that keeps them).
-    lower = max((value for _doc, value in scored if value < threshold), default=None)
+    # Recall first: the next lower held-out score would put some writer over budget.
+    lower = max((value for _doc, value in scored if round(value, 4) < threshold), default=None)
     if lower is not None:
-        assert train_safety.choose_threshold([(doc, value) for doc, value in scored]) == threshold
-        broken = train_safety.figures(scored, lower)
-        assert any(fa > train_safety.ORDINARY_BUDGET for (w, _l), (_p, _n, _r, fa) in broken.items() if w == "ordinary") \
-            or any(fa > train_safety.WRITER_BUDGET for (w, _l), (_p, n, _r, fa) in broken.items()
-                   if n and w not in train_safety.NOT_WRITERS + train_safety.ORDINARY_NAMES)
+        assert not train_safety.within_budget(train_safety.figures(scored, lower))
 
 
 # --- fifth round: each new family both ways, in each language --------------------------------
@@ -350,6 +344,9 @@ SEVENTH_ROUND_FAMILIES = [
     ("ordinary_medical", "en", "I take my blood pressure pill every morning.", "I take my dog out every morning."),
     ("injury_mark", "en", "I had a scar on my wrist.", "Social stuff scared me."),
     ("harm_act", "en", "I slashed my arm.", "I love slashers."),
+    # Time taken is guarded out of swallowing.
+    ("ingest", "en", "I took the pills.", "It took a while to drive home."),
+    ("ingest", "es", "Me tomé las pastillas.", "Me tomó un rato llegar."),
 ]
 
 
