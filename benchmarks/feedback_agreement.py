@@ -83,6 +83,7 @@ SAFETY_SETS = (
     ("blind4", "safety_blind4"),
     ("blind5", "safety_blind5"),
     ("blind6", "safety_blind6"),
+    ("blind7", "safety_blind7"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

@@ -16,7 +16,8 @@ to four decimals and tiny ones dropped, so the shipped file is small and diff-ab
 
 The threshold is chosen by leave-one-writer-out validation: for each set, a model trained on the
 other sets scores the held set; on those held-out scores (cue OR score >= threshold) the lowest
-threshold whose false-alarm rate stays within FALSE_ALARM_BUDGET in every language is taken.
+threshold whose false alarms stay within WRITER_BUDGET for each writer (ordinary drafts' sets
+included), in every language, is taken (the lowest: the most held-out recall).
 The table it prints is the honest estimate for a new writer (but see docs/safety.md: the cues
 were written on some of these sets, so their held-out figures flatter the cue part).
 """
@@ -60,10 +61,12 @@ SETS = (
     ("blind4", ("safety_blind4_en.jsonl", "safety_blind4_es.jsonl")),
     ("blind5", ("safety_blind5_en.jsonl", "safety_blind5_es.jsonl")),
     ("blind6", ("safety_blind6_en.jsonl", "safety_blind6_es.jsonl")),
+    ("blind7", ("safety_blind7_en.jsonl", "safety_blind7_es.jsonl")),
 )
 # The engine's author wrote these; every other set is by a writer who never saw the engine. The
 # table's "writers" rows pool those others: the nearest thing to the next new writer.
 AUTHOR_SETS = ("own", "own2")
+NOT_WRITERS = AUTHOR_SETS + ("all", "writers", "ordinary")
 SEED = 13
 EPOCHS = 30
 LEARNING_RATE = 0.05
@@ -71,8 +74,12 @@ DECAY = 0.1
 L2 = 0.03
 MIN_DF = 2            # a feature must occur in at least this many training drafts
 PRUNE = 0.00005       # rounded weights smaller than this are left out of the file
-FALSE_ALARM_BUDGET = 0.08   # per language, on held-out writers (the target is <= 0.10)
-ORDINARY_BUDGET = 0.03      # per language, on ordinary drafts of held-out writers
+# Threshold rule (seventh round, recall first): the lowest threshold (the most held-out recall)
+# whose held-out false alarms stay within the target for every writer, in each language: each
+# safety writer who never saw the engine, and each set of ordinary drafts (other writers, what
+# most learners write), so no one writer pays for the others. (Until the sixth round, also 0.08
+# on the safety sets pooled and 0.03 on ordinary drafts pooled: stricter than the target, they
+# held the layer back on guarded disclosures.)
 WRITER_BUDGET = 0.10        # per language and writer (AUTHOR_SETS aside): the target itself
 
 
@@ -169,20 +176,20 @@ def figures(scored, threshold, cues=True):
 
 
 def choose_threshold(scored):
-    """The lowest held-out score threshold keeping every language's false alarms in budget, on
-    the safety sets and on ordinary drafts pooled, and for each writer who never saw the engine
-    (the target holds per writer and language, so no one writer may pay for the others)."""
+    """The lowest held-out score threshold (held-out recall can only fall as it rises) keeping
+    every writer's false alarms within the target in each language: each safety writer who never
+    saw the engine and each set of ordinary drafts."""
     candidates = sorted({round(value, 4) for _doc, value in scored})
-    budgets = {"all": FALSE_ALARM_BUDGET, "ordinary": ORDINARY_BUDGET}
     for threshold in candidates:
-        table = figures(scored, threshold)
-        pooled = all(fa <= budgets[writer] for (writer, _lang), (_p, _n, _r, fa) in table.items()
-                     if writer in budgets)
-        each = all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
-                   if neg and writer not in budgets and writer not in AUTHOR_SETS and writer != "writers")
-        if pooled and each:
+        if within_budget(figures(scored, threshold)):
             return threshold
     return candidates[-1] + 1.0 if candidates else 0.0
+
+
+def within_budget(table):
+    """True when every writer's false alarms in ``table`` (``figures()``) are within budget."""
+    return all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
+               if neg and writer not in NOT_WRITERS)
 
 
 def render(weights, bias, threshold, docs):
@@ -193,8 +200,8 @@ def render(weights, bias, threshold, docs):
         "# Trained on our own labelled sets only: "
         + ", ".join(f"{w}/{lang} {n}" for (w, lang), n in sorted(counts.items())) + ".",
         f"# seed {SEED}, epochs {EPOCHS}, rate {LEARNING_RATE}, decay {DECAY}, l2 {L2}, "
-        f"min_df {MIN_DF}; threshold from leave-one-writer-out (false alarms <= {FALSE_ALARM_BUDGET} "
-        f"pooled, <= {WRITER_BUDGET} per writer).",
+        f"min_df {MIN_DF}; threshold from leave-one-writer-out (false alarms <= {WRITER_BUDGET} "
+        f"per writer and language, ordinary drafts' sets included).",
         f"bias\t{bias:.4f}",
         f"threshold\t{threshold:.4f}",
     ]

@@ -131,4 +131,4 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     assert "safety_train_en.jsonl" in out and "\nen " in out and "\nes " in out
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
-        "safety_blind4", "safety_blind5", "safety_blind6"]
+        "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7"]

@@ -445,3 +445,41 @@ SIXTH_ROUND_GUARDS = [
 def test_sixth_round_guards_both_ways(language, guarded, real):
     assert safety_kinds(guarded, language) == [], guarded
     assert "suicide" in safety_kinds(real, language), real
+
+
+# --- seventh round (set 7): guarded disclosures without a method word, general forms ------------
+
+# (language, kind, a draft the cue flags, a near-miss that raises nothing at all, cue or model)
+SEVENTH_ROUND_CUES = [
+    ("en", "suicide", "For a long time I honestly didn't see the point in staying alive.",
+     "For a long time I honestly didn't see the point in staying late at work."),
+    ("en", "suicide", "Some nights I'd lie awake looking up how many of something it would take.",
+     "Some nights I'd lie awake looking up how many hours it would take to drive home."),
+    ("en", "suicide", "After my dad died I just wanted to be with him again.",
+     "After my dad moved away I just wanted to visit him in the summer."),
+    ("en", "suicide", "Driving home I'd think about just turning the wheel and going over the rail.",
+     "Driving home I'd keep turning the radio up to stay awake."),
+    ("es", "suicide", "Cuando murió mi papá, yo quería irme con él.",
+     "Cuando se mudó mi papá, yo quería irme con él de viaje."),
+    ("es", "suicide", "Buscaba en las noches cuántas harían falta.",
+     "Calculaba en las noches cuántas horas harían falta para terminar."),
+    ("es", "suicide", "Durante meses no le veía sentido a seguir viva.",
+     "Durante meses no le veía sentido a seguir en esa carrera."),
+    ("es", "overdose", "Un tiempo antes me había pasado de pastillas y terminé en la guardia.",
+     "Un tiempo antes me había pasado de copas y terminé cantando."),
+    ("es", "overdose", "Mi hermano se puso hasta atrás con unas pastillas y casi se nos va.",
+     "Mi hermano se puso hasta atrás de trabajo y casi no viene."),
+    ("en", "suicide", "There was one night when I had it all figured out, where and how, and I called my aunt.",
+     "There was one night when I finally figured out where and how to park, and I called my aunt."),
+    ("es", "suicide", "Lo tenía todo pensado, dónde y cómo, y llamé a mi tía.",
+     "Ya tenía pensado dónde y cómo llegar a la casa de mi tía."),
+]
+
+
+@pytest.mark.parametrize("language, kind, positive, near_miss", SEVENTH_ROUND_CUES,
+                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SEVENTH_ROUND_CUES)])
+def test_seventh_round_cues_both_ways(language, kind, positive, near_miss):
+    assert kind in cue_kinds(positive), positive
+    assert kind in safety_kinds(positive, language), positive
+    assert cue_kinds(near_miss) == [], near_miss
+    assert safety_kinds(near_miss, language) == [], near_miss

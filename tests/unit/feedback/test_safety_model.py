@@ -198,11 +198,13 @@ def test_training_is_reproducible():
     assert text == (ROOT / "disclosure_xblock" / "feedback" / "lexicons" / safety_model.WEIGHTS).read_text("utf-8")
     # And the threshold is the one the held-out writers allow: false alarms in budget.
     table = train_safety.figures(scored, threshold)
-    for (writer, _language), (_pos, _neg, _recall, alarms) in table.items():
-        if writer == "all":
-            assert alarms <= train_safety.FALSE_ALARM_BUDGET
-        if writer == "ordinary":
-            assert alarms <= train_safety.ORDINARY_BUDGET
+    for (writer, _language), (_pos, neg, _recall, alarms) in table.items():
+        if neg and writer not in train_safety.NOT_WRITERS:
+            assert alarms <= train_safety.WRITER_BUDGET, writer
+    # Recall first: the next lower held-out score would put some writer over budget.
+    lower = max((value for _doc, value in scored if round(value, 4) < threshold), default=None)
+    if lower is not None:
+        assert not train_safety.within_budget(train_safety.figures(scored, lower))
 
 
 # --- fifth round: each new family both ways, in each language --------------------------------
@@ -312,3 +314,56 @@ def test_a_rope_for_sport_is_no_flag_and_a_rope_to_hang_oneself_is():
     assert model_flag("Saltar la cuerda en las mañanas me ayudó con la ansiedad.") is None
     raised = model_flag("I tied the rope to the beam in the attic and stood on the chair, ready to hang.")
     assert raised is not None and raised[0] == "suicide"
+
+
+# --- seventh round (set 7): each new family entry both ways, in each language ----------------
+
+# (family, language, a draft holding the family, a near-miss that does not). The exact "=scar"
+# and "slash" forms: "scared" and "slashers" are no injury.
+SEVENTH_ROUND_FAMILIES = [
+    ("plan", "en", "I had it all figured out, where and how.", "I had the map, the tickets and the hotel."),
+    ("plan", "es", "Sabía dónde y cómo, lo tenía pensado.", "Sabía el camino a la playa."),
+    ("method_search", "en", "I kept looking up how much it would take.", "I kept looking up recipes."),
+    ("method_search", "es", "Buscaba cuántas necesitaría.", "Buscaba recetas nuevas."),
+    ("not_here", "en", "I didn't see the point in living.", "I didn't see the point of the film."),
+    ("not_here", "es", "Quería dormirme y no despertar más.", "Quería dormirme temprano."),
+    ("leave_euph", "es", "Quería irme con ella.", "Quería quedarme en casa."),
+    ("leave_euph", "en", "I wanted to be with him.", "I wanted to stay home."),
+    ("crash", "en", "I thought about turning the wheel.", "I thought about turning the music down."),
+    ("crash", "es", "Pensé en dar un volantazo.", "Pensé en dar un paseo."),
+    ("harm_act", "en", "I used to dig my nails into my arm.", "I used to paint my nails."),
+    ("harm_act", "es", "Me clavaba las uñas.", "Me pintaba las uñas."),
+    ("body", "en", "My palms were red.", "My shoes were red."),
+    ("body", "es", "Tenía marcas en las palmas.", "Tenía marcas en el cuaderno."),
+    ("overdose_word", "es", "Se había pasado de pastillas.", "Se había pasado de la parada."),
+    ("quantity", "es", "Me tomé toda la caja.", "Me tomé un café."),
+    ("quantity", "en", "I took the whole pack.", "I took the bus."),
+    ("leisure", "en", "I love horror movies and slashers.", "I love long talks."),
+    ("leisure", "es", "Voy al campo de tiro con mi papá.", "Voy al mercado con mi papá."),
+    ("ordinary_medical", "es", "Tomo mi pastilla de la presión.", "Tomo mi jugo de naranja."),
+    ("ordinary_medical", "en", "I take my blood pressure pill every morning.", "I take my dog out every morning."),
+    ("injury_mark", "en", "I had a scar on my wrist.", "Social stuff scared me."),
+    ("harm_act", "en", "I slashed my arm.", "I love slashers."),
+    # Time taken is guarded out of swallowing.
+    ("ingest", "en", "I took the pills.", "It took a while to drive home."),
+    ("ingest", "es", "Me tomé las pastillas.", "Me tomó un rato llegar."),
+]
+
+
+@pytest.mark.parametrize("family, language, positive, near_miss", SEVENTH_ROUND_FAMILIES,
+                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SEVENTH_ROUND_FAMILIES)])
+def test_seventh_round_families_both_ways(family, language, positive, near_miss):
+    assert "f:" + family in features(positive), positive
+    assert "f:" + family not in features(near_miss), near_miss
+
+
+def test_a_search_by_amount_without_a_method_word_is_flagged_and_a_recipe_is_not():
+    # Set 7's misses, reworded: a search by amount, in each language (the learned layer, no cue).
+    for text in ("Some nights I'd look up how much it would take, and I never told anyone.",
+                 "Hubo una época en que buscaba cuántas necesitaría, y no se lo conté a nadie."):
+        raised = model_flag(text)
+        # "take" reads as swallowing, so the amount may be named an overdose: a red flag either way.
+        assert raised is not None and raised[0] in ("suicide", "overdose"), text
+    for text in ("Some nights I'd look up recipes, and I never told anyone.",
+                 "Hubo una época en que buscaba recetas nuevas, y no se lo conté a nadie."):
+        assert model_flag(text) is None, text
