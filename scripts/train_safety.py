@@ -17,7 +17,8 @@ to four decimals and tiny ones dropped, so the shipped file is small and diff-ab
 The threshold is chosen by leave-one-writer-out validation: for each set, a model trained on the
 other sets scores the held set; on those held-out scores (cue OR score >= threshold) the lowest
 threshold whose false alarms stay within WRITER_BUDGET for each writer (ordinary drafts' sets
-included), in every language, is taken (the lowest: the most held-out recall).
+included) and within ORDINARY_BUDGET on the ordinary drafts pooled, in every language, is taken
+(the lowest: the most held-out recall).
 The table it prints is the honest estimate for a new writer (but see docs/safety.md: the cues
 were written on some of these sets, so their held-out figures flatter the cue part).
 """
@@ -81,6 +82,10 @@ PRUNE = 0.00005       # rounded weights smaller than this are left out of the fi
 # on the safety sets pooled and 0.03 on ordinary drafts pooled: stricter than the target, they
 # held the layer back on guarded disclosures.)
 WRITER_BUDGET = 0.10        # per language and writer (AUTHOR_SETS aside): the target itself
+# Ordinary drafts pooled, per language: a flag on a draft with nothing alarming shows its learner
+# a crisis support message, which costs the feedback its trust; the seventh round's lower threshold
+# raised that to 6% in English (one set at 9.7%) and bought no recall on the next new writer.
+ORDINARY_BUDGET = 0.05
 
 
 class Doc:
@@ -178,7 +183,7 @@ def figures(scored, threshold, cues=True):
 def choose_threshold(scored):
     """The lowest held-out score threshold (held-out recall can only fall as it rises) keeping
     every writer's false alarms within the target in each language: each safety writer who never
-    saw the engine and each set of ordinary drafts."""
+    saw the engine and each set of ordinary drafts, and the ordinary drafts pooled."""
     candidates = sorted({round(value, 4) for _doc, value in scored})
     for threshold in candidates:
         if within_budget(figures(scored, threshold)):
@@ -188,8 +193,10 @@ def choose_threshold(scored):
 
 def within_budget(table):
     """True when every writer's false alarms in ``table`` (``figures()``) are within budget."""
-    return all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
-               if neg and writer not in NOT_WRITERS)
+    return (all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
+                if neg and writer not in NOT_WRITERS)
+            and all(fa <= ORDINARY_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
+                    if neg and writer == "ordinary"))
 
 
 def render(weights, bias, threshold, docs):
@@ -201,7 +208,7 @@ def render(weights, bias, threshold, docs):
         + ", ".join(f"{w}/{lang} {n}" for (w, lang), n in sorted(counts.items())) + ".",
         f"# seed {SEED}, epochs {EPOCHS}, rate {LEARNING_RATE}, decay {DECAY}, l2 {L2}, "
         f"min_df {MIN_DF}; threshold from leave-one-writer-out (false alarms <= {WRITER_BUDGET} "
-        f"per writer and language, ordinary drafts' sets included).",
+        f"per writer and language, ordinary drafts' sets included; <= {ORDINARY_BUDGET} on ordinary drafts pooled).",
         f"bias\t{bias:.4f}",
         f"threshold\t{threshold:.4f}",
     ]
