@@ -84,6 +84,8 @@ SAFETY_SETS = (
     ("blind5", "safety_blind5"),
     ("blind6", "safety_blind6"),
     ("blind7", "safety_blind7"),
+    # Set 8: never read while the engine was built (measured once per round; docs/safety.md).
+    ("blind8", "safety_blind8"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")
