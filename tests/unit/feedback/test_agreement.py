@@ -48,10 +48,20 @@ FLOORS = {
                        "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.95),
     "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.65,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.75}, 0.9),
+    # Round 4 (en_blind4, es_blind4): never read by anyone working on the engine, so these floors
+    # only guard the figures they gave after this session's rounds (before -> after, kappa):
+    # en brief .83 -> 1.00, relevant .46 -> .35, resolved .46 -> .54, coping_hope .58 -> .69,
+    # patient_focus .86, no_minimizing .91 -> .88, boundaries .93; es brief .94, relevant -.02 ->
+    # .11, resolved .57 -> .62, coping_hope .69 -> .71, patient_focus .74 -> .77, no_minimizing
+    # .70 -> .76, boundaries .89. relevant is under the 0.6 target in both (few non-"met" labels).
+    "en_blind4": (75, {"brief": 0.95, "relevant": 0.3, "resolved": 0.5, "coping_hope": 0.65,
+                       "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
+    "es_blind4": (75, {"brief": 0.9, "relevant": 0.05, "resolved": 0.55, "coping_hope": 0.65,
+                       "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
-         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2")}}
+         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2", "en_blind4", "es_blind4")}}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
