@@ -29,21 +29,21 @@ MAX_EVIDENCE = 8
 _SENTENCE_END_RE = patterns.compile(r"[.!?](?= |\Z)")
 
 
-def _localized(rubric, language):
-    """``localize(rubric, translations(language).gettext)``, an unedited preset's translation
-    built once per page language rather than once per draft."""
+def _localized(rubric, catalogue):
+    """``localize(rubric, catalogue.gettext)``, an unedited preset's translation built once per
+    catalogue (i18n.translations loads each once) rather than once per draft."""
     if rubric.preset:
         try:
             if rubric == load_preset(rubric.preset):
-                return _localized_preset(rubric.preset, language)
+                return _localized_preset(rubric.preset, catalogue)
         except RubricError:
             pass
     return rubric
 
 
 @functools.lru_cache(maxsize=16)  # immutable: read-only preset and catalogue
-def _localized_preset(name, language):
-    return localize(load_preset(name), translations(language).gettext)
+def _localized_preset(name, catalogue):
+    return localize(load_preset(name), catalogue.gettext)
 
 
 def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
@@ -57,7 +57,7 @@ def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
     text = "" if text is None else str(text)
     catalogue = translations(language)
     if language and not language.startswith("en"):
-        rubric = _localized(rubric, language)  # a built-in rubric speaks the learner's language
+        rubric = _localized(rubric, catalogue)  # a built-in rubric speaks the learner's language
     if draft_language is None:
         decided = detect_language(text, fallback=page_language(language)).language
     else:
