@@ -7,9 +7,12 @@ message followed by the engine's explanation of what triggered it.
 """
 from __future__ import annotations
 
+import functools
+
 from .. import patterns
 from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL, number
-from ..rubric.presets import localize
+from ..rubric.errors import RubricError
+from ..rubric.presets import load_preset, localize
 from .checks import run_check
 from .detectors import Context
 from .flags import KINDS as FLAG_KINDS
@@ -26,6 +29,23 @@ MAX_EVIDENCE = 8
 _SENTENCE_END_RE = patterns.compile(r"[.!?](?= |\Z)")
 
 
+def _localized(rubric, catalogue):
+    """``localize(rubric, catalogue.gettext)``, an unedited preset's translation built once per
+    catalogue (i18n.translations loads each once) rather than once per draft."""
+    if rubric.preset:
+        try:
+            if rubric == load_preset(rubric.preset):
+                return _localized_preset(rubric.preset, catalogue)
+        except RubricError:
+            pass
+    return rubric
+
+
+@functools.lru_cache(maxsize=16)  # immutable: read-only preset and catalogue
+def _localized_preset(name, catalogue):
+    return localize(load_preset(name), catalogue.gettext)
+
+
 def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
     """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape).
 
@@ -37,7 +57,7 @@ def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
     text = "" if text is None else str(text)
     catalogue = translations(language)
     if language and not language.startswith("en"):
-        rubric = localize(rubric, catalogue.gettext)  # a built-in rubric speaks the learner's language
+        rubric = _localized(rubric, catalogue)  # a built-in rubric speaks the learner's language
     if draft_language is None:
         decided = detect_language(text, fallback=page_language(language)).language
     else:

@@ -412,9 +412,16 @@ def _may_be_town_state(text, lower, words):
     return "," in text and not _STATE_TOKENS.isdisjoint(words)
 
 
+# "add me: …" needs one of these verbs before "me" (Spanish "me" and a ":" are common alone).
+_ME_VERBS = ("add", "follow", "dm", "message", "find")
+
+
 def _may_be_handle(text, lower, words):
     return ("_" in text or "u/" in lower or not _PLATFORM_TOKENS.isdisjoint(words)
-            or ("me" in words and ":" in text))
+            or ("me" in words and ":" in text
+                and (any(verb in lower for verb in _ME_VERBS)
+                     # the letters that match "s" or "i" only case-insensitively (ſ, İ, ı)
+                     or "\u017f" in text or "\u0130" in text or "\u0131" in text)))
 
 
 _NEEDS_BY_KIND = {"email": _may_be_disguised_address, "url": _may_be_disguised_address,
