@@ -32,6 +32,15 @@ def open_exercise(page, base, student, scenario=SCENARIO):
     return page
 
 
+def submission_row(staff, learner):
+    """The instructor panel's row for ``learner``, found through the panel's own search."""
+    staff.fill(".dx-i-filters input[name=search]", learner)
+    staff.click(".dx-i-filters button[type=submit]")
+    row = staff.locator(".dx-i-submissions tbody tr", has_text=learner)
+    row.wait_for()
+    return row
+
+
 def ask_feedback(page, text):
     before = page.locator(".dx-history-list > li").count()
     page.fill(".dx-text", text)

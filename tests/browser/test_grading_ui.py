@@ -7,7 +7,7 @@ the levels, the comment and the score.
 """
 import pytest
 
-from tests.browser.helpers import GOOD, open_exercise
+from tests.browser.helpers import GOOD, open_exercise, submission_row
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +26,7 @@ def test_instructor_grades_in_the_panel_and_the_learner_sees_it(live_server_url,
 
     staff = new_page()
     open_exercise(staff, live_server_url, "instructor_1")
-    staff.fill(".dx-i-filters input[name=search]", LEARNER)
-    staff.click(".dx-i-filters button[type=submit]")
-    row = staff.locator(".dx-i-submissions tbody tr", has_text=LEARNER)
-    row.wait_for()
+    row = submission_row(staff, LEARNER)
     row.get_by_role("button").click()
     staff.wait_for_selector(".dx-i-detail:not([hidden]) .dx-i-criteria input[type=radio]")
     assert GOOD in staff.text_content(".dx-i-text")

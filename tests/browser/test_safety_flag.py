@@ -2,7 +2,7 @@
 instructor's queue after submit (issue 13), through the real dev server in Debian's chromium."""
 import pytest
 
-from tests.browser.helpers import BLOCK, ask_feedback, axe_violations, format_violations, open_exercise
+from tests.browser.helpers import BLOCK, ask_feedback, axe_violations, format_violations, open_exercise, submission_row
 
 pytestmark = pytest.mark.browser
 
@@ -36,10 +36,7 @@ def test_a_plain_words_self_harm_draft_is_flagged_for_the_learner_and_the_instru
 
     staff = new_page()
     open_exercise(staff, live_server_url, "instructor_1")
-    staff.fill(".dx-i-filters input[name=search]", LEARNER)
-    staff.click(".dx-i-filters button[type=submit]")
-    row = staff.locator(".dx-i-submissions tbody tr", has_text=LEARNER)
-    row.wait_for()
+    row = submission_row(staff, LEARNER)
     assert "⚑ Self-harm" in row.text_content()
     row.get_by_role("button").click()
     staff.wait_for_selector(".dx-i-detail:not([hidden]) .dx-i-flags .dx-i-flag")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.helpers import open_exercise
+from tests.browser.helpers import open_exercise, submission_row
 
 pytestmark = pytest.mark.browser
 
@@ -78,10 +78,7 @@ def test_after_a_studio_edit_the_learner_and_the_instructor_keep_the_submissions
 
     # The instructor: the list's automatic score and the assessment's criteria are the submission's.
     staff = open_exercise(new_page(), live_server_url, "instructor_1", scenario=SCENARIO)
-    staff.fill(".dx-i-filters input[name=search]", LEARNER)
-    staff.click(".dx-i-filters button[type=submit]")
-    row = staff.locator(".dx-i-submissions tbody tr", has_text=LEARNER)
-    row.wait_for()
+    row = submission_row(staff, LEARNER)
     earned, possible = re.search(r"(\d+) of (\d+)", score).groups()
     assert f"{earned} of {possible}" in row.text_content()
     row.get_by_role("button").click()

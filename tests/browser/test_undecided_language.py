@@ -9,7 +9,7 @@ violations on either view.
 """
 import pytest
 
-from tests.browser.helpers import SCENARIO, ask_feedback, axe_violations, format_violations, open_exercise, screenshot
+from tests.browser.helpers import SCENARIO, ask_feedback, axe_violations, format_violations, open_exercise, screenshot, submission_row
 
 pytestmark = pytest.mark.browser
 
@@ -51,10 +51,7 @@ def test_an_undecided_draft_says_so_plainly(live_server_url, new_page):
 
     staff = new_page()
     open_exercise(staff, live_server_url, "instructor_1")
-    staff.fill(".dx-i-filters input[name=search]", LEARNER)
-    staff.click(".dx-i-filters button[type=submit]")
-    row = staff.locator(".dx-i-submissions tbody tr", has_text=LEARNER)
-    row.wait_for()
+    row = submission_row(staff, LEARNER)
     row.get_by_role("button").click()
     staff.wait_for_selector(".dx-i-detail:not([hidden]) .dx-i-criteria input[type=radio]")
     notes = staff.locator(".dx-i-criteria .dx-i-not-judged").all_text_contents()

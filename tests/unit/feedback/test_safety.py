@@ -338,14 +338,6 @@ FIFTH_ROUND_CUES = [
 ]
 
 
-@pytest.mark.parametrize("language, kind, positive, near_miss", FIFTH_ROUND_CUES,
-                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(FIFTH_ROUND_CUES)])
-def test_fifth_round_cues_and_guards_both_ways(language, kind, positive, near_miss):
-    assert kind in cue_kinds(positive), positive
-    assert kind in safety_kinds(positive, language), positive
-    # The near-miss: no cue, and the whole engine (the learned layer too) raises nothing.
-    assert cue_kinds(near_miss) == [], near_miss
-    assert safety_kinds(near_miss, language) == [], near_miss
 
 
 # --- sixth round (set 6): cues without the filler, frames, guards; each both ways -----------
@@ -377,13 +369,6 @@ SIXTH_ROUND_CUES = [
 ]
 
 
-@pytest.mark.parametrize("language, kind, positive, near_miss", SIXTH_ROUND_CUES,
-                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SIXTH_ROUND_CUES)])
-def test_sixth_round_cues_both_ways(language, kind, positive, near_miss):
-    assert kind in cue_kinds(positive), positive
-    assert kind in safety_kinds(positive, language), positive
-    assert cue_kinds(near_miss) == [], near_miss
-    assert safety_kinds(near_miss, language) == [], near_miss
 
 
 # (language, a harmless setting that overrules the cue of its sentence, the same cue kept because
@@ -476,9 +461,15 @@ SEVENTH_ROUND_CUES = [
 ]
 
 
-@pytest.mark.parametrize("language, kind, positive, near_miss", SEVENTH_ROUND_CUES,
-                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SEVENTH_ROUND_CUES)])
-def test_seventh_round_cues_both_ways(language, kind, positive, near_miss):
+# Every round's cue pairs, one test: the cue raises its kind through the whole engine; the
+# near-miss raises no cue and nothing at all (the learned layer included).
+ROUND_CUES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_CUES), ("sixth", SIXTH_ROUND_CUES),
+                                              ("seventh", SEVENTH_ROUND_CUES)) for row in rows]
+
+
+@pytest.mark.parametrize("language, kind, positive, near_miss", [row for _name, row in ROUND_CUES],
+                         ids=[f"{name}-{row[0]}-{row[1]}-{i}" for i, (name, row) in enumerate(ROUND_CUES)])
+def test_each_rounds_cues_and_guards_both_ways(language, kind, positive, near_miss):
     assert kind in cue_kinds(positive), positive
     assert kind in safety_kinds(positive, language), positive
     assert cue_kinds(near_miss) == [], near_miss
