@@ -266,13 +266,6 @@ FIFTH_ROUND_FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize("family, language, positive, near_miss", FIFTH_ROUND_FAMILIES,
-                         ids=[f"{row[0]}-{row[1]}" for row in FIFTH_ROUND_FAMILIES])
-def test_fifth_round_families_both_ways(family, language, positive, near_miss):
-    assert "f:" + family in features(positive), positive
-    assert not any(name.startswith("f:" + family) for name in features(near_miss)), near_miss
-
-
 def test_the_split_families_weigh_little_alone_and_much_together():
     # "woke up" and "plan" left not_here and plan for families of their own: alone they no
     # longer raise a flag (an operation, a plan for the week), with a wish or a method they do.
@@ -298,13 +291,6 @@ SIXTH_ROUND_FAMILIES = [
     ("ordinary_medical", "en", "I was slicing onions for dinner.", "I was reading poems after dinner."),
     ("leisure", "es", "Empecé a ir al gimnasio.", "Empecé a ir a la clínica."),
 ]
-
-
-@pytest.mark.parametrize("family, language, positive, near_miss", SIXTH_ROUND_FAMILIES,
-                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SIXTH_ROUND_FAMILIES)])
-def test_sixth_round_families_both_ways(family, language, positive, near_miss):
-    assert "f:" + family in features(positive), positive
-    assert "f:" + family not in features(near_miss), near_miss
 
 
 def test_a_rope_for_sport_is_no_flag_and_a_rope_to_hang_oneself_is():
@@ -350,13 +336,6 @@ SEVENTH_ROUND_FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize("family, language, positive, near_miss", SEVENTH_ROUND_FAMILIES,
-                         ids=[f"{row[0]}-{row[1]}-{i}" for i, row in enumerate(SEVENTH_ROUND_FAMILIES)])
-def test_seventh_round_families_both_ways(family, language, positive, near_miss):
-    assert "f:" + family in features(positive), positive
-    assert "f:" + family not in features(near_miss), near_miss
-
-
 def test_a_search_by_amount_without_a_method_word_is_flagged_and_a_recipe_is_not():
     # Set 7's misses, reworded: a search by amount, in each language (the learned layer, no cue).
     for text in ("Some nights I'd look up how much it would take, and I never told anyone.",
@@ -367,3 +346,16 @@ def test_a_search_by_amount_without_a_method_word_is_flagged_and_a_recipe_is_not
     for text in ("Some nights I'd look up recipes, and I never told anyone.",
                  "Hubo una época en que buscaba recetas nuevas, y no se lo conté a nadie."):
         assert model_flag(text) is None, text
+
+
+# Every round's family pairs, one test: the draft holds the family, the near-miss holds no
+# feature of it (neither the family alone nor a pair with it).
+ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES), ("sixth", SIXTH_ROUND_FAMILIES),
+                                                  ("seventh", SEVENTH_ROUND_FAMILIES)) for row in rows]
+
+
+@pytest.mark.parametrize("family, language, positive, near_miss", [row for _name, row in ROUND_FAMILIES],
+                         ids=[f"{name}-{row[0]}-{row[1]}-{i}" for i, (name, row) in enumerate(ROUND_FAMILIES)])
+def test_each_rounds_families_both_ways(family, language, positive, near_miss):
+    assert "f:" + family in features(positive), positive
+    assert not any(name.startswith("f:" + family) for name in features(near_miss)), near_miss
