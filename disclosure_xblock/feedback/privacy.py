@@ -416,8 +416,17 @@ def _may_be_town_state(text, lower, words):
 _ME_VERBS = ("add", "follow", "dm", "message", "find")
 
 
+def _glued_parts(words):
+    """The pieces of words joined by an apostrophe or a hyphen ("insta'user", "tik-tok"): the
+    handle pattern reads a platform name inside such a word, the word set does not."""
+    for word in words:
+        if "'" in word or "-" in word or "\u2019" in word:
+            yield from word.replace("\u2019", "'").replace("-", "'").split("'")
+
+
 def _may_be_handle(text, lower, words):
     return ("_" in text or "u/" in lower or not _PLATFORM_TOKENS.isdisjoint(words)
+            or not _PLATFORM_TOKENS.isdisjoint(_glued_parts(words))
             or ("me" in words and ":" in text
                 and (any(verb in lower for verb in _ME_VERBS)
                      # the letters that match "s" or "i" only case-insensitively (ſ, İ, ı)

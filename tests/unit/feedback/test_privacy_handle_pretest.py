@@ -16,9 +16,9 @@ PIECES = ["add", "Add", "ADD", "follow", "dm", "DM", "message", "find", "FİND",
           "re-add", "x_add", "me", "Me", "ME", "se", "que", "yo", "te", "calmkim22", "calm.kim",
           "jane_doe", "u/calmkim", "instagram", "tik tok", "on", "is", "es", ":", " :", ": ", "",
           "ayudó", "reunión", "como", "user name", "casi", "on insta", "k1m"]
-# (Platform names glued to a word by "'" or "-" are a gap of the platform-word test, not of
-# the "me" test this file checks, so the generator leaves them out.)
-SEPARATORS = [" ", "  ", ", ", "\n", "", ". "]
+# "'", "-" and "’" glue a platform name to the next word ("on insta'user name"): the pattern
+# still reads it, so the pre-test must too.
+SEPARATORS = [" ", "  ", ", ", "\n", "", ". ", "'", "-", "\u2019"]
 
 
 def test_the_handle_pattern_never_matches_where_the_pre_test_says_no():
@@ -45,3 +45,8 @@ def test_add_me_with_a_colon_still_runs_it():
     for text in ("add me: calmkim22", "pls DM me : calm.kim", "FİND me: calm_kim"):
         assert pre_test(text)
         assert privacy._HANDLE_WORD_RE.search(text)
+
+
+def test_a_platform_name_glued_by_an_apostrophe_or_hyphen_still_runs_it():
+    for text in ("k1m  on insta'user name", "on tik-tok calmkim22"):
+        assert pre_test(text), text
