@@ -13,7 +13,8 @@ from ..phrases import compile_pattern, fold, inflections, match_at
 from ..text import Analysis
 
 CORE_KEYWORDS = 3
-_CUE_SECTIONS = ("link_strong", "link", "feeling", "state", "other", "far", "far_public", "far_state")
+_CUE_SECTIONS = ("link_strong", "link", "feeling", "state", "other", "far", "far_public", "far_state",
+                 "not_trouble", "wish")
 
 
 def _group_of(kw_words, folded_words):

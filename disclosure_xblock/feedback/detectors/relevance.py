@@ -99,6 +99,13 @@ def _story_sentences(a, asking, elsewhere):
     return story
 
 
+def _reflexive(a, k):
+    """True for a reflexive "myself" ("notes to myself", "I forced myself"): it marks nothing
+    as shared, unlike "I've been there myself"."""
+    return (a.norms[k] == "myself" and k > 0
+            and a.norms[k - 1] in words("relevance", "reflexive_before"))
+
+
 def _link(ctx, other_sentences=frozenset()):
     """(value, hit, loose) of the writer's own claim that their experience matches, or None.
 
@@ -135,7 +142,8 @@ def _link(ctx, other_sentences=frozenset()):
     claim = range(own[1][0], own[1][1] + 1) if own[1] is not None else ()
     marker = next(((k, k) for k, norm in enumerate(a.norms)
                    if norm in also and not a.quoted[k] and a.first_person(a.sent_of[k])
-                   and not a.negated(k) and k not in claim), None)  # "yo también" is one claim
+                   and not a.negated(k) and k not in claim  # "yo también" is one claim
+                   and not _reflexive(a, k)), None)
     if own[1] is not None:
         return result(LINK_STRONG if marker is not None else LINK_WEAK, own[1])
     return result(LINK_WEAK, marker) if marker is not None else None
@@ -155,6 +163,9 @@ def detect(ctx):
         hits = {**hits, **more_hits}
         weights = {**weights, **more_weights}
     excluded = _covered(hits, "rel.exclude")
+    # A wish for the patient ("I hope you give the group a try", "ojalá vaya al grupo") is, like
+    # advice, not the shared experience: a scenario word in its clause earns nothing.
+    wished = {a.clause_of[first] for first, _last in hits.get("rel.wish", ()) if not a.quoted[first]}
     feeling = _covered(hits, "rel.feeling")
     # A state any trouble can bring ("nervous", "sad", "crying in bed") counts only loosely when
     # its sentence names another trouble of the writer's ("nervous before exams").
@@ -164,10 +175,17 @@ def detect(ctx):
     concept_words = set()
     for concept in weights:
         concept_words |= _covered(hits, concept)
+    # A keyword in an excluded use ("reuniones de equipo", work meetings) may name the writer's
+    # own trouble; a trouble word in an idiom ("knowing my business") names none.
+    concept_words -= excluded
+    not_trouble = _covered(hits, "rel.not_trouble")
+
     def own(keys):
+        # A trouble that overlaps a concept word is the concern itself ("this job" where the
+        # scenario is about work).
         return [hit for key in keys for hit in hits.get(key, ())
-                if hit[0] not in concept_words and not a.quoted[hit[0]]
-                and a.first_person(a.sent_of[hit[0]])]
+                if not a.quoted[hit[0]] and a.first_person(a.sent_of[hit[0]])
+                and not any(k in concept_words or k in not_trouble for k in range(hit[0], hit[1] + 1))]
     own_trouble = own(("episode.own_topic", "rel.other", "rel.far", "rel.far_public"))
     other_sentences = {a.sent_of[hit[0]] for hit in own_trouble}
     # A trouble in another domain entirely (money, a car, politics): a feeling state told
@@ -182,7 +200,8 @@ def detect(ctx):
     story = _story_sentences(a, asking, {a.sent_of[first]
                                          for key in ("episode.own_topic", "rel.other", "rel.far",
                                                      "rel.far_public")
-                                         for first, _last in hits.get(key, ())})
+                                         for first, last in hits.get(key, ())
+                                         if not any(k in not_trouble for k in range(first, last + 1))})
     score = feeling_score = loose_score = 0.0
     spans, found = [], []
     topical = set()
@@ -192,9 +211,9 @@ def detect(ctx):
             if first in excluded or last in excluded or a.quoted[first]:
                 continue
             sentence = a.sent_of[first]
-            if sentence in advice or sentence in asking:
-                # A scenario word inside advice, or in the question put to the patient, is not
-                # the shared experience.
+            if sentence in advice or sentence in asking or a.clause_of[first] in wished:
+                # A scenario word inside advice, a wish for the patient, or the question put to
+                # the patient is not the shared experience.
                 continue
             value = weight if sentence in story else weight / 2
             if all(k in feeling for k in range(first, last + 1)):

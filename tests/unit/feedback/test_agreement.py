@@ -54,9 +54,10 @@ FLOORS = {
     # patient_focus .86, no_minimizing .91 -> .88, boundaries .93; es brief .94, relevant -.02 ->
     # .11, resolved .57 -> .62, coping_hope .69 -> .71, patient_focus .74 -> .77, no_minimizing
     # .70 -> .76, boundaries .89. relevant is under the 0.6 target in both (few non-"met" labels).
-    "en_blind4": (75, {"brief": 0.95, "relevant": 0.3, "resolved": 0.5, "coping_hope": 0.65,
+    # Relevance round 5 read round 4 (now development data): relevant en .35 -> .65, es .11 -> .56.
+    "en_blind4": (75, {"brief": 0.95, "relevant": 0.6, "resolved": 0.5, "coping_hope": 0.65,
                        "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
-    "es_blind4": (75, {"brief": 0.9, "relevant": 0.05, "resolved": 0.55, "coping_hope": 0.65,
+    "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.55, "coping_hope": 0.65,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,

@@ -234,3 +234,137 @@ def test_me_too_by_reference_es():
     assert judged("Inténtalo. Yo tampoco quería, y al final ir me ayudó mucho.",
                   "group-reluctance") == "met"
     assert judged("Inténtalo. Al final ir me ayudó mucho.", "group-reluctance") != "met"
+
+
+# --- Fifth round: what the experience is about (our own sentences, not the blind drafts). ---
+
+# Hopelessness paraphrased with a tense, an intensifier or a belief in permanence is the
+# concern; the same words about a thing or a form are not.
+def test_hopelessness_paraphrase_tense_and_permanence_en():
+    assert judged("When I was nineteen I thought nothing would ever get better, and walking every "
+                  "morning slowly changed that.", "hopelessness") == "met"
+    assert judged("When I was nineteen I thought my old car would ever get fixed, and walking "
+                  "every morning helped.", "hopelessness") != "met"
+    assert judged("Some mornings I still wonder what the point is, and a short walk is what I do.",
+                  "hopelessness") == "met"
+    assert judged("In the meeting I asked what the point was of the new form.", "hopelessness") != "met"
+
+
+def test_hopelessness_paraphrase_tense_and_permanence_es():
+    assert judged("Hace unos años pensaba que iba a ser siempre así y que nada me interesaba; "
+                  "escribir cada noche me ayudó.", "hopelessness") == "met"
+    assert judged("Hace unos años pensaba que mi equipo iba a ganar siempre; escribir cada noche "
+                  "me gustaba.", "hopelessness") == "not_met"
+    assert judged("Hay días que no le veo sentido a nada, y salir a caminar me ayuda un poco.",
+                  "hopelessness") == "met"
+    assert judged("Tuve una época muy negra hace unos años y caminar todos los días me sirvió.",
+                  "hopelessness") == "met"
+    assert judged("Tuve un perro negro hace unos años y caminar con él todos los días me gustaba.",
+                  "hopelessness") == "not_met"
+
+
+# Keeping away from others told as what the writer did instead is withdrawal; the place alone
+# (lunch in the car) is not.
+def test_withdrawal_told_as_what_one_did_instead_en():
+    assert judged("My first year at work I ate lunch in my car instead of with my coworkers, and "
+                  "slow breathing helped me go back in.") == "met"
+    assert judged("My first year at work I ate lunch in my car, and slow breathing helped me.") == "not_met"
+
+
+def test_withdrawal_told_as_what_one_did_instead_es():
+    assert judged("El primer año comía en el coche en vez de con mis compañeros, y respirar "
+                  "despacio me ayudó a volver.") == "met"
+    assert judged("El primer año comía en el coche, y respirar despacio me ayudó.") == "not_met"
+
+
+# "I went through something similar", "I'm the same as you": the writer's own likeness claim is
+# a strong link; someone else's is not the writer's.
+def test_similarity_claimed_with_an_experience_verb_en():
+    assert judged("I went through something similar a few years ago and daily walks got me out "
+                  "of it.", "hopelessness") == "met"
+    assert judged("My cousin went through something similar a few years ago and daily walks got "
+                  "him out of it.", "hopelessness") == "not_met"
+
+
+def test_similarity_claimed_with_an_experience_verb_es():
+    assert judged("Yo pasé por algo parecido hace unos años y salí adelante caminando todos los "
+                  "días.", "hopelessness") == "met"
+    assert judged("Mi primo pasó por algo parecido hace unos años y salió adelante caminando.",
+                  "hopelessness") != "met"
+    assert judged("La verdad yo estoy igual que tú, hay días que no me quiero levantar.",
+                  "hopelessness") == "met"
+
+
+# Nerves about work (a new job, work meetings) are loosely related to the anxiety-withdrawal
+# concern; nerves around people at work are the concern. Spanish "reuniones" is a keyword of
+# the scenario: its work use ("reuniones de equipo") is not.
+def test_nerves_about_work_are_loose_en():
+    assert judged("When I started this job I was nervous about messing up. I practiced and it got "
+                  "easier.") == "partial"
+    assert judged("When I started this job I was nervous around the others and ate alone. I "
+                  "practiced and it got easier.") == "met"
+
+
+def test_nerves_about_work_are_loose_es():
+    assert judged("Cuando entré a trabajar me tocaba presentar en las reuniones de equipo y me "
+                  "moría de nervios. Practicaba en casa y se me pasó.") == "partial"
+    assert judged("Cuando entré a trabajar me daban nervios las reuniones con la gente y comía "
+                  "sola. Practicaba en casa y se me pasó.") == "met"
+
+
+# A trouble word in an idiom names no trouble ("knowing my business", a park bench); the
+# trouble itself beside the shared concern makes the story about two.
+def test_trouble_word_in_an_idiom_en():
+    assert judged("Group scared me at first because I didn't want strangers knowing my business. "
+                  "Listening first made it easier.", "group-reluctance") == "met"
+    assert judged("Group scared me at first, and then my business went under and I had no time. "
+                  "Listening first made it easier.", "group-reluctance") == "partial"
+
+
+def test_trouble_word_in_an_idiom_es():
+    assert judged("El grupo me daba miedo al principio; me sentaba en el banco del parque antes de "
+                  "entrar y escuchar primero me ayudó.", "group-reluctance") == "met"
+    assert judged("El grupo me daba miedo al principio, y además el banco me quitó la casa. "
+                  "Escuchar primero me ayudó.", "group-reluctance") == "partial"
+    assert judged("Me encerraba en mi cuarto por la ansiedad. Hice un taller de pintura y poco a "
+                  "poco volví a salir.") == "met"
+    assert judged("Me encerraba en mi cuarto por la ansiedad. Llevé el coche al taller y poco a "
+                  "poco volví a salir.") == "partial"
+
+
+# A wish for the patient ("I hope you go to the group") is not the shared experience: beside
+# the writer's own, other trouble nothing is shared.
+def test_scenario_word_in_a_wish_en():
+    assert judged("My commute is so stressful, two hours of traffic every day. Anyway, I hope you "
+                  "go to the group today.", "group-reluctance") == "not_met"
+    assert judged("I was stressed about the group at first too. Anyway, I hope you go today.",
+                  "group-reluctance") == "met"
+
+
+def test_scenario_word_in_a_wish_es():
+    assert judged("A mí lo que me estresa es el tráfico, dos horas todos los días. Bueno, ojalá "
+                  "vaya al grupo.", "group-reluctance") == "not_met"
+    assert judged("A mí también me estresaba el grupo al principio. Bueno, ojalá vaya hoy.",
+                  "group-reluctance") == "met"
+
+
+# "I've had problems too" shares only "problems": beside the writer's own, other troubles it is
+# no link; "I've been through that too" is.
+def test_me_too_on_problems_in_general_en():
+    assert judged("I've had problems too, my divorce last year was horrible and now trouble with "
+                  "my boss.") == "not_met"
+    assert judged("I've been there too, I stayed in my room and didn't want to see anyone.") == "met"
+
+
+def test_me_too_on_problems_in_general_es():
+    assert judged("Yo también he tenido problemas, el año pasado me divorcié y ahora tengo líos "
+                  "con mi jefe.") == "not_met"
+    assert judged("Yo también he pasado por eso, me encerraba en mi cuarto y no quería ver a "
+                  "nadie.") == "met"
+
+
+# A reflexive "myself" ("notes to myself") marks nothing as shared; "nervous around people
+# myself" does. (English only: the Spanish markers, "también", "igual", have no reflexive use.)
+def test_reflexive_myself_is_no_sharing_marker_en():
+    assert judged("When I started this job I was nervous, so I wrote notes to myself.") == "partial"
+    assert judged("When I started this job I was nervous around people myself.") == "met"
