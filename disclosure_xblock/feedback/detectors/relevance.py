@@ -106,6 +106,21 @@ def _reflexive(a, k):
             and a.norms[k - 1] in words("relevance", "reflexive_before"))
 
 
+def _said_of_the_patient(a, k, subjects):
+    """True when the sharing marker at ``k`` is said of the patient ("You'll find your person
+    too", "Usted también va a salir adelante"): scanning back in its clause, a "you" word comes
+    before any word of the writer's."""
+    clause, second = a.clause_of[k], a.grammar["second_person"]
+    j = k - 1
+    while j >= 0 and a.clause_of[j] == clause:
+        if a.norms[j] in subjects:
+            return False
+        if a.norms[j] in second:
+            return True
+        j -= 1
+    return False
+
+
 def _link(ctx, other_sentences=frozenset()):
     """(value, hit, loose) of the writer's own claim that their experience matches, or None.
 
@@ -139,11 +154,13 @@ def _link(ctx, other_sentences=frozenset()):
             return result(LINK_STRONG, (first, min(last, first + 3)))
     # "I felt lonely too", "I also lost my job": the writer marks the experience as shared.
     also = ctx.local(_ALSO, "also")
+    writer = _SUBJECTS if a.language == "en" else (
+        a.grammar.get("subjects", frozenset()) | words("relevance", "writer_verbs", a.language))
     claim = range(own[1][0], own[1][1] + 1) if own[1] is not None else ()
     marker = next(((k, k) for k, norm in enumerate(a.norms)
                    if norm in also and not a.quoted[k] and a.first_person(a.sent_of[k])
                    and not a.negated(k) and k not in claim  # "yo también" is one claim
-                   and not _reflexive(a, k)), None)
+                   and not _reflexive(a, k) and not _said_of_the_patient(a, k, writer)), None)
     if own[1] is not None:
         return result(LINK_STRONG if marker is not None else LINK_WEAK, own[1])
     return result(LINK_WEAK, marker) if marker is not None else None

@@ -368,3 +368,17 @@ def test_me_too_on_problems_in_general_es():
 def test_reflexive_myself_is_no_sharing_marker_en():
     assert judged("When I started this job I was nervous, so I wrote notes to myself.") == "partial"
     assert judged("When I started this job I was nervous around people myself.") == "met"
+
+
+# A "too" said of the patient ("You will get there too", "Usted también va a salir adelante")
+# marks nothing of the writer's as shared; the writer's own "too" does.
+def test_too_said_of_the_patient_en():
+    assert judged("I hated crowds for years, and walking helped me. You will get there too, like "
+                  "I did.") == "partial"
+    assert judged("I hated crowds for years too, and walking helped.") == "met"
+
+
+def test_too_said_of_the_patient_es():
+    assert judged("Odiaba las multitudes durante años y caminar me ayudó. Usted también va a salir "
+                  "adelante, ya verá, no se preocupe.") == "partial"
+    assert judged("Yo también odiaba las multitudes durante años y caminar me ayudó.") == "met"
