@@ -382,3 +382,25 @@ def test_too_said_of_the_patient_es():
     assert judged("Odiaba las multitudes durante años y caminar me ayudó. Usted también va a salir "
                   "adelante, ya verá, no se preocupe.") == "partial"
     assert judged("Yo también odiaba las multitudes durante años y caminar me ayudó.") == "met"
+
+
+# A designer's own keywords in either language bring the paraphrases of their concept to a
+# draft in either language; the look-alikes ("my team would ever get better", "I wish it would
+# always be like this", staying away from alcohol) do not.
+def test_paraphrase_with_a_designers_keywords_in_either_language():
+    spanish = Scenario(key="t-es", keywords=("desesperanza", "sin sentido", "cama"), patient="Lu")
+    english = Scenario(key="t-en", keywords=("hopelessness", "no point", "bed"), patient="Lu")
+    for sc in (spanish, english):
+        assert judged("When I was nineteen I thought nothing would ever get better, and walking "
+                      "every morning slowly changed that.", sc) == "met"
+        assert judged("When I was nineteen I thought my team would ever get better, and walking "
+                      "every morning was fun.", sc) == "not_met"
+        assert judged("Hay días que no le veo sentido a nada, y salir a caminar me ayuda un poco.",
+                      sc) == "met"
+        assert judged("Hay días que no veo a nadie del trabajo, y salir a caminar me gusta un poco.",
+                      sc) == "not_met"
+    assert judged("Last summer I wished it would always be like this, and walking every morning "
+                  "was fun.", english) == "not_met"
+    # (a way through a hard time without the concern is the middle level at most)
+    assert judged("I stayed away from alcohol for a year and walking helped me.") != "met"
+    assert judged("Me alejaba del alcohol un año y caminar me ayudó.") != "met"
