@@ -180,8 +180,8 @@ def detect(ctx):
         hits = {**hits, **more_hits}
         weights = {**weights, **more_weights}
     excluded = _covered(hits, "rel.exclude")
-    # A wish for the patient ("I hope you give the group a try", "ojalá vaya al grupo") is, like
-    # advice, not the shared experience: a scenario word in its clause earns nothing.
+    # The clauses of a wish for the patient ("I hope you give the group a try", "ojalá vaya al
+    # grupo"): see the concept loop below.
     wished = {a.clause_of[first] for first, _last in hits.get("rel.wish", ()) if not a.quoted[first]}
     feeling = _covered(hits, "rel.feeling")
     # A state any trouble can bring ("nervous", "sad", "crying in bed") counts only loosely when
@@ -228,9 +228,11 @@ def detect(ctx):
             if first in excluded or last in excluded or a.quoted[first]:
                 continue
             sentence = a.sent_of[first]
-            if sentence in advice or sentence in asking or a.clause_of[first] in wished:
-                # A scenario word inside advice, a wish for the patient, or the question put to
-                # the patient is not the shared experience.
+            if sentence in advice or sentence in asking or (own_trouble and a.clause_of[first] in wished):
+                # A scenario word inside advice, or in the question put to the patient, is not
+                # the shared experience; nor, beside a story about another trouble of the
+                # writer's, one in a wish for the patient ("my commute is awful … I hope you go
+                # to the group"): the wish does not make that story the patient's.
                 continue
             value = weight if sentence in story else weight / 2
             if all(k in feeling for k in range(first, last + 1)):

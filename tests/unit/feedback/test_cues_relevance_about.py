@@ -332,8 +332,8 @@ def test_trouble_word_in_an_idiom_es():
                   "poco volví a salir.") == "partial"
 
 
-# A wish for the patient ("I hope you go to the group") is not the shared experience: beside
-# the writer's own, other trouble nothing is shared.
+# A wish for the patient ("I hope you go to the group") does not make a story about another
+# trouble of the writer's the patient's: beside it nothing is shared.
 def test_scenario_word_in_a_wish_en():
     assert judged("My commute is so stressful, two hours of traffic every day. Anyway, I hope you "
                   "go to the group today.", "group-reluctance") == "not_met"
