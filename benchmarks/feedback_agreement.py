@@ -84,8 +84,11 @@ SAFETY_SETS = (
     ("blind5", "safety_blind5"),
     ("blind6", "safety_blind6"),
     ("blind7", "safety_blind7"),
-    # Set 8: never read while the engine was built (measured once per round; docs/safety.md).
+    # Set 8: measured once per round until the eighth, then read and trained on (docs/safety.md).
     ("blind8", "safety_blind8"),
+    # The author's eighth-round probes (concepts set 8 showed missing, with near-misses); not
+    # trained on (scripts/train_safety.py says why).
+    ("own3", "safety_own3"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

@@ -119,10 +119,12 @@ def test_kappa_implementation():
 # English, 0.900 / 0.000 in Spanish since the sixth round).
 # The others are held above the target (0.95 / 0.10) with a margin: since the sixth round every
 # one of them (set 6 too) is at >= 0.982 recall and <= 0.060 false alarms in each language.
-# blind8 is the newest writer, never read or trained on: its floors only guard the figures it
-# gave when first measured after the seventh round (en 0.886 / 0.086, es 0.800 / 0.000); the target
-# (0.95 / 0.10) is not reached there.
-SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.78, 0.10)}
+# blind8 was the newest writer until the eighth round, which read it and trained on it (en 0.886
+# / 0.086, es 0.800 / 0.000 before; 0.943 / 0.029 and 1.000 / 0.000 after): its floors are the
+# default ones now, except recall in English (s8en-007 and s8en-065 are still missed: a bridge
+# alone, a search without its object). own3 is the author's eighth-round probes, not trained on:
+# hard near-misses again (1.000 / 0.056 en, 0.900 / 0.000 es; kind 0.966 en).
+SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
 
@@ -145,4 +147,4 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     assert "safety_train_en.jsonl" in out and "\nen " in out and "\nes " in out
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
-        "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7", "safety_blind8"]
+        "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7", "safety_blind8", "safety_own3"]

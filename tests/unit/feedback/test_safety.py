@@ -461,10 +461,27 @@ SEVENTH_ROUND_CUES = [
 ]
 
 
+EIGHTH_ROUND_CUES = [
+    ("en", "suicide", "For most of college I was sucidal and nobody knew.",
+     "For most of college I was stressed and nobody knew."),
+    ("en", "suicide", "At sixteen I kept thinking about unaliving myself.",
+     "At sixteen I kept thinking about unlocking the car myself."),
+    ("es", "suicide", "Tenía ideas de no querer vivir casi todos los días.",
+     "No quería vivir con mi papá, así que me mudé con mi tía."),
+    ("es", "suicide", "Ese invierno me daba lo mismo vivir o morir.",
+     "Ese invierno me daba lo mismo ganar o perder."),
+    ("es", "suicide", "Le pedía que un camión me atropellara de camino a casa.",
+     "Tenía miedo de que un camión me atropellara al cruzar."),
+    ("es", "overdose", "Mi tío se tomó doble dosis de sus pastillas y acabó en urgencias.",
+     "Mi tío se tomó un doble café y acabó en la oficina."),
+]
+
+
 # Every round's cue pairs, one test: the cue raises its kind through the whole engine; the
 # near-miss raises no cue and nothing at all (the learned layer included).
 ROUND_CUES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_CUES), ("sixth", SIXTH_ROUND_CUES),
-                                              ("seventh", SEVENTH_ROUND_CUES)) for row in rows]
+                                              ("seventh", SEVENTH_ROUND_CUES), ("eighth", EIGHTH_ROUND_CUES))
+              for row in rows]
 
 
 @pytest.mark.parametrize("language, kind, positive, near_miss", [row for _name, row in ROUND_CUES],

@@ -348,10 +348,33 @@ def test_a_search_by_amount_without_a_method_word_is_flagged_and_a_recipe_is_not
         assert model_flag(text) is None, text
 
 
+EIGHTH_ROUND_FAMILIES = [
+    ("habit", "en", "Back then I would skip meals all the time.", "Last week I skipped lunch once."),
+    ("habit", "es", "En la secundaria me escondía en el baño.", "Ayer me escondí del sol."),
+    ("ideation", "en", "I had the urge to run away.", "I had the chance to run away."),
+    ("ideation", "es", "Tenía la idea de irme lejos.", "Tenía la maleta para irme lejos."),
+    ("farewell", "en", "I was saying goodbye to everyone.", "I was saying hello to everyone."),
+    ("farewell", "es", "Me fui despidiendo de todos.", "Me fui acercando a todos."),
+    ("not_here", "en", "I had thoughts of not wanting to live.", "I had thoughts of not wanting to cook."),
+    ("not_here", "es", "Me daba igual amanecer o no.", "Me daba igual ganar o no."),
+    ("routine_sleep", "en", "I slept through my alarm.", "I slept in my car."),
+    ("routine_sleep", "es", "No oí el despertador.", "No oí la puerta."),
+    ("body", "en", "My knuckles were split.", "My plans were split."),
+    # Inflections that are other words (=word) and prefixes ending in e, both ways.
+    ("selfkill", "en", "He was unaliving himself slowly.", "He was unloading the van slowly."),
+    ("poison", "en", "I sat breathing the exhaust fumes.", "I sat there, exhausted."),
+    ("height", "en", "I stood by the train tracks.", "I went to the staff training."),
+    ("harm_act", "en", "I used to sh when I was young.", "Shes my best friend."),
+    ("self", "es", "Me corté.", "El mes pasado."),
+    ("negation", "es", "No me importa.", "Nos vemos."),
+]
+
+
 # Every round's family pairs, one test: the draft holds the family, the near-miss holds no
 # feature of it (neither the family alone nor a pair with it).
 ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES), ("sixth", SIXTH_ROUND_FAMILIES),
-                                                  ("seventh", SEVENTH_ROUND_FAMILIES)) for row in rows]
+                                                  ("seventh", SEVENTH_ROUND_FAMILIES),
+                                                  ("eighth", EIGHTH_ROUND_FAMILIES)) for row in rows]
 
 
 @pytest.mark.parametrize("family, language, positive, near_miss", [row for _name, row in ROUND_FAMILIES],
