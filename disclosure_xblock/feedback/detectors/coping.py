@@ -78,6 +78,67 @@ def _practice(ctx, advice):
     return found
 
 
+# Words after "I try to" that are no step to model ("I tried to hide it").
+_NOT_STEP = frozenset(("kill", "hurt", "harm", "end", "die", "cut", "hide", "avoid", "ignore",
+                       "forget", "drink", "smoke", "numb", "escape", "run", "pretend"))
+# Verbs that tell a difficulty ended, in an "until" clause ("until my anxiety had left me");
+# after a person ("until he left", "until she passed") they tell a departure or a death.
+_ENDED = frozenset(("left", "passed", "faded", "eased", "lifted", "subsided", "stopped",
+                    "disappeared", "settled", "calmed", "cleared"))
+_PEOPLE = frozenset(("he", "she", "they", "we", "you", "him", "her", "them"))
+
+
+def _own_sentence(ctx, sentence, advice):
+    """The writer's own statement: first person, not advice, not a question."""
+    a = ctx.analysis
+    return a.first_person(sentence) and sentence not in advice and not a.ends_with_question(sentence)
+
+
+def _step_after(ctx, key, advice):
+    """ "I try to call my sister": the action right after a cue of ``key`` (the writer's
+    effort) is a step the writer took."""
+    a = ctx.analysis
+    not_step = ctx.local(_NOT_STEP, "not_step")
+    found = []
+    for first, last in ctx.cues(key, own="quoted"):
+        k = last + 1
+        if (k < len(a.norms) and a.sent_of[k] == a.sent_of[last] and a.norms[k] not in not_step
+                and _own_sentence(ctx, a.sent_of[k], advice)):
+            found.append((first, k))
+    return found
+
+
+def until_turns(ctx, advice):
+    """ "I said them over and over until the worry had left me": an own sentence whose "until"
+    clause tells a good end (an outcome cue, or an ending verb that is not a person leaving)
+    tells how it ended. Returns (words before "until", the until clause's turn) pairs."""
+    a = ctx.analysis
+    ended = ctx.local(_ENDED, "ended")
+    people = ctx.local(_PEOPLE, "people")
+    # Only an outcome: "until I realised I needed help" is an insight that ends a bad habit,
+    # and "I used to skip it until …" tells the habit, not a step.
+    look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
+    good = {f for f, _l in ctx.cues("coping.outcome", own="quoted") if f not in look_alike}
+    habits = {a.sent_of[f] for f, _l in ctx.cues("resolution.no_longer", own="quoted")}
+    pairs = []
+    # "until" opens the clause that tells how the step ended (lexicon section coping.until).
+    for k, last in ctx.cues("coping.until", own="quoted", negation=False):
+        start = a.sentences[a.sent_of[k]][0]
+        if (k == start or not _own_sentence(ctx, a.sent_of[k], advice) or a.negated(k - 1)
+                or a.sent_of[k] in habits or last + 1 >= len(a.norms)):
+            continue
+        clause = a.clause_of[last + 1]
+        end = last + 1
+        while end < len(a.norms) and a.clause_of[end] == clause and a.sent_of[end] == a.sent_of[k]:
+            end += 1
+        turn = next((j for j in range(last + 1, end) if j in good or a.norms[j] in ended), None)
+        # "... until she passed", "until he left": a person's departure or death, not an ending.
+        if (turn is not None and not a.negated(turn)
+                and not any(a.norms[j] in people for j in range(last + 1, turn))):
+            pairs.append(((max(k - 3, start), k - 1), (k, turn)))
+    return pairs
+
+
 def _asked(a, sentence):
     """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
     return a.ends_with_question(sentence) and not a.first_person(sentence)
@@ -97,7 +158,18 @@ def detect(ctx):
         strategies = _activity_strategies(ctx, outcomes)
     if not strategies:
         strategies = _means(ctx, advice) + _practice(ctx, advice)
-    hopeless = ctx.cues("coping.hopeless", own="quoted", negation=False)
+    if not strategies:
+        # What the writer made an effort to do ("I try to call my sister") is a step told as
+        # what happened, with no technique named.
+        strategies = _step_after(ctx, "coping.effort", advice)
+    if not outcomes:
+        # How a step ended, told in an "until" clause; the clause before it is not taken as the
+        # step ("I felt awful until I changed teams" tells a state, not what was done).
+        outcomes = [turn for _step, turn in until_turns(ctx, advice)]
+    # A bleak phrase that is negated ("I never gave up", "try not to give up") is not bleak;
+    # the phrases that carry their own negation ("nothing helped") start with it.
+    hopeless = [h for h in ctx.cues("coping.hopeless", own="quoted", negation=False)
+                if not a.negated(h[0])]
     unsafe = ctx.cues("coping.unsafe", negation=False)
     # A bleak ending: a bleak cue after every hopeful one, in the last two sentences.
     last_positive = max((first for first, _l in outcomes + strategies), default=-1)
@@ -132,6 +204,11 @@ def detect(ctx):
     # A concrete step offered to the patient ("then try slow breathing") still names one of
     # the two; only told as the writer's own, with how it helped, does it model coping.
     advised = [h for h in ctx.cues("coping.strategy", own="quoted") if a.sent_of[h[0]] in advice]
+    if not advised:
+        # A tentative suggestion ("Have you talked to your doctor?", "maybe ask for a week off")
+        # offers a step, whatever it is: the same middle level.
+        advised = [h for h in ctx.cues("minimizing.soft_suggestion", own="quoted")
+                   if not a.first_person(a.sent_of[h[0]])]
     if advised:
         return Finding(PARTIAL, tuple(ctx.span(h, _("suggested step")) for h in advised[:2]), _(
             "You suggest a step ({strategy}) without saying it helped you. Tell it as what you "

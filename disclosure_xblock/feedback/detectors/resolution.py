@@ -11,6 +11,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import words
 from .base import Finding
+from .coping import until_turns
 from .minimizing import advice_sentences
 
 # "-ed" words that are not past verbs, and words before an "-ed" adjective that make it
@@ -124,6 +125,9 @@ def detect(ctx):
     past_spans = tuple(ctx.span(hit, _("past")) for hit in past[:2])
     if not resolution:
         resolution = _no_longer_with_a_step(ctx)
+    if not resolution:
+        # "I kept at it until the worry had left me": an "until" clause that tells a good end.
+        resolution = [turn for _step, turn in until_turns(ctx, advice_sentences(ctx))][:1]
     if past and resolution:
         return Finding(MET, past_spans[:1] + (ctx.span(resolution[0], _("how it turned out")),), _(
             "You set it in the past ({past}) and say how it turned out ({turn}).",
