@@ -111,7 +111,19 @@ def _step_after(ctx, key, advice):
 def until_turns(ctx, advice):
     """ "I said them over and over until the worry had left me": an own sentence whose "until"
     clause tells a good end (an outcome cue, or an ending verb that is not a person leaving)
-    tells how it ended. Returns (words before "until", the until clause's turn) pairs."""
+    tells how it ended. Returns (words before "until", the until clause's turn) pairs.
+
+    Coping and resolution both ask; the answer depends only on whether ``advice`` is empty
+    (coping passes none when the writer names an own step), so it is computed once per draft."""
+    return ctx.cached(("until_turns", bool(advice)), lambda c: _find_until_turns(c, advice))
+
+
+def _find_until_turns(ctx, advice):
+    # "until" opens the clause that tells how the step ended (lexicon section coping.until);
+    # most drafts have none, so nothing else is built for them.
+    untils = ctx.cues("coping.until", own="quoted", negation=False)
+    if not untils:
+        return []
     a = ctx.analysis
     ended = ctx.local(_ENDED, "ended")
     people = ctx.local(_PEOPLE, "people")
@@ -121,8 +133,7 @@ def until_turns(ctx, advice):
     good = {f for f, _l in ctx.cues("coping.outcome", own="quoted") if f not in look_alike}
     habits = {a.sent_of[f] for f, _l in ctx.cues("resolution.no_longer", own="quoted")}
     pairs = []
-    # "until" opens the clause that tells how the step ended (lexicon section coping.until).
-    for k, last in ctx.cues("coping.until", own="quoted", negation=False):
+    for k, last in untils:
         start = a.sentences[a.sent_of[k]][0]
         if (k == start or not _own_sentence(ctx, a.sent_of[k], advice) or a.negated(k - 1)
                 or a.sent_of[k] in habits or last + 1 >= len(a.norms)):
