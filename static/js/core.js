@@ -150,8 +150,11 @@
     /* Put ``message`` into a live region so screen readers announce it, even when it repeats:
      * the region is emptied first and refilled a moment later. */
     function announceIn(region, message) {
+        // A later message replaces a pending one: without this, a fast answer's "Saved." could
+        // be overwritten by the "Saving…" queued just before it.
+        global.clearTimeout(region.dxAnnounceTimer);
         region.textContent = '';
-        global.setTimeout(function () { region.textContent = message; }, 50);
+        region.dxAnnounceTimer = global.setTimeout(function () { region.textContent = message; }, 50);
     }
 
     // ------------------------------------------------------------------ server calls

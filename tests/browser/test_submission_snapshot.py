@@ -62,6 +62,9 @@ def test_after_a_studio_edit_the_learner_and_the_instructor_keep_the_submissions
     designer.fill('[data-input="scenario.prompt"]', NEW_PROMPT)
     designer.click('[data-action="save"]')
     designer.wait_for_selector(".xblock-actions .dx-save-status--saved")
+    # The message is announced a moment after the class changes (so screen readers hear it).
+    designer.wait_for_function(
+        "document.querySelector('.xblock-actions .dx-save-status').textContent.includes('Saved')")
     assert "keep the rubric they were given" in designer.text_content(".xblock-actions .dx-save-status")
 
     # A learner who has not submitted gets the edit.

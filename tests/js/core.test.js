@@ -215,3 +215,16 @@ test('no front-end file redefines a helper the core provides', () => {
     }
     assert.deepEqual(found, []);
 });
+
+test('announceIn: a later message replaces one still pending, whatever the timing', async () => {
+    const window = load(['core.js']);
+    const core = window.DisclosureXBlock.core;
+    const region = window.document.createElement('p');
+    core.announceIn(region, 'Saving\u2026');
+    await new Promise((resolve) => setTimeout(resolve, 10));  // the answer comes back fast
+    core.announceIn(region, 'Saved.');
+    await new Promise((resolve) => setTimeout(resolve, 45));  // the first timer's moment passes
+    assert.notEqual(region.textContent, 'Saving\u2026');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    assert.equal(region.textContent, 'Saved.');
+});
