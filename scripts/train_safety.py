@@ -190,15 +190,31 @@ def choose_threshold(scored):
     every writer's false alarms within the target in each language: each safety writer who never
     saw the engine and each set of ordinary drafts, and the ordinary drafts pooled."""
     candidates = sorted({round(value, 4) for _doc, value in scored})
+    cue_table = cue_figures(scored)
     for threshold in candidates:
-        if within_budget(figures(scored, threshold)):
+        if within_budget(figures(scored, threshold), cue_table):
             return threshold
     return candidates[-1] + 1.0 if candidates else 0.0
 
 
-def within_budget(table):
-    """True when every writer's false alarms in ``table`` (``figures()``) are within budget."""
-    return (all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
+def writer_allowance(cue_table, key):
+    """A writer's false-alarm budget: the target, or what the cues alone already raise on that
+    writer when it is more (ninth round: set 9's Spanish cues alone were at 0.12, no threshold
+    then kept the writer within 0.10, and the rule switched the layer off for everyone). The
+    layer may then add no false alarm of its own on that writer."""
+    return max(WRITER_BUDGET, cue_table[key][3]) if cue_table and key in cue_table else WRITER_BUDGET
+
+
+def cue_figures(scored):
+    """``figures()`` of the cues alone."""
+    return figures([(doc, -math.inf) for doc, _v in scored], 0.0)
+
+
+def within_budget(table, cue_table=None):
+    """True when every writer's false alarms in ``table`` (``figures()``) are within budget
+    (``writer_allowance``; ``cue_table``: ``cue_figures()`` of the same held-out scores)."""
+    return (all(fa <= writer_allowance(cue_table, (writer, lang))
+                for (writer, lang), (_p, neg, _r, fa) in table.items()
                 if neg and writer not in NOT_WRITERS)
             and all(fa <= ORDINARY_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
                     if neg and writer == "ordinary"))
@@ -231,7 +247,7 @@ def build(docs):
 
 def print_table(scored, threshold):
     table = figures(scored, threshold)
-    cues_only = figures([(doc, -math.inf) for doc, _v in scored], threshold)
+    cues_only = cue_figures(scored)
     model_only = figures(scored, threshold, cues=False)
     print(f"leave-one-writer-out, threshold {threshold:.4f}: cue OR model [cues alone] (model alone)")
     print(f"{'held set':<9} {'lang':<5} {'pos':>4} {'neg':>4} {'recall':>22} {'false alarms':>22}")
