@@ -395,11 +395,37 @@ EIGHTH_ROUND_FAMILIES = [
 ]
 
 
+# Ninth round: street drugs, going too far with a drug in the infinitive, being revived and
+# collapsing (es), misspelled "kill", "a cutter"; and the words that read everyday senses as
+# families: bare "bit", "hit", "cort*" ("un paseo corto"), "corté con", "bottling up",
+# "holding in", "me mataba el tráfico"; burns at home and diabetes are ordinary.
+NINTH_ROUND_FAMILIES = [
+    ("drug", "en", "He was using cocaine every weekend.", "He was using coconut oil every weekend."),
+    ("drug", "es", "Se pasó con la merca.", "Se pasó con la mermelada."),
+    ("quantity", "es", "Fue por pasarme con las pastillas.", "Fue por pasar la tarde con mis amigos."),
+    ("revive", "es", "Los médicos me revivieron.", "Revivir esos recuerdos me costó."),
+    ("revive", "es", "Caí redondo en la fiesta.", "Caí rendido en la cama."),
+    ("selfkill", "en", "I wanted to kil myself.", "I wanted to fix myself."),
+    ("selfkill", "es", "Decían que se mataba de a poco.", "Me mataba el tráfico."),
+    ("harm_act", "en", "I was a cutter for years.", "I used a box cutter for years."),
+    ("harm_act", "en", "I bit my arm.", "Bit by bit it got easier."),
+    ("harm_act", "en", "I hit my head against the door.", "I hit snooze twice."),
+    ("harm_act", "es", "Me corté los brazos.", "Dimos un paseo corto."),
+    ("harm_act", "es", "Me hice un corte.", "Corté con las redes sociales."),
+    ("quantity", "en", "I had a bottle of pills.", "I was bottling everything up."),
+    ("aftermath", "en", "They put me on a hold.", "I was holding it all in."),
+    ("ordinary_medical", "en", "I burned my hand on the stove.", "I burned my hand on purpose."),
+    ("ordinary_medical", "es", "La plancha estaba muy caliente.", "La camisa estaba muy caliente."),
+    ("ordinary_medical", "es", "Soy diabético.", "Soy paciente."),
+]
+
+
 # Every round's family pairs, one test: the draft holds the family, the near-miss holds no
 # feature of it (neither the family alone nor a pair with it).
 ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES), ("sixth", SIXTH_ROUND_FAMILIES),
                                                   ("seventh", SEVENTH_ROUND_FAMILIES),
-                                                  ("eighth", EIGHTH_ROUND_FAMILIES)) for row in rows]
+                                                  ("eighth", EIGHTH_ROUND_FAMILIES),
+                                                  ("ninth", NINTH_ROUND_FAMILIES)) for row in rows]
 
 
 @pytest.mark.parametrize("family, language, positive, near_miss", [row for _name, row in ROUND_FAMILIES],
