@@ -511,6 +511,14 @@ NINTH_ROUND_CUES = [
      "Nunca tuve ideas de hacerme daño, solo cansancio."),
     ("es", "self_harm", "Me rasguñaba los brazos hasta sangrar.",
      "El gato me rasguñaba cuando lo bañaba."),
+    # Others' suspicion the writer denies in the same sentence (safety.disowned); either alone
+    # keeps the cue.
+    ("en", "self_harm", "Everyone assumed I was fine, but I was cutting myself every night.",
+     "My teachers assumed I was hurting myself because of my sleeves, but I never did."),
+    ("en", "suicide", "I wanted to kill myself but I never did anything about it.",
+     "Some people thought I was suicidal because I was so quiet, but I wasn't."),
+    ("es", "self_harm", "Mis papás pensaban que yo estaba bien, pero me cortaba todas las noches.",
+     "Mis papás pensaban que yo me cortaba por la manga larga, pero nunca lo hice."),
 ]
 
 

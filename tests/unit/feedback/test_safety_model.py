@@ -433,3 +433,14 @@ ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES)
 def test_each_rounds_families_both_ways(family, language, positive, near_miss):
     assert "f:" + family in features(positive), positive
     assert not any(name.startswith("f:" + family) for name in features(near_miss)), near_miss
+
+
+def test_a_suspicion_the_writer_denies_holds_no_family():
+    # Ninth round (safety.disowned): what others suspected, denied in the same sentence.
+    for denied, kept in (
+            ("People assumed I was hurting myself because of my sleeves, but I never did.",
+             "People assumed I was fine because of my sleeves, but I was hurting myself."),
+            ("Pensaban que yo me lastimaba por la manga larga, pero nunca lo hice.",
+             "Pensaban que yo estaba bien, pero me lastimaba a escondidas.")):
+        assert not any("harm_act" in name for name in features(denied)), denied
+        assert "f:harm_act" in features(kept), kept
