@@ -89,6 +89,9 @@ SAFETY_SETS = (
     # The author's eighth-round probes (concepts set 8 showed missing, with near-misses); not
     # trained on (scripts/train_safety.py says why).
     ("own3", "safety_own3"),
+    # Sets 9 and 10: measured on main before they were read, then trained on in the ninth round.
+    ("blind9", "safety_blind9"),
+    ("blind10", "safety_blind10"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

@@ -65,6 +65,9 @@ SETS = (
     ("blind7", ("safety_blind7_en.jsonl", "safety_blind7_es.jsonl")),
     # Set 8 joined in the eighth round, after its measurement on main (docs/safety.md).
     ("blind8", ("safety_blind8_en.jsonl", "safety_blind8_es.jsonl")),
+    # Sets 9 and 10 joined in the ninth round, after their measurement on main (docs/safety.md).
+    ("blind9", ("safety_blind9_en.jsonl", "safety_blind9_es.jsonl")),
+    ("blind10", ("safety_blind10_en.jsonl", "safety_blind10_es.jsonl")),
     # safety_own3 (the author's eighth-round probes) is not here: trained on, it lowered the
     # writers' held-out recall of the learned layer (0.868 -> 0.858 en, 0.887 -> 0.880 es); it is
     # a regression set (benchmarks/feedback_agreement.py, tests/unit/feedback/test_agreement.py).
@@ -190,15 +193,31 @@ def choose_threshold(scored):
     every writer's false alarms within the target in each language: each safety writer who never
     saw the engine and each set of ordinary drafts, and the ordinary drafts pooled."""
     candidates = sorted({round(value, 4) for _doc, value in scored})
+    cue_table = cue_figures(scored)
     for threshold in candidates:
-        if within_budget(figures(scored, threshold)):
+        if within_budget(figures(scored, threshold), cue_table):
             return threshold
     return candidates[-1] + 1.0 if candidates else 0.0
 
 
-def within_budget(table):
-    """True when every writer's false alarms in ``table`` (``figures()``) are within budget."""
-    return (all(fa <= WRITER_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
+def writer_allowance(cue_table, key):
+    """A writer's false-alarm budget: the target, or what the cues alone already raise on that
+    writer when it is more (ninth round: set 9's Spanish cues alone were at 0.12, no threshold
+    then kept the writer within 0.10, and the rule switched the layer off for everyone). The
+    layer may then add no false alarm of its own on that writer."""
+    return max(WRITER_BUDGET, cue_table[key][3]) if cue_table and key in cue_table else WRITER_BUDGET
+
+
+def cue_figures(scored):
+    """``figures()`` of the cues alone."""
+    return figures([(doc, -math.inf) for doc, _v in scored], 0.0)
+
+
+def within_budget(table, cue_table=None):
+    """True when every writer's false alarms in ``table`` (``figures()``) are within budget
+    (``writer_allowance``; ``cue_table``: ``cue_figures()`` of the same held-out scores)."""
+    return (all(fa <= writer_allowance(cue_table, (writer, lang))
+                for (writer, lang), (_p, neg, _r, fa) in table.items()
                 if neg and writer not in NOT_WRITERS)
             and all(fa <= ORDINARY_BUDGET for (writer, _lang), (_p, neg, _r, fa) in table.items()
                     if neg and writer == "ordinary"))
@@ -231,7 +250,7 @@ def build(docs):
 
 def print_table(scored, threshold):
     table = figures(scored, threshold)
-    cues_only = figures([(doc, -math.inf) for doc, _v in scored], threshold)
+    cues_only = cue_figures(scored)
     model_only = figures(scored, threshold, cues=False)
     print(f"leave-one-writer-out, threshold {threshold:.4f}: cue OR model [cues alone] (model alone)")
     print(f"{'held set':<9} {'lang':<5} {'pos':>4} {'neg':>4} {'recall':>22} {'false alarms':>22}")

@@ -7,7 +7,9 @@ language was guessed wrong. Words are compared accent-folded (text.fold), and sp
 draft's own characters.
 
 A cue does not count when it overlaps a guard phrase (an idiom: "killing myself laughing",
-"me corté el pelo"), when a negator governs it ("I never hurt myself"), or when it is quoted and
+"me corté el pelo"), when a negator governs it ("I never hurt myself"), when others suspected it
+and the writer denies it in the same sentence ("people assumed I was hurting myself, but I never
+did": safety_model.disowned), or when it is quoted and
 it reports what others say and no one close to the writer is the speaker ("patients sometimes
 say 'I want to die'"). Anything
 less clear counts: a false alarm costs an instructor a minute; a miss may cost far more.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import functools
 
 from .safety_model import assess as model_assess
+from .safety_model import disowned
 from .safety_model import features as family_features
 from .lexicons import SAFETY_FILES as FILES
 from .lexicons import LexiconIndex, folded_patterns, folded_words
@@ -32,7 +35,7 @@ KINDS = ("suicide", "overdose", "self_harm")
 # Two passes: the cues themselves, then (only for the rare draft that has one) the words that
 # qualify them. Most drafts hold no cue and never pay for the guards.
 _CUE_SECTIONS = KINDS + ("purpose",)
-_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed")
+_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed", "suspected", "denials")
 # Kinds a harmless frame in the cue's own sentence overrules (a kitchen for "cut myself", a
 # prescription for "a bunch of pills"). Never suicide: a death wish is one in any setting.
 FRAMED_KINDS = ("self_harm", "overdose")
@@ -86,7 +89,7 @@ def cue_scan(analysis):
     if not hits:
         return {}
     hits.update(_index(_CONTEXT_SECTIONS).scan(norms, analysis.sent_of))
-    guards = hits.get("guards", ())
+    guards = list(hits.get("guards", ())) + disowned(analysis, hits)
     purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
     framed = _framed(analysis, hits, guards, purpose)
     found = {}

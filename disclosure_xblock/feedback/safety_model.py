@@ -57,6 +57,9 @@ def _index():
     """The families and the cue files' idiom guards, found in one pass over the draft."""
     entries = [(name, pattern) for name in family_names() for pattern in folded_patterns(FAMILIES, name)]
     entries += [(" guards", pattern) for name in SAFETY_FILES for pattern in folded_patterns(name, "guards")]
+    # Suspicions the writer denies (safety.disowned): the same sections as the cues read.
+    entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials")
+                for pattern in folded_patterns(name, section)]
     return LexiconIndex(entries)
 
 
@@ -78,6 +81,10 @@ def features(analysis, negated, reported):
     for first, last in hits.pop(" guards", ()):
         add("c:guard", sent_of[first])
         guarded[first:last + 1] = b"\x01" * (last + 1 - first)
+    # What others suspected and the writer denied in the same sentence is no family either.
+    context = {section: hits.pop(section) for section in ("suspected", "denials") if section in hits}
+    for first, last in disowned(analysis, context):
+        guarded[first:last + 1] = b"\x01" * (last + 1 - first)
     per_sentence = {}
     for family, spans in hits.items():
         for first, last in spans:
@@ -97,6 +104,26 @@ def features(analysis, negated, reported):
             for b in ordered[i + 1:]:
                 add(f"p:{a}+{b}", sentence)
     return found
+
+
+def disowned(analysis, hits):
+    """Word ranges (first, last) a writer disowns: what others suspected of the writer, then
+    denied in the same sentence ("People assumed I was hurting myself because of the long
+    sleeves, but I never did", "pensaban que yo me lastimaba, pero nunca lo hice"). Each range
+    runs from a [suspected] phrase to a later [denials] phrase of its sentence; a cue in it
+    counts as inside a guard, and the learned layer reads no family there. Both are needed:
+    "everyone assumed I was fine, but I was cutting myself" and "I wanted to die but I never
+    did anything" (the writer's own thought) still count."""
+    denials = hits.get("denials")
+    if not denials:
+        return []
+    sent_of, ranges = analysis.sent_of, []
+    for first, last in hits.get("suspected", ()):
+        later = [d_last for d_first, d_last in denials
+                 if d_first > last and sent_of[d_first] == sent_of[first]]
+        if later:
+            ranges.append((first, min(later)))
+    return ranges
 
 
 class Model:

@@ -124,6 +124,9 @@ def test_kappa_implementation():
 # default ones now, except recall in English (s8en-007 and s8en-065 are still missed: a bridge
 # alone, a search without its object). own3 is the author's eighth-round probes, not trained on:
 # hard near-misses again (1.000 / 0.056 en, 0.900 / 0.000 es; kind 0.966 en).
+# blind9 and blind10 were measured on main before the ninth round read them (set 9 en 0.943 /
+# 0.057, es 1.000 / 0.120; set 10 en 0.971 / 0.086, es 0.920 / 0.120) and trained on after
+# (1.000 / 0.029 en, 1.000 / 0.040 es, both sets): the default floors.
 SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
@@ -147,4 +150,5 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     assert "safety_train_en.jsonl" in out and "\nen " in out and "\nes " in out
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
-        "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7", "safety_blind8", "safety_own3"]
+        "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7", "safety_blind8", "safety_own3",
+        "safety_blind9", "safety_blind10"]

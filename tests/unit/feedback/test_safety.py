@@ -477,10 +477,56 @@ EIGHTH_ROUND_CUES = [
 ]
 
 
+# Ninth round (sets 9 and 10): misspelled "kill", the habit named for the person, going too far
+# with a drug in the infinitive and by street names; and figures of speech that read as cues:
+# "bit by bit", a comparison with poison, burnout, pain that is a feeling, cutting as reducing,
+# advice to the reader, "me mata el tráfico" (any subject after the verb), a harmless
+# "sobredosis", a negator across "tuve ideas de", a pet's scratch.
+NINTH_ROUND_CUES = [
+    ("en", "suicide", "Back in school I wanted to kil myself most days.",
+     "Back in school I wanted to skip class most days."),
+    ("en", "self_harm", "In high school I was a cutter, and nobody knew.",
+     "In high school I was a waiter, and nobody knew."),
+    ("en", "self_harm", "I bit my arm until it bled that winter.",
+     "Bit by bit that winter got easier."),
+    ("en", "suicide", "I drank rat poison that winter.",
+     "Criticism was like poison for me that winter."),
+    ("en", "self_harm", "I burned myself with a lighter at my last job.",
+     "I burned out at my last job."),
+    ("en", "self_harm", "After he left I kept hurting myself for months.",
+     "After he left it hurt for months."),
+    ("en", "self_harm", "I cut myself most nights that year.",
+     "I cut down on coffee most nights that year."),
+    ("en", "self_harm", "I cut myself after the move.",
+     "I cut a few old friends off after the move."),
+    ("es", "overdose", "Casi no lo cuento por pasarme con las pepas en un concierto.",
+     "Llegué tarde por pasarme con el trabajo esa semana."),
+    ("es", "overdose", "Una vez me pasé con la merca y terminé en la guardia.",
+     "Una vez me pasé con la sal y terminé tirando la sopa."),
+    ("es", "suicide", "Una noche quise matarme y llamé a mi hermana.",
+     "Me mataba el ruido de la calle cada noche."),
+    ("es", "overdose", "Mi primo tuvo una sobredosis de heroína ese verano.",
+     "Mi primo tomó una sobredosis de mate ese verano."),
+    ("es", "self_harm", "Tuve ideas de hacerme daño durante meses.",
+     "Nunca tuve ideas de hacerme daño, solo cansancio."),
+    ("es", "self_harm", "Me rasguñaba los brazos hasta sangrar.",
+     "El gato me rasguñaba cuando lo bañaba."),
+    # Others' suspicion the writer denies in the same sentence (safety.disowned); either alone
+    # keeps the cue.
+    ("en", "self_harm", "Everyone assumed I was fine, but I was cutting myself every night.",
+     "My teachers assumed I was hurting myself because of my sleeves, but I never did."),
+    ("en", "suicide", "I wanted to kill myself but I never did anything about it.",
+     "Some people thought I was suicidal because I was so quiet, but I wasn't."),
+    ("es", "self_harm", "Mis papás pensaban que yo estaba bien, pero me cortaba todas las noches.",
+     "Mis papás pensaban que yo me cortaba por la manga larga, pero nunca lo hice."),
+]
+
+
 # Every round's cue pairs, one test: the cue raises its kind through the whole engine; the
 # near-miss raises no cue and nothing at all (the learned layer included).
 ROUND_CUES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_CUES), ("sixth", SIXTH_ROUND_CUES),
-                                              ("seventh", SEVENTH_ROUND_CUES), ("eighth", EIGHTH_ROUND_CUES))
+                                              ("seventh", SEVENTH_ROUND_CUES), ("eighth", EIGHTH_ROUND_CUES),
+                                              ("ninth", NINTH_ROUND_CUES))
               for row in rows]
 
 

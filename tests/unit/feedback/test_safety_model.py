@@ -198,13 +198,38 @@ def test_training_is_reproducible():
     assert text == (ROOT / "disclosure_xblock" / "feedback" / "lexicons" / safety_model.WEIGHTS).read_text("utf-8")
     # And the threshold is the one the held-out writers allow: false alarms in budget.
     table = train_safety.figures(scored, threshold)
-    for (writer, _language), (_pos, neg, _recall, alarms) in table.items():
-        if neg and writer not in train_safety.NOT_WRITERS:
-            assert alarms <= train_safety.WRITER_BUDGET, writer
+    cue_table = train_safety.cue_figures(scored)
+    for key, (_pos, neg, _recall, alarms) in table.items():
+        if neg and key[0] not in train_safety.NOT_WRITERS:
+            assert alarms <= train_safety.writer_allowance(cue_table, key), key
     # Recall first: the next lower held-out score would put some writer over budget.
     lower = max((value for _doc, value in scored if round(value, 4) < threshold), default=None)
     if lower is not None:
-        assert not train_safety.within_budget(train_safety.figures(scored, lower))
+        assert not train_safety.within_budget(train_safety.figures(scored, lower), cue_table)
+    # The layer is on: the threshold is a held-out score, not past the highest one.
+    assert threshold <= max(value for _doc, value in scored)
+
+
+def test_a_writer_whose_cues_alone_are_over_budget_does_not_switch_the_layer_off():
+    # Ninth round: a writer's cue false alarms above the target left no threshold within budget,
+    # and the rule then chose one above every score (the layer off for everyone).
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_safety
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+    class Doc:
+        def __init__(self, writer, label, cues):
+            self.writer, self.language, self.label, self.cues, self.ordinary = writer, "en", label, cues, False
+
+    # Writer "a": 2 of 10 negatives flagged by cues (0.2); its positives score 1.0, negatives 0.
+    scored = [(Doc("a", True, False), 1.0) for _ in range(5)]
+    scored += [(Doc("a", False, k < 2), 0.0) for k in range(10)]
+    scored += [(Doc("b", True, False), 0.5)] + [(Doc("b", False, False), -1.0) for _ in range(10)]
+    threshold = train_safety.choose_threshold(scored)
+    assert threshold == 0.5          # the lowest score adding no false alarm beyond the cues'
+    assert train_safety.writer_allowance(train_safety.cue_figures(scored), ("a", "en")) == 0.2
 
 
 # --- fifth round: each new family both ways, in each language --------------------------------
@@ -370,11 +395,37 @@ EIGHTH_ROUND_FAMILIES = [
 ]
 
 
+# Ninth round: street drugs, going too far with a drug in the infinitive, being revived and
+# collapsing (es), misspelled "kill", "a cutter"; and the words that read everyday senses as
+# families: bare "bit", "hit", "cort*" ("un paseo corto"), "corté con", "bottling up",
+# "holding in", "me mataba el tráfico"; burns at home and diabetes are ordinary.
+NINTH_ROUND_FAMILIES = [
+    ("drug", "en", "He was using cocaine every weekend.", "He was using coconut oil every weekend."),
+    ("drug", "es", "Se pasó con la merca.", "Se pasó con la mermelada."),
+    ("quantity", "es", "Fue por pasarme con las pastillas.", "Fue por pasar la tarde con mis amigos."),
+    ("revive", "es", "Los médicos me revivieron.", "Revivir esos recuerdos me costó."),
+    ("revive", "es", "Caí redondo en la fiesta.", "Caí rendido en la cama."),
+    ("selfkill", "en", "I wanted to kil myself.", "I wanted to fix myself."),
+    ("selfkill", "es", "Decían que se mataba de a poco.", "Me mataba el tráfico."),
+    ("harm_act", "en", "I was a cutter for years.", "I used a box cutter for years."),
+    ("harm_act", "en", "I bit my arm.", "Bit by bit it got easier."),
+    ("harm_act", "en", "I hit my head against the door.", "I hit snooze twice."),
+    ("harm_act", "es", "Me corté los brazos.", "Dimos un paseo corto."),
+    ("harm_act", "es", "Me hice un corte.", "Corté con las redes sociales."),
+    ("quantity", "en", "I had a bottle of pills.", "I was bottling everything up."),
+    ("aftermath", "en", "They put me on a hold.", "I was holding it all in."),
+    ("ordinary_medical", "en", "I burned my hand on the stove.", "I burned my hand on purpose."),
+    ("ordinary_medical", "es", "La plancha estaba muy caliente.", "La camisa estaba muy caliente."),
+    ("ordinary_medical", "es", "Soy diabético.", "Soy paciente."),
+]
+
+
 # Every round's family pairs, one test: the draft holds the family, the near-miss holds no
 # feature of it (neither the family alone nor a pair with it).
 ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES), ("sixth", SIXTH_ROUND_FAMILIES),
                                                   ("seventh", SEVENTH_ROUND_FAMILIES),
-                                                  ("eighth", EIGHTH_ROUND_FAMILIES)) for row in rows]
+                                                  ("eighth", EIGHTH_ROUND_FAMILIES),
+                                                  ("ninth", NINTH_ROUND_FAMILIES)) for row in rows]
 
 
 @pytest.mark.parametrize("family, language, positive, near_miss", [row for _name, row in ROUND_FAMILIES],
@@ -382,3 +433,14 @@ ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES)
 def test_each_rounds_families_both_ways(family, language, positive, near_miss):
     assert "f:" + family in features(positive), positive
     assert not any(name.startswith("f:" + family) for name in features(near_miss)), near_miss
+
+
+def test_a_suspicion_the_writer_denies_holds_no_family():
+    # Ninth round (safety.disowned): what others suspected, denied in the same sentence.
+    for denied, kept in (
+            ("People assumed I was hurting myself because of my sleeves, but I never did.",
+             "People assumed I was fine because of my sleeves, but I was hurting myself."),
+            ("Pensaban que yo me lastimaba por la manga larga, pero nunca lo hice.",
+             "Pensaban que yo estaba bien, pero me lastimaba a escondidas.")):
+        assert not any("harm_act" in name for name in features(denied)), denied
+        assert "f:harm_act" in features(kept), kept
