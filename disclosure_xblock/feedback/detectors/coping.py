@@ -159,6 +159,7 @@ _POSSESSIVES = frozenset(("my", "our", "his", "her"))
 # Words that may sit between a helping verb and what helped (Spanish "me ayudó mucho un grupo").
 _HELP_FILLERS = frozenset(())
 _NAMED_WINDOW = 4
+_ALMOST = frozenset(("almost", "nearly"))
 
 
 def _blocked(ctx):
@@ -291,6 +292,14 @@ def detect(ctx):
     # the phrases that carry their own negation ("nothing helped") start with it.
     hopeless = [h for h in ctx.cues("coping.hopeless", own="quoted", negation=False)
                 if not a.negated(h[0])]
+    if hopeless:
+        # What nearly happened did not ("I almost gave up"); a low point that turns later in
+        # its sentence ("nothing worked, but then …") is not where the draft ends.
+        almost = ctx.local(_ALMOST, "almost")
+        turns = [f for f, _l in ctx.cues("coping.turn", own="quoted", negation=False)]
+        hopeless = [h for h in hopeless
+                    if not any(a.norms[j] in almost for j in range(max(h[0] - 2, 0), h[0]))
+                    and not any(f > h[1] and a.sent_of[f] == a.sent_of[h[0]] for f in turns)]
     unsafe = ctx.cues("coping.unsafe", negation=False) + unsafe_named
     # A bleak ending: a bleak cue after every hopeful one, in the last two sentences.
     last_positive = max((first for first, _l in outcomes + strategies), default=-1)

@@ -229,3 +229,52 @@ def test_es_years_without_it_is_resolved():
 def test_es_a_change_told_as_a_fact_resolves():
     text = "Yo pensaba que el grupo no era para mí. Luego fui y me encantó. ¿Qué te frena a ti?"
     assert outcome(text, "resolved", "group-reluctance") == "met"
+
+
+# --- resolution: a present perfect that reaches up to now -----------------------------------
+
+def test_a_present_perfect_with_a_recency_marker_is_ongoing():
+    text = "I've been on edge all week about the move and I can't settle. How are you?"
+    assert outcome(text, "resolved") == "not_met"
+
+
+def test_a_present_perfect_with_a_step_that_helps_is_not_ongoing():
+    # Near miss: the same shape with a step and a change in the sentence.
+    text = "I've been walking at lunch this week and it helped me settle. How are you?"
+    assert outcome(text, "resolved") != "not_met"
+
+
+def test_a_present_perfect_without_recency_is_a_past_experience():
+    text = "I've been that nervous before, years ago, and it got easier. How are you?"
+    assert outcome(text, "resolved") == "met"
+
+
+# --- coping: a low point that turned is no bleak ending --------------------------------------
+
+def test_almost_giving_up_is_no_bleak_ending():
+    text = "Back then slow breathing got me through the course, though twice I nearly gave up."
+    assert outcome(text, "coping_hope", "hopelessness") == "met"
+
+
+def test_giving_up_at_the_end_is_bleak():
+    # Near miss: the same ending without "nearly".
+    text = "Back then slow breathing got me through the course, though in the end I gave up."
+    assert outcome(text, "coping_hope", "hopelessness") == "not_met"
+
+
+def test_a_bleak_phrase_that_turns_in_its_sentence_is_no_ending():
+    text = ("Last spring nothing worked for my sleep, but then a friend taught me to breathe "
+            "slowly and it got easier.")
+    assert outcome(text, "coping_hope", "hopelessness") == "met"
+
+
+def test_es_almost_giving_up_is_no_bleak_ending():
+    text = ("Aquel año las charlas con una tutora me ayudaron con el curso, aunque casi tiré "
+            "la toalla.")
+    assert outcome(text, "coping_hope", "hopelessness") == "met"
+
+
+def test_es_giving_up_at_the_end_is_bleak():
+    text = ("Aquel año las charlas con una tutora me ayudaron con el curso, aunque al final "
+            "tiré la toalla.")
+    assert outcome(text, "coping_hope", "hopelessness") == "not_met"
