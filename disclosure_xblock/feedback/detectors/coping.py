@@ -150,6 +150,103 @@ def _find_until_turns(ctx, advice):
     return pairs
 
 
+# Words before a noun that make it a thing or person named ("the meetings", "my sister").
+_DETERMINERS = frozenset(("the", "my", "a", "an", "our", "this", "that", "these", "those",
+                          "one", "some", "his", "her"))
+# Possessives name a person ("my aunt helped"): someone helping is not yet a concrete step
+# (what they did with the writer is: "my aunt called every morning", in the lexicon).
+_POSSESSIVES = frozenset(("my", "our", "his", "her"))
+# Words that may sit between a helping verb and what helped (Spanish "me ayudó mucho un grupo").
+_HELP_FILLERS = frozenset(())
+_NAMED_WINDOW = 4
+_ALMOST = frozenset(("almost", "nearly"))
+
+
+def _blocked(ctx):
+    """Word indexes a named step may not hold: a look-alike, or what _not_concrete finds."""
+    return _not_concrete(ctx) | {k for f, l in ctx.hits.get("coping.not_strategy", ())
+                                 for k in range(f, l + 1)}
+
+
+def _not_concrete(ctx):
+    """Word indexes of a medicine, a substance or a deity: named as what helped, no step to
+    model ("what saved me was sertraline", "lo que me salvó fue conocer a Cristo")."""
+    return {k for key in ("coping.unsafe", "coping.not_concrete", "boundaries.medication",
+                          "boundaries.substance")
+            for f, l in ctx.hits.get(key, ()) for k in range(f, l + 1)}
+
+
+def _named_steps(ctx, advice):
+    """What the writer names as what helped is the step they took, whatever it is.
+
+    Three shapes: after a cleft ("what helped was having someone to call", "lo que me sacó
+    fue hacer ejercicio"); as the subject of a helping verb ("the meetings saved me", "my
+    coach got me back out there"); and, in Spanish, after the verb ("me ayudó preguntar",
+    "me sirvió mucho un grupo de apoyo"). Returns (steps, the cleft / helping-verb hits, the
+    clefts that name something unsafe)."""
+    a = ctx.analysis
+    negators = a.grammar["negators"]
+    determiners = ctx.local(_DETERMINERS, "determiners")
+    fillers = ctx.local(_HELP_FILLERS, "help_fillers")
+    possessives = ctx.local(_POSSESSIVES, "possessives")
+    blocked = _blocked(ctx)
+    unsafe = _not_concrete(ctx)
+    steps, turns, unsafe_named = [], [], []
+
+    def own(first):
+        s = a.sent_of[first]
+        return s not in advice and not a.ends_with_question(s)
+
+    # A cleft carries no negation of its own ("lo que me ayudó fue …" after "no tenía ganas
+    # de nada y" is not negated): only a negator inside it counts.
+    for first, last in ctx.cues("coping.cleft", own="quoted", negation=False):
+        if not own(first) or any(a.norms[k] in negators or a.norms[k].endswith("n't")
+                                 for k in range(first, last + 1)):
+            continue
+        k = last + 1
+        while k < len(a.norms) and a.sent_of[k] == a.sent_of[first] and a.norms[k] in determiners:
+            k += 1
+        clause_end = k
+        while clause_end < len(a.norms) and a.clause_of[clause_end] == a.clause_of[min(k, len(a.norms) - 1)]:
+            clause_end += 1
+        if k >= len(a.norms) or a.sent_of[k] != a.sent_of[first]:
+            continue
+        turns.append((first, last))
+        if any(j in unsafe for j in range(k, clause_end)):
+            unsafe_named.append((k, clause_end - 1))
+        elif not any(j in blocked for j in range(k, clause_end)):
+            steps.append((last + 1, k))
+    for first, last in ctx.cues("coping.helped_by", own="quoted"):
+        if not own(first):
+            continue
+        found = None
+        # Before the verb: a determiner and a noun in the same clause ("my aunt really helped").
+        for j in range(first - 1, max(first - _NAMED_WINDOW, 0) - 1, -1):
+            if a.clause_of[j] != a.clause_of[first]:
+                break
+            if (a.norms[j] in determiners and a.norms[j] not in possessives and j + 1 < first
+                    and j + 1 not in blocked):
+                found = (j, first - 1)
+                break
+        if found is None and ctx.language != "en":
+            # After it (Spanish puts the subject last): an infinitive or a determiner and noun.
+            k = last + 1
+            while k < len(a.norms) and a.norms[k] in fillers:
+                k += 1
+            endings = tuple(ctx.local((), "activity_endings"))
+            not_activity = ctx.local(_NOT_ACTIVITY, "not_activity")
+            if k < len(a.norms) and a.sent_of[k] == a.sent_of[first] and k not in blocked:
+                norm = a.norms[k]
+                if len(norm) > 4 and norm.endswith(endings) and norm not in not_activity:
+                    found = (k, k)
+                elif norm in determiners and k + 1 < len(a.norms) and a.sent_of[k + 1] == a.sent_of[k]:
+                    found = (k, k + 1)
+        if found is not None:
+            steps.append(found)
+            turns.append((first, last))
+    return steps, turns, unsafe_named
+
+
 def _asked(a, sentence):
     """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
     return a.ends_with_question(sentence) and not a.first_person(sentence)
@@ -165,14 +262,28 @@ def detect(ctx):
     look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
     outcomes = [h for h in ctx.cues("coping.outcome", own="quoted")
                 if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
-    if not strategies and outcomes:
-        strategies = _activity_strategies(ctx, outcomes)
+    # A look-alike of a step ("sleep with", "I can just listen") is not one, however found.
+    not_step = {k for f, l in ctx.hits.get("coping.not_strategy", ()) for k in range(f, l + 1)}
+
+    def steps(found):
+        return [h for h in found if h[0] not in not_step] if not_step else found
+
+    strategies = steps(strategies)
+    # What the writer names as what helped ("what got me through was my sister"): a step, and
+    # the helping words an outcome. A medicine or a deity named so caps the level at partial.
+    named, named_turns, unsafe_named = _named_steps(ctx, advice)
     if not strategies:
-        strategies = _means(ctx, advice) + _practice(ctx, advice)
+        strategies = named
+    if not outcomes:
+        outcomes = named_turns
+    if not strategies and outcomes:
+        strategies = steps(_activity_strategies(ctx, outcomes))
+    if not strategies:
+        strategies = steps(_means(ctx, advice) + _practice(ctx, advice))
     if not strategies:
         # What the writer made an effort to do ("I try to call my sister") is a step told as
         # what happened, with no technique named.
-        strategies = _step_after(ctx, "coping.effort", advice)
+        strategies = steps(_step_after(ctx, "coping.effort", advice))
     if not outcomes:
         # How a step ended, told in an "until" clause; the clause before it is not taken as the
         # step ("I felt awful until I changed teams" tells a state, not what was done).
@@ -181,7 +292,15 @@ def detect(ctx):
     # the phrases that carry their own negation ("nothing helped") start with it.
     hopeless = [h for h in ctx.cues("coping.hopeless", own="quoted", negation=False)
                 if not a.negated(h[0])]
-    unsafe = ctx.cues("coping.unsafe", negation=False)
+    if hopeless:
+        # What nearly happened did not ("I almost gave up"); a low point that turns later in
+        # its sentence ("nothing worked, but then …") is not where the draft ends.
+        almost = ctx.local(_ALMOST, "almost")
+        turns = [f for f, _l in ctx.cues("coping.turn", own="quoted", negation=False)]
+        hopeless = [h for h in hopeless
+                    if not any(a.norms[j] in almost for j in range(max(h[0] - 2, 0), h[0]))
+                    and not any(f > h[1] and a.sent_of[f] == a.sent_of[h[0]] for f in turns)]
+    unsafe = ctx.cues("coping.unsafe", negation=False) + unsafe_named
     # A bleak ending: a bleak cue after every hopeful one, in the last two sentences.
     last_positive = max((first for first, _l in outcomes + strategies), default=-1)
     closing = max(len(a.sentences) - 2, 0)
@@ -195,6 +314,11 @@ def detect(ctx):
             words=quote_list(ctx.words(h) for h in bleak_end)))
     strategy_words = quote_list(ctx.words(h) for h in strategies)
     outcome_words = quote_list(ctx.words(h) for h in outcomes)
+    if strategies and outcomes and unsafe_named:
+        return Finding(PARTIAL, spans + tuple(ctx.span(h, _("not a safe strategy")) for h in unsafe_named[:1]), _(
+            "You say things improved ({outcome}), but {unsafe} is not a step to model for a "
+            "patient. Name a safe one, such as slow breathing or a short walk.",
+            outcome=outcome_words, unsafe=quote_list(ctx.words(h) for h in unsafe_named[:1])))
     if strategies and outcomes:
         return Finding(MET, spans, _(
             "You name something concrete ({strategy}) and that it made a difference ({outcome}).",

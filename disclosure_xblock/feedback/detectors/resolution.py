@@ -90,9 +90,33 @@ def _habit_conditions(ctx, ongoing):
             if hit[0] > 0 and a.norms[hit[0] - 1] in condition and a.sent_of[hit[0]] in handled}
 
 
+def _up_to_now(ctx):
+    """ "I've been on edge all week": a present perfect of the writer's with a recency marker
+    after it in the same sentence tells a struggle that reaches now, unless the sentence also
+    names a step or a change ("I've been walking more lately and it helps")."""
+    recent = ctx.cues("resolution.recent", own="quoted", negation=False)
+    if not recent:
+        return []
+    a = ctx.analysis
+    perfect = ctx.cues("resolution.perfect_now", own="quoted")
+    if not perfect:
+        return []
+    handled = {a.sent_of[h[0]] for key in ("coping.strategy", "coping.outcome", "resolution.resolution")
+               for h in ctx.cues(key, own="quoted")}
+    found = []
+    for first, last in perfect:
+        sentence = a.sent_of[first]
+        if (sentence not in handled and not a.ends_with_question(sentence)
+                and any(a.sent_of[r[0]] == sentence and r[0] > last for r in recent)):
+            found.append((first, last))
+    return found[:1]
+
+
 def detect(ctx):
     a = ctx.analysis
     ongoing = ctx.cues("resolution.ongoing", own="quoted")
+    if ctx.language == "en":  # Spanish tells it in the present, listed in [ongoing]
+        ongoing = ongoing + [h for h in _up_to_now(ctx) if h not in ongoing]
     if ongoing:
         habits = _habit_conditions(ctx, ongoing)
         ongoing = [hit for hit in ongoing if hit not in habits]

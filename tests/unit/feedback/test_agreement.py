@@ -59,10 +59,18 @@ FLOORS = {
                        "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
     "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.55, "coping_hope": 0.65,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
+    # Round 5 (en_blind5, es_blind5), read for coping and resolution (issues 14 and 15): on main
+    # before, en resolved .58, coping_hope .53; es .51, .38. After: en .90, .88; es .79, .82.
+    # The other criteria keep floors just under their figures then.
+    "en_blind5": (75, {"brief": 0.95, "relevant": 0.2, "resolved": 0.85, "coping_hope": 0.8,
+                       "patient_focus": 0.85, "no_minimizing": 0.6, "boundaries": 0.75}, 0.95),
+    "es_blind5": (75, {"brief": 0.9, "relevant": 0.4, "resolved": 0.7, "coping_hope": 0.75,
+                       "patient_focus": 0.7, "no_minimizing": 0.65, "boundaries": 0.65}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
-         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2", "en_blind4", "es_blind4")}}
+         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2", "en_blind4", "es_blind4",
+                                                                        "en_blind5", "es_blind5")}}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
