@@ -82,3 +82,9 @@ def test_bummed_is_a_loose_link():
 def test_elided_been_there_is_a_weak_claim():
     assert judged("Been there. It gets easier with time.", "hopelessness") == "partial"
     assert judged("My sister has been there. It gets easier with time.", "hopelessness") == "not_met"
+
+
+# An exercise class is not a group session.
+def test_exercise_class_is_not_the_group():
+    assert judged("I was nervous to join a yoga class at first.", "group-reluctance") == "partial"
+    assert judged("I was nervous to join a therapy class at first.", "group-reluctance") == "met"
