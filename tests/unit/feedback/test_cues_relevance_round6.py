@@ -88,3 +88,11 @@ def test_elided_been_there_is_a_weak_claim():
 def test_exercise_class_is_not_the_group():
     assert judged("I was nervous to join a yoga class at first.", "group-reluctance") == "partial"
     assert judged("I was nervous to join a therapy class at first.", "group-reluctance") == "met"
+
+
+# Hopelessness told as indifference or an empty future, in Spanish.
+def test_hopelessness_as_indifference_es():
+    assert judged("Hubo un tiempo en que todo me daba lo mismo y no salía de casa.", "hopelessness") == "met"
+    assert judged("Hubo un tiempo en que cocinaba lo mismo y no salía de casa.", "hopelessness") == "not_met"
+    assert judged("Pasé un año en que la vida no me guardaba nada bueno.", "hopelessness") == "met"
+    assert judged("Pasé un año en que mi tía no me guardaba el secreto.", "hopelessness") == "not_met"
