@@ -33,7 +33,7 @@ FLOORS = {
     # Spanish (issue 15), the development part of es_devset.jsonl (ids not a multiple of 4; the
     # other 28 stay unread, with no floor here). Before any Spanish cue: relevant 0.00, resolved
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
-    "es_dev": (80, {"brief": 0.9, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.85,
+    "es_dev": (80, {"brief": 0.9, "relevant": 0.85, "resolved": 0.85, "coping_hope": 0.85,
                     "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
     # Blind rounds by writers who never saw the engine (es_blind2; en_blind3 and es_blind3,
     # 75 drafts each), now development data. Relevance (its fourth round, read while relevance
@@ -59,10 +59,15 @@ FLOORS = {
                        "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
     "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.55, "coping_hope": 0.65,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
+    # Round 5 (en_blind5, es_blind5), read by relevance round 6 (now development data): relevant
+    # en .28 -> .62, es .45 -> .73 (only relevant has a floor here; es_dev relevant .79 -> .90).
+    "en_blind5": (75, {"relevant": 0.55}, 0.95),
+    "es_blind5": (75, {"relevant": 0.65}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
-         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2", "en_blind4", "es_blind4")}}
+         **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2", "en_blind4", "es_blind4",
+                                                                         "en_blind5", "es_blind5")}}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
