@@ -14,6 +14,7 @@ from ..text import Analysis
 
 CORE_KEYWORDS = 3
 _CUE_SECTIONS = ("link_strong", "link", "feeling", "state", "other", "far", "far_public", "far_state",
+                "performance", "performance_state",
                  "not_trouble", "wish")
 
 

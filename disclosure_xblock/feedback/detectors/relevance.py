@@ -76,6 +76,12 @@ def _writer_is_subject(a, first, last):
     return any(a.norms[j] in subjects for j in range(k, last + 1))
 
 
+def _elided_subject(a, first):
+    """True for an English claim that opens its sentence without a subject ("Been there.",
+    "Been through that"): the writer's own, with the "I've" left out."""
+    return a.language == "en" and first == a.sentences[a.sent_of[first]][0]
+
+
 def _asking_sentences(a):
     """Sentences that put a question to the patient (a question not about the writer)."""
     return {k for k in range(len(a.sentences)) if a.ends_with_question(k) and not a.first_person(k)}
@@ -136,10 +142,13 @@ def _link(ctx, other_sentences=frozenset()):
     own = [None, None]  # strong claim, weak claim
     for slot, key in enumerate(("rel.link_strong", "rel.link")):
         for first, last in ctx.hits.get(key, ()):
-            if (not a.quoted[first] and not a.negated(first) and not a.reported(first)
-                    and _writer_is_subject(a, first, last)):
+            if a.quoted[first] or a.negated(first) or a.reported(first):
+                continue
+            if _writer_is_subject(a, first, last):
                 own[slot] = (first, last)
                 break
+            if own[1] is None and _elided_subject(a, first):
+                own[1] = (first, last)  # "Been there.": the writer's, but only a weak claim
 
     def result(value, hit):
         return value, hit, a.sent_of[hit[0]] in other_sentences
@@ -214,6 +223,13 @@ def detect(ctx):
     far_sentences = {a.sent_of[hit[0]] for hit in far}
     # There even the concern's own feeling words ("anxious", "hopeless") are such states.
     far_state = state | _covered(hits, "rel.far_state")
+    # Nerves before a test, a speech or an interview are another kind of anxiety than the
+    # patient's: there the anxiety group's words are such states too ("anxious before exams";
+    # "hopeless after failing an exam" stays the concern). The trigger counts even where it
+    # holds a concept word ("hablar en público").
+    performance_sentences = {a.sent_of[first] for first, _last in hits.get("rel.performance", ())
+                             if not a.quoted[first] and a.first_person(a.sent_of[first])}
+    performance_state = state | _covered(hits, "rel.group:anxiety") | _covered(hits, "rel.performance_state")
     story = _story_sentences(a, asking, {a.sent_of[first]
                                          for key in ("episode.own_topic", "rel.other", "rel.far",
                                                      "rel.far_public")
@@ -238,7 +254,9 @@ def detect(ctx):
             if all(k in feeling for k in range(first, last + 1)):
                 kind = 0
             elif (sentence in other_sentences and all(k in state for k in range(first, last + 1))) \
-                    or (sentence in far_sentences and all(k in far_state for k in range(first, last + 1))):
+                    or (sentence in far_sentences and all(k in far_state for k in range(first, last + 1))) \
+                    or (sentence in performance_sentences
+                        and all(k in performance_state for k in range(first, last + 1))):
                 kind = 1
             else:
                 kind = 2

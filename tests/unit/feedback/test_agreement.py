@@ -33,7 +33,7 @@ FLOORS = {
     # Spanish (issue 15), the development part of es_devset.jsonl (ids not a multiple of 4; the
     # other 28 stay unread, with no floor here). Before any Spanish cue: relevant 0.00, resolved
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
-    "es_dev": (80, {"brief": 0.9, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.85,
+    "es_dev": (80, {"brief": 0.9, "relevant": 0.85, "resolved": 0.85, "coping_hope": 0.85,
                     "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
     # Blind rounds by writers who never saw the engine (es_blind2; en_blind3 and es_blind3,
     # 75 drafts each), now development data. Relevance (its fourth round, read while relevance
@@ -59,12 +59,13 @@ FLOORS = {
                        "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
     "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.55, "coping_hope": 0.65,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
-    # Round 5 (en_blind5, es_blind5), read for coping and resolution (issues 14 and 15): on main
-    # before, en resolved .58, coping_hope .53; es .51, .38. After: en .90, .88; es .79, .82.
-    # The other criteria keep floors just under their figures then.
-    "en_blind5": (75, {"brief": 0.95, "relevant": 0.2, "resolved": 0.85, "coping_hope": 0.8,
+    # Round 5 (en_blind5, es_blind5), read for coping and resolution (issues 14 and 15) and by
+    # relevance round 6: on main before, en resolved .58, coping_hope .53, relevant .28; es .51,
+    # .38, .45. After: en .90, .88, .62; es .79, .82, .73. The other criteria keep floors just
+    # under their figures then.
+    "en_blind5": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.85, "coping_hope": 0.8,
                        "patient_focus": 0.85, "no_minimizing": 0.6, "boundaries": 0.75}, 0.95),
-    "es_blind5": (75, {"brief": 0.9, "relevant": 0.4, "resolved": 0.7, "coping_hope": 0.75,
+    "es_blind5": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.7, "coping_hope": 0.75,
                        "patient_focus": 0.7, "no_minimizing": 0.65, "boundaries": 0.65}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
