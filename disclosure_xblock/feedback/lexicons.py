@@ -223,28 +223,15 @@ class LexiconIndex:
             if tables and start + 1 < count:
                 nxt = norms[start + 1]
                 for table, second_prefix, first_prefix in tables:
-                    bucket = table.get(nxt[:3] if second_prefix else nxt)
-                    if bucket is None:
+                    cues = table.get(nxt[:3] if second_prefix else nxt)
+                    if cues is None:
                         continue
-                    cues, by_third = bucket
                     for key, rank, prefix, prefix2, rest in cues:
                         if first_prefix and not norm.startswith(prefix):
                             continue
                         if second_prefix and not nxt.startswith(prefix2):
                             continue
                         end = _rest(rest, norms, start + 1, count) if rest else start + 1
-                        if end >= 0:
-                            found_here.append((key, rank, end))
-                    if by_third is None or start + 2 >= count:
-                        continue
-                    # Cues whose third word follows directly, keyed by it ("se me hace"): only
-                    # those whose third word is the draft's are tried.
-                    for key, rank, prefix, prefix2, rest in by_third.get(norms[start + 2], ()):
-                        if first_prefix and not norm.startswith(prefix):
-                            continue
-                        if second_prefix and not nxt.startswith(prefix2):
-                            continue
-                        end = _rest(rest, norms, start + 2, count) if rest else start + 2
                         if end >= 0:
                             found_here.append((key, rank, end))
             for key, rank, end in found_here:
@@ -271,28 +258,11 @@ class LexiconIndex:
 
 def _frozen(node, first_prefix):
     """(cues keyed by the first word alone, ((cues by next word, keyed by the next word's
-    prefix?, keyed by the first word's prefix?), …)); a table maps a next word to (cues,
-    {third word: cues whose third word is that exact word, directly after, with their remaining
-    literals} or None).
-
-    Which cues are tried at a word changes the order of the hits found there only, never which
-    are found: a key keeps its longest hit at a word and its lowest rank, whatever the order."""
+    prefix?, keyed by the first word's prefix?), …))."""
     alone, by_next, by_next_prefix = node
-    tables = tuple(({k: _by_third(v) for k, v in table.items()}, second_prefix, first_prefix)
+    tables = tuple(({k: tuple(v) for k, v in table.items()}, second_prefix, first_prefix)
                    for table, second_prefix in ((by_next, False), (by_next_prefix, True)) if table)
     return tuple(alone), tables
-
-
-def _by_third(cues):
-    others, thirds = [], {}
-    for cue in cues:
-        key, rank, prefix, prefix2, rest = cue
-        if rest and rest[0][0] == 0 and rest[0][2] is None:
-            for form in rest[0][1]:
-                thirds.setdefault(form, []).append((key, rank, prefix, prefix2, rest[1:]))
-        else:
-            others.append(cue)
-    return tuple(others), ({k: tuple(v) for k, v in thirds.items()} if thirds else None)
 
 
 def _rest(literals, norms, position, count):
