@@ -489,10 +489,10 @@ def report(recorder, wall):
         values = [v * 1000 for v in recorder.latency[name]]
         statuses = ", ".join(f"{k}×{v}" for k, v in sorted(recorder.statuses[name].items()))
         lines.append(f"{name:<24}{len(values):>6}{percentile(values, 50):>9.1f}{percentile(values, 95):>9.1f}"
-                     f"{percentile(values, 99):>9.1f}{max(values):>9.1f}  {statuses}")
+                     f"{percentile(values, 99):>9.1f}{max(values, default=float('nan')):>9.1f}  {statuses}")
     every = [v * 1000 for values in recorder.latency.values() for v in values]
     lines.append(f"{'ALL':<24}{total:>6}{percentile(every, 50):>9.1f}{percentile(every, 95):>9.1f}"
-                 f"{percentile(every, 99):>9.1f}{max(every):>9.1f}")
+                 f"{percentile(every, 99):>9.1f}{max(every, default=float('nan')):>9.1f}")
     lines.append(f"{total} requests in {wall:.2f} s: {total / wall:.1f} requests/s")
     return "\n".join(lines)
 

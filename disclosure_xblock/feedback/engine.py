@@ -176,8 +176,8 @@ def _red_flags(ctx, identifiers, findings, catalogue):
     text = ctx.analysis.text
     flags = []
     # Quoted or told about someone else, safety content still counts (see safety.py).
-    cues = ctx.cached("safety_cues", lambda c: cue_scan(c.analysis))
-    for kind, spans in ctx.cached("safety", lambda c: safety_scan(c.analysis, cues)).items():
+    cues = ctx.cached("safety_cues", lambda c: cue_scan(c.analysis, c.parts))
+    for kind, spans in ctx.cached("safety", lambda c: safety_scan(c.analysis, cues, c.parts)).items():
         flags.append(_flag(kind, spans[:4], text, catalogue))
     contact = [(s, e) for kind, s, e in identifiers if kind in CONTACT_KINDS]
     contact += [ctx.span(h, None)[:2] for h in ctx.cues("boundaries.contact_details")]

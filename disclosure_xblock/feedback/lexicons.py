@@ -309,6 +309,32 @@ def cue_entries(language=DEFAULT_LANGUAGE):
     return tuple(entries)
 
 
+# Entries another module scans on the same words (safety cues, the learned layer) join the cue
+# index under a key "\x01<tag>:<key>", so one pass serves them all; ``split_scan`` parts them.
+SHARED_MARK = "\x01"
+
+
+def shared_key(tag, key):
+    """The key of another module's entry ``key`` in a shared index (see ``split_scan``)."""
+    return f"{SHARED_MARK}{tag}:{key}"
+
+
+def split_scan(hits):
+    """(own hits, {tag: {key: hits}}) of a scan of a shared index.
+
+    Which cues match, and where, never depends on the other cues of an index, and each part
+    keeps its keys in the order a scan of its own entries alone gives them (entries keep their
+    relative order in the shared index, and a scan orders keys by first hit, then entry rank)."""
+    own, parts = {}, {}
+    for key, found in hits.items():
+        if key[0] == SHARED_MARK:
+            tag, _sep, rest = key[1:].partition(":")
+            parts.setdefault(tag, {})[rest] = found
+        else:
+            own[key] = found
+    return own, parts
+
+
 @functools.lru_cache(maxsize=64)  # one per scenario keyword list; immutable once built
 def cue_index(extra=(), language=DEFAULT_LANGUAGE):
     """The index of every lexicon cue plus ``extra`` entries (a scenario's relevance concepts),

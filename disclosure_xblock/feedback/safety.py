@@ -27,8 +27,9 @@ import functools
 from .safety_model import assess as model_assess
 from .safety_model import disowned
 from .safety_model import features as family_features
+from .safety_model import index_entries as model_entries
 from .lexicons import SAFETY_FILES as FILES
-from .lexicons import LexiconIndex, folded_patterns, folded_words
+from .lexicons import LexiconIndex, folded_patterns, folded_words, shared_key
 
 # In the order a flag is listed: the gravest first.
 KINDS = ("suicide", "overdose", "self_harm")
@@ -48,10 +49,29 @@ PURPOSE_REACH = 6
 
 
 @functools.lru_cache(maxsize=None)
+def _entries(sections=_CUE_SECTIONS):
+    return tuple((section, pattern) for name in FILES for section in sections
+                 for pattern in folded_patterns(name, section))
+
+
+@functools.lru_cache(maxsize=None)
 def _index(sections=_CUE_SECTIONS):
-    entries = [(section, pattern) for name in FILES for section in sections
-               for pattern in folded_patterns(name, section)]
-    return LexiconIndex(entries)
+    return LexiconIndex(_entries(sections))
+
+
+# Tags of this module's entries in a shared index (detectors/base.py scans them with the
+# detectors' cues when a draft's words and its folded words are the same).
+CUE_TAG, CONTEXT_TAG, MODEL_TAG = "safety", "safety_context", "safety_model"
+
+
+@functools.lru_cache(maxsize=None)
+def shared_entries():
+    """Every entry this module and the learned layer scan, keyed for a shared index
+    (lexicons.shared_key); ``split_scan`` of its scan gives the parts by tag."""
+    return tuple((shared_key(tag, key), pattern)
+                 for tag, entries in ((CUE_TAG, _entries()), (CONTEXT_TAG, _entries(_CONTEXT_SECTIONS)),
+                                      (MODEL_TAG, model_entries()))
+                 for key, pattern in entries)
 
 
 @functools.lru_cache(maxsize=None)
@@ -59,36 +79,46 @@ def _words(section):
     return frozenset().union(*(folded_words(name, section) for name in FILES))
 
 
-def scan(analysis, cues=None):
+def scan(analysis, cues=None, parts=None):
     """{kind: [(start char, end char), …]}: the cues that count, or else the learned layer's
-    flag (one kind, one sentence), kinds in KINDS. ``cues``: cue_scan's result, when known.
+    flag (one kind, one sentence), kinds in KINDS. ``cues``: cue_scan's result, when known;
+    ``parts``: a shared index's scan of ``analysis.folded`` split by tag, when made.
 
     The learned layer raises a red flag (the instructor reads the draft, the learner sees the
     support message) but does not fail the boundaries criterion: a score is cut only for content
     a reviewed cue names (detectors/boundaries.py reads cue_scan)."""
     if cues is None:
-        cues = cue_scan(analysis)
+        cues = cue_scan(analysis, parts)
     if cues:
         return cues
-    raised = model_assess(model_features(analysis), analysis, KINDS)
+    hits = None if parts is None else parts.get(MODEL_TAG, {})
+    raised = model_assess(model_features(analysis, hits), analysis, KINDS)
     if raised is None:
         return {}
     kind, span = raised
     return {kind: [span]}
 
 
-def model_features(analysis):
-    """The learned layer's features of a draft (scripts/train_safety.py trains on exactly these)."""
-    return family_features(analysis, _negated, _quoted_report)
+def model_features(analysis, hits=None):
+    """The learned layer's features of a draft (scripts/train_safety.py trains on exactly these).
+    ``hits``: the MODEL_TAG part of a shared scan, when made."""
+    return family_features(analysis, _negated, _quoted_report, hits)
 
 
-def cue_scan(analysis):
-    """{kind: [(start char, end char), …]} for every safety cue that counts, kinds in KINDS."""
+def cue_scan(analysis, parts=None):
+    """{kind: [(start char, end char), …]} for every safety cue that counts, kinds in KINDS.
+    ``parts``: a shared index's scan of ``analysis.folded`` split by tag, when made."""
     norms = analysis.folded
-    hits = _index().scan(norms, analysis.sent_of)
+    if parts is None:
+        hits = _index().scan(norms, analysis.sent_of)
+    else:
+        hits = dict(parts.get(CUE_TAG, {}))
     if not hits:
         return {}
-    hits.update(_index(_CONTEXT_SECTIONS).scan(norms, analysis.sent_of))
+    if parts is None:
+        hits.update(_index(_CONTEXT_SECTIONS).scan(norms, analysis.sent_of))
+    else:
+        hits.update(parts.get(CONTEXT_TAG, {}))
     guards = list(hits.get("guards", ())) + disowned(analysis, hits)
     purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
     framed = _framed(analysis, hits, guards, purpose)

@@ -53,29 +53,37 @@ def family_kinds():
 
 
 @functools.lru_cache(maxsize=None)
-def _index():
-    """The families and the cue files' idiom guards, found in one pass over the draft."""
+def index_entries():
+    """(key, pattern) of the families and the cue files' idiom guards (key " guards")."""
     entries = [(name, pattern) for name in family_names() for pattern in folded_patterns(FAMILIES, name)]
     entries += [(" guards", pattern) for name in SAFETY_FILES for pattern in folded_patterns(name, "guards")]
     # Suspicions the writer denies (safety.disowned): the same sections as the cues read.
     entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials")
                 for pattern in folded_patterns(name, section)]
-    return LexiconIndex(entries)
+    return tuple(entries)
 
 
-def features(analysis, negated, reported):
+@functools.lru_cache(maxsize=None)
+def _index():
+    """The families and the cue files' idiom guards, found in one pass over the draft."""
+    return LexiconIndex(index_entries())
+
+
+def features(analysis, negated, reported, hits=None):
     """{feature: set of sentence numbers it occurs in} for a draft (see the module docstring).
 
     From safety.py, the cues' own rules: ``negated(analysis, word index)`` and
     ``reported(analysis, word index)`` (quoted words others said: "patients say 'I want to
-    die'"); family hits they govern, or inside an idiom guard, do not count as the family."""
+    die'"); family hits they govern, or inside an idiom guard, do not count as the family.
+    ``hits``: a scan of ``index_entries()`` on ``analysis.folded`` already made (a shared index's
+    part, lexicons.split_scan), else it is scanned here."""
     sent_of = analysis.sent_of
     found = {}
 
     def add(name, sentence):
         found.setdefault(name, set()).add(sentence)
 
-    hits = _index().scan(analysis.folded, sent_of)
+    hits = _index().scan(analysis.folded, sent_of) if hits is None else dict(hits)
     # Words inside a guard, marked once (a cue or guard spans a few words: linear in the draft).
     guarded = bytearray(len(sent_of))
     for first, last in hits.pop(" guards", ()):

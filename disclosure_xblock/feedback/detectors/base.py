@@ -5,7 +5,8 @@ import functools
 from typing import NamedTuple
 
 from ..i18n import Msg
-from ..lexicons import DEFAULT_LANGUAGE, cue_index
+from ..lexicons import DEFAULT_LANGUAGE, LexiconIndex, cue_entries, cue_index, split_scan
+from ..safety import shared_entries
 from ..text import Analysis
 from .concepts import concepts
 
@@ -25,25 +26,33 @@ class Finding(NamedTuple):
 
 
 @functools.lru_cache(maxsize=64)  # keyed by the keyword tuple: cheap to hash, unlike the entries
-def _index(keywords, language=DEFAULT_LANGUAGE):
-    """The cue index for a scenario's keywords (its relevance concepts added), in ``language``."""
-    if not keywords:
-        return cue_index((), language)
-    return cue_index(concepts(keywords, language)[0], language)
+def _index(keywords, language=DEFAULT_LANGUAGE, shared=False):
+    """The cue index for a scenario's keywords (its relevance concepts added), in ``language``;
+    ``shared``: with the safety cues' and the learned layer's entries too (safety.shared_entries),
+    for a draft whose words are their own folded forms, so one pass finds every cue."""
+    extra = tuple(concepts(keywords, language)[0]) if keywords else ()
+    if shared:
+        return LexiconIndex(cue_entries(language) + extra + shared_entries())
+    return cue_index(extra, language)
 
 
 class Context:
     """One draft being evaluated: its analysis, the scenario, and every lexicon cue in it."""
 
-    __slots__ = ("analysis", "scenario", "hits", "language", "_cache")
+    __slots__ = ("analysis", "scenario", "hits", "language", "parts", "_cache")
 
     def __init__(self, text, scenario=None, language=DEFAULT_LANGUAGE):
         # ``language`` is the draft's: the one place detectors get their cues' language from.
         self.language = language
-        self.analysis = Analysis(text, language)
+        self.analysis = a = Analysis(text, language)
         self.scenario = scenario
         keywords = tuple(scenario.keywords) if scenario is not None and scenario.keywords else ()
-        self.hits = _index(keywords, language).scan(self.analysis.norms, self.analysis.sent_of)
+        # The safety cues and the learned layer read the folded words: when they are the draft's
+        # words (always outside English, and for an English draft with no accent) one scan finds
+        # their cues too; ``parts`` holds them by tag (safety.cue_scan / safety.scan read it).
+        shared = a.folded == a.norms
+        hits = _index(keywords, language, shared).scan(a.norms, a.sent_of)
+        self.hits, self.parts = split_scan(hits) if shared else (hits, None)
         self._cache = {}
 
     def local(self, english, key):

@@ -70,7 +70,7 @@ def detect(ctx):
             words.append(ctx.words(hit))
             notes.append(note)
     text = ctx.analysis.text
-    for kind, spans in ctx.cached("safety_cues", lambda c: cue_scan(c.analysis)).items():
+    for kind, spans in ctx.cached("safety_cues", lambda c: cue_scan(c.analysis, c.parts)).items():
         for start, end in spans:
             severe.append((start, end, SAFETY_NOTES[kind]))
             words.append(text[start:end])

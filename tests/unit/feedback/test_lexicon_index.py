@@ -116,3 +116,16 @@ def test_index_keys_by_first_two_words_and_prefixes():
     assert index.scan(norms) == plain_scan(entries, norms)
     # A cue never spans two sentences.
     assert "a" not in index.scan(norms, [0] * 5 + [1] * 9)
+
+
+def test_a_pairs_cues_keyed_by_their_third_word_are_found_and_only_there():
+    entries = [(key, compile_pattern(source, allow_exact=True)) for key, source in (
+        ("a", "=se =me hace"), ("b", "=se =me * olvida"), ("c", "=se =me"))]
+    index = LexiconIndex(entries)
+    norms = "ya se me hace tarde y se me hizo eterno se me casi olvida".split()
+    found = index.scan(norms)
+    assert found == plain_scan(entries, norms)
+    assert found["a"] == [(1, 3)]           # "se me hace"
+    assert (6, 8) not in found.get("a", ())  # "se me hizo": the third word differs
+    assert found["b"] == [(10, 13)]
+
