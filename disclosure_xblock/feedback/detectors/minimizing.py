@@ -51,6 +51,64 @@ def _opener_hits(ctx):
     return [hit for hit in own_cues(ctx, "minimizing.sameness_opener") if hit[0] in sentence_starts]
 
 
+# Words that may open a sentence before a claim of understanding ("Ok, I understand.").
+_UNDERSTANDING_LEADS = frozenset(("ok", "okay", "oh", "yes", "yeah", "well", "and", "so", "sí",
+                                  "vale", "bueno", "ya", "claro", "y"))
+
+
+def understanding_claims(ctx):
+    """Claims of understanding told in everyday words, as sameness hits.
+
+    "Okay, I understand." (a sentence of its own: lexicon section
+    ``understanding_alone``) and "I know it's really tough" / "sé que es muy duro" (a knowing
+    verb, then how hard it is: ``knowing_*`` and ``hardship_words``). Not when negated or
+    reported ("I don't know if it's hard", "she said she understood").
+    """
+    return ctx.cached("understanding_claims", _find_understanding)
+
+
+def _find_understanding(ctx):
+    a = ctx.analysis
+    norms = a.norms
+    found = []
+    starts = {first: last for first, last, _s, _e in a.sentences}
+    for first, last in own_cues(ctx, "minimizing.understanding_alone"):
+        k = first
+        opener = first in starts
+        while not opener and k > 0 and norms[k - 1] in _UNDERSTANDING_LEADS:
+            k -= 1
+            opener = k in starts
+        nxt = last + 1
+        if nxt < len(norms) and norms[nxt] == "that":  # "I understand that."
+            nxt += 1
+        # Only a whole sentence: "I understand, I went through …" goes on to share.
+        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last]
+        if opener and alone:
+            found.append((first, last))
+    verbs = lexicon_words("minimizing", "knowing_verbs", ctx.language)
+    if not verbs.intersection(norms):
+        return found
+    links = lexicon_words("minimizing", "knowing_link", ctx.language)
+    bridge = lexicon_words("minimizing", "knowing_bridge", ctx.language)
+    hardship = lexicon_words("minimizing", "hardship_words", ctx.language)
+    english = ctx.language == "en"
+    taken = {k for f, l in found for k in range(f, l + 1)}
+    for k, norm in enumerate(norms):
+        if norm not in verbs or k in taken or a.quoted[k] or a.negated(k) or _reported(ctx, k):
+            continue
+        if english and "i" not in norms[max(k - 3, 0):k]:
+            continue  # "you know it's hard" is no claim of the writer's
+        j = k + 1
+        if j >= len(norms) or norms[j] not in links:
+            continue
+        j += 1
+        while j < len(norms) and j - k <= 6 and norms[j] in bridge:
+            j += 1
+        if j < len(norms) and norms[j] in hardship and a.sent_of[j] == a.sent_of[k]:
+            found.append((k, j))
+    return found
+
+
 _OFFER_SUBJECTS = frozenset(("we", "i"))
 _MODALS = frozenset(("can", "could", "might", "may"))
 
@@ -200,7 +258,9 @@ def detect(ctx):
             taken = {k for first, last in hits for k in range(first, last + 1)}
             hits = sorted(hits + [hit for hit in imperatives(ctx) if hit[0] not in taken])
         if key == "minimizing.sameness":
-            hits = sorted(hits + _opener_hits(ctx))
+            taken = {k for first, last in hits for k in range(first, last + 1)}
+            hits = sorted(hits + _opener_hits(ctx)
+                          + [hit for hit in understanding_claims(ctx) if hit[0] not in taken])
         if hits:
             kinds.append(note)
             by_kind.append((key, [ctx.words(hit) for hit in hits]))
