@@ -80,3 +80,25 @@ def test_knowing_how_hard_it_is_is_a_sameness_claim(text, language, claim):
 def test_own_past_negation_or_another_subject_is_no_claim(text, language):
     found = criterion(text, "no_minimizing", language)
     assert (SAMENESS not in [note for _t, note in notes(found)])
+
+
+# --- patient_focus: a closing question typed without its question mark -------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("After the move I felt cut off too. Have you tried the group at the library.", "en"),
+    ("After the move I felt cut off too, and a walking group helped. So do you want to talk "
+     "about it", "en"),
+    ("Después de mudarme también me sentí aislado. Has probado el grupo de la biblioteca.", "es"),
+    ("Después de mudarme también me sentí aislado. Y qué opinas tú", "es"),
+])
+def test_a_question_without_its_mark_hands_the_focus_back(text, language):
+    assert criterion(text, "patient_focus", language).outcome == "met"
+
+
+@pytest.mark.parametrize("text, language", [
+    # Near misses: a "what you need" statement and a Spanish perfect that states, not asks.
+    ("After the move I felt cut off too. What you need is a group like that.", "en"),
+    ("Después de mudarme también me sentí aislado. Ha sido duro para ti.", "es"),
+])
+def test_a_statement_that_opens_like_a_question_does_not(text, language):
+    assert criterion(text, "patient_focus", language).outcome == "partial"
