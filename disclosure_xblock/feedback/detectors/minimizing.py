@@ -125,6 +125,30 @@ def _is_offer(ctx, hit):
     return before in _OFFER_SUBJECTS
 
 
+_OWN_SUBJECTS = frozenset(("i", "we"))
+
+
+def _own_just(ctx, hit):
+    """ "I tended to keep my head down and just smile": a "just" + verb in a sentence that tells
+    the writer's own past (an "I"/"we" before it, a past verb between, no "you") is what they
+    did, not an order. English only: Spanish orders are imperative forms, which carry the person."""
+    if ctx.language != "en":
+        return False
+    a = ctx.analysis
+    k = hit[0]
+    if a.norms[k] != "just":
+        return False
+    second = a.grammar["second_person"]
+    from .resolution import past_positions  # noqa: PLC0415 (resolution imports this module)
+    past = {first for first, _l in past_positions(ctx)}
+    for j in range(k - 1, -1, -1):
+        if a.sent_of[j] != a.sent_of[k] or a.norms[j] in second:
+            return False
+        if a.norms[j] in _OWN_SUBJECTS:
+            return any(m in past for m in range(j + 1, k))
+    return False
+
+
 # Words that may stand before a bare imperative ("So just take it slow", "And remember …").
 _LEADS = frozenset(("so", "and", "just", "please", "then", "also", "well", "but", "now",
                     "really", "always", "simply", "definitely", "honestly", "ok", "okay"))
@@ -254,7 +278,8 @@ def detect(ctx):
         hits = own_cues(ctx, key)
         if key == "minimizing.directive":
             offered = {k for f, l in tentative_imperatives(ctx) for k in range(f, l + 1)}
-            hits = [hit for hit in hits if not _is_offer(ctx, hit) and hit[0] not in offered]
+            hits = [hit for hit in hits if not _is_offer(ctx, hit) and hit[0] not in offered
+                    and not _own_just(ctx, hit)]
             taken = {k for first, last in hits for k in range(first, last + 1)}
             hits = sorted(hits + [hit for hit in imperatives(ctx) if hit[0] not in taken])
         if key == "minimizing.sameness":

@@ -102,3 +102,25 @@ def test_a_question_without_its_mark_hands_the_focus_back(text, language):
 ])
 def test_a_statement_that_opens_like_a_question_does_not(text, language):
     assert criterion(text, "patient_focus", language).outcome == "partial"
+
+
+# --- no_minimizing: "just" + verb told as the writer's own past is no order ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Back then I tended to keep quiet at the canteen and just smile at people.",
+    "In my first month I learned to just breathe through the morning meeting.",
+])
+def test_just_in_the_writers_own_past_is_no_directive(text):
+    found = criterion(text, "no_minimizing")
+    assert "tells the patient what to do" not in [note for _t, note in notes(found)]
+
+
+@pytest.mark.parametrize("text", [
+    # Near misses: the same words said to the patient, and a bare order.
+    "I think you should just smile at people.",
+    "I was shy too. Just smile at people and it gets easier.",
+])
+def test_just_said_to_the_patient_is_still_a_directive(text):
+    found = criterion(text, "no_minimizing")
+    assert found.outcome == "not_met"
+    assert "tells the patient what to do" in [note for _t, note in notes(found)]
