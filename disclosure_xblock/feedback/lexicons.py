@@ -32,7 +32,8 @@ def localized(name, language=DEFAULT_LANGUAGE):
     return name if language == DEFAULT_LANGUAGE else f"{language}/{name}"
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
 WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs", "knowing_verbs", "knowing_link",
-                                "knowing_bridge", "hardship_words"))
+                                "knowing_bridge", "hardship_words", "tentative_modals",
+                                "framing_verbs"))
 
 
 @functools.lru_cache(maxsize=None)

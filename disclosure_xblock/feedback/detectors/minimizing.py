@@ -227,6 +227,9 @@ def tentative_imperatives(ctx):
     return ctx.cached("tentative_imperatives", _find_tentative)
 
 
+_MODAL_REACH = 6  # words between "maybe" and its modal ("maybe a group like that could …")
+
+
 def _find_tentative(ctx):
     a = ctx.analysis
     verbs = lexicon_words("minimizing", "imperative_verbs", ctx.language)
@@ -238,7 +241,39 @@ def _find_tentative(ctx):
         if (k < len(a.norms) and a.sent_of[k] == a.sent_of[first]
                 and a.clause_of[k] == a.clause_of[first] and _imperative_at(ctx, k, verbs, ())):
             found.append((first, k))
+        else:
+            modal = _tentative_modal(ctx, first, last)
+            if modal is not None:
+                found.append((first, modal))
     return found
+
+
+def _tentative_modal(ctx, first, last):
+    """ "Maybe a group like that could help you", "tal vez ellos te podrían ayudar": a tentative
+    lead, then (within a few words, with no "I"/"we") a modal and a verb that is not the framing
+    "be" ("maybe it could be different for you" frames, it suggests nothing), in a sentence that
+    speaks to the patient. The index of the modal's verb, or None."""
+    a = ctx.analysis
+    norms = a.norms
+    modals = lexicon_words("minimizing", "tentative_modals", ctx.language)
+    sentence = a.sent_of[first]
+    own = a.grammar["first_person"] | _OFFER_SUBJECTS
+    for k in range(last + 1, min(last + 1 + _MODAL_REACH, len(norms) - 1)):
+        if a.sent_of[k] != sentence or norms[k] in own:
+            return None
+        if norms[k] in modals:
+            verb = k + 1
+            if (a.sent_of[verb] != sentence or norms[verb] in own
+                    or norms[verb] in lexicon_words("minimizing", "framing_verbs", ctx.language)):
+                return None
+            second = a.grammar["second_person"]
+            first_word, end_word, _s, _e = a.sentences[sentence]
+            if any(norms[j] in second for j in range(first_word, end_word)):
+                return verb
+            if ctx.language != "en" and len(norms[verb]) > 4 and norms[verb].endswith("te"):
+                return verb  # "puedan ponerte en contacto": the patient is the verb's clitic
+            return None
+    return None
 
 
 def advice_sentences(ctx):

@@ -124,3 +124,29 @@ def test_just_said_to_the_patient_is_still_a_directive(text):
     found = criterion(text, "no_minimizing")
     assert found.outcome == "not_met"
     assert "tells the patient what to do" in [note for _t, note in notes(found)]
+
+
+# --- no_minimizing: "maybe" + a modal in a sentence to the patient is a soft suggestion ---------
+
+@pytest.mark.parametrize("text, language", [
+    ("The choir helped me. Maybe a group like that could help you too.", "en"),
+    ("The choir helped me. Perhaps they can put you in touch with other parents.", "en"),
+    ("El coro me ayudó. Quizás un grupo así puede servirte a ti también.", "es"),
+    ("El coro me ayudó. Tal vez ellos puedan ponerte en contacto con otras familias.", "es"),
+])
+def test_maybe_with_a_modal_to_the_patient_is_a_soft_suggestion(text, language):
+    found = criterion(text, "no_minimizing", language)
+    assert found.outcome == "partial"
+    assert "suggestion" in [note for _t, note in notes(found)]
+
+
+@pytest.mark.parametrize("text, language", [
+    # Near misses: tentative framing with "be", the writer's own "maybe I could", and a
+    # "maybe" that speaks of no one.
+    ("The choir helped me. Maybe it could be different for you.", "en"),
+    ("The choir helped me. Maybe I could have joined sooner.", "en"),
+    ("The choir helped me. Maybe the timing could have been better.", "en"),
+    ("El coro me ayudó. Quizás podría ser distinto para ti.", "es"),
+])
+def test_framing_or_the_writers_own_maybe_is_no_suggestion(text, language):
+    assert criterion(text, "no_minimizing", language).outcome == "met"
