@@ -139,13 +139,16 @@ def _own_just(ctx, hit):
     if a.norms[k] != "just":
         return False
     second = a.grammar["second_person"]
-    from .resolution import past_positions  # noqa: PLC0415 (resolution imports this module)
-    past = {first for first, _l in past_positions(ctx)}
+    # A past verb between: a listed one, a "resolution.past" marker, or a regular "-ed".
+    past_verbs = lexicon_words("resolution", "past_verbs", ctx.language)
+    past = {first for first, _l in ctx.cues("resolution.past", negation=False)}
     for j in range(k - 1, -1, -1):
         if a.sent_of[j] != a.sent_of[k] or a.norms[j] in second:
             return False
         if a.norms[j] in _OWN_SUBJECTS:
-            return any(m in past for m in range(j + 1, k))
+            return any(m in past or a.norms[m] in past_verbs
+                       or (len(a.norms[m]) > 4 and a.norms[m].endswith("ed"))
+                       for m in range(j + 1, k))
     return False
 
 
