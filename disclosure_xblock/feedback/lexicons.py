@@ -31,7 +31,9 @@ def localized(name, language=DEFAULT_LANGUAGE):
     """The lexicon file name for ``language``: "coping" in English, "es/coping" in Spanish."""
     return name if language == DEFAULT_LANGUAGE else f"{language}/{name}"
 # Sections that are plain word lists (looked up word by word), not phrase patterns.
-WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs"))
+WORD_LIST_SECTIONS = frozenset(("past_verbs", "imperative_verbs", "knowing_verbs", "knowing_link",
+                                "knowing_bridge", "hardship_words", "tentative_modals",
+                                "framing_verbs"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -16,6 +16,21 @@ def _in_sentence(hits, first, last):
     return [hit for hit in hits if first <= hit[0] < last]
 
 
+# Words that may stand before a question typed without its mark ("So have you tried …").
+_QUESTION_LEADS = frozenset(("so", "and", "but", "also", "ok", "okay", "well", "then", "y",
+                             "entonces", "pero", "bueno", "vale", "oye", "tu", "usted"))
+
+
+def _unmarked_question(ctx, first, last):
+    """The last sentence asks without its question mark: it opens (after a lead word) with a
+    ``focus.question_opener`` cue ("have you tried …", "qué opinas")."""
+    norms = ctx.analysis.norms
+    k = first
+    while k < last - 1 and norms[k] in _QUESTION_LEADS:
+        k += 1
+    return any(f == k for f, _l in ctx.cues("focus.question_opener", negation=False))
+
+
 def detect(ctx):
     a = ctx.analysis
     patient = ctx.patient or _("the patient")
@@ -30,7 +45,7 @@ def detect(ctx):
     index = len(a.sentences) - 1
     first, last, start, end = a.sentences[index]
     in_last = [k for k in addressing if first <= k < last]
-    question = a.ends_with_question(index)
+    question = a.ends_with_question(index) or _unmarked_question(ctx, first, last)
     first_person_words = a.grammar["first_person"]
     only_me = all(a.norms[k] not in second for k in range(first, last)) and any(
         a.norms[k] in first_person_words for k in range(first, last))

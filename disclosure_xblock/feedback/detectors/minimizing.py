@@ -51,6 +51,64 @@ def _opener_hits(ctx):
     return [hit for hit in own_cues(ctx, "minimizing.sameness_opener") if hit[0] in sentence_starts]
 
 
+# Words that may open a sentence before a claim of understanding ("Ok, I understand.").
+_UNDERSTANDING_LEADS = frozenset(("ok", "okay", "oh", "yes", "yeah", "well", "and", "so", "sí",
+                                  "vale", "bueno", "ya", "claro", "y"))
+
+
+def understanding_claims(ctx):
+    """Claims of understanding told in everyday words, as sameness hits.
+
+    "Okay, I understand." (a sentence of its own: lexicon section
+    ``understanding_alone``) and "I know it's really tough" / "sé que es muy duro" (a knowing
+    verb, then how hard it is: ``knowing_*`` and ``hardship_words``). Not when negated or
+    reported ("I don't know if it's hard", "she said she understood").
+    """
+    return ctx.cached("understanding_claims", _find_understanding)
+
+
+def _find_understanding(ctx):
+    a = ctx.analysis
+    norms = a.norms
+    found = []
+    starts = {first: last for first, last, _s, _e in a.sentences}
+    for first, last in own_cues(ctx, "minimizing.understanding_alone"):
+        k = first
+        opener = first in starts
+        while not opener and k > 0 and norms[k - 1] in _UNDERSTANDING_LEADS:
+            k -= 1
+            opener = k in starts
+        nxt = last + 1
+        if nxt < len(norms) and norms[nxt] == "that":  # "I understand that."
+            nxt += 1
+        # Only a whole sentence: "I understand, I went through …" goes on to share.
+        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last]
+        if opener and alone:
+            found.append((first, last))
+    verbs = lexicon_words("minimizing", "knowing_verbs", ctx.language)
+    if not verbs.intersection(norms):
+        return found
+    links = lexicon_words("minimizing", "knowing_link", ctx.language)
+    bridge = lexicon_words("minimizing", "knowing_bridge", ctx.language)
+    hardship = lexicon_words("minimizing", "hardship_words", ctx.language)
+    english = ctx.language == "en"
+    taken = {k for f, l in found for k in range(f, l + 1)}
+    for k, norm in enumerate(norms):
+        if norm not in verbs or k in taken or a.quoted[k] or a.negated(k) or _reported(ctx, k):
+            continue
+        if english and "i" not in norms[max(k - 3, 0):k]:
+            continue  # "you know it's hard" is no claim of the writer's
+        j = k + 1
+        if j >= len(norms) or norms[j] not in links:
+            continue
+        j += 1
+        while j < len(norms) and j - k <= 6 and norms[j] in bridge:
+            j += 1
+        if j < len(norms) and norms[j] in hardship and a.sent_of[j] == a.sent_of[k]:
+            found.append((k, j))
+    return found
+
+
 _OFFER_SUBJECTS = frozenset(("we", "i"))
 _MODALS = frozenset(("can", "could", "might", "may"))
 
@@ -65,6 +123,33 @@ def _is_offer(ctx, hit):
     if before in _MODALS and k >= 2:
         before = norms[k - 2]
     return before in _OFFER_SUBJECTS
+
+
+_OWN_SUBJECTS = frozenset(("i", "we"))
+
+
+def _own_just(ctx, hit):
+    """ "I tended to keep my head down and just smile": a "just" + verb in a sentence that tells
+    the writer's own past (an "I"/"we" before it, a past verb between, no "you") is what they
+    did, not an order. English only: Spanish orders are imperative forms, which carry the person."""
+    if ctx.language != "en":
+        return False
+    a = ctx.analysis
+    k = hit[0]
+    if a.norms[k] != "just":
+        return False
+    second = a.grammar["second_person"]
+    # A past verb between: a listed one, a "resolution.past" marker, or a regular "-ed".
+    past_verbs = lexicon_words("resolution", "past_verbs", ctx.language)
+    past = {first for first, _l in ctx.cues("resolution.past", negation=False)}
+    for j in range(k - 1, -1, -1):
+        if a.sent_of[j] != a.sent_of[k] or a.norms[j] in second:
+            return False
+        if a.norms[j] in _OWN_SUBJECTS:
+            return any(m in past or a.norms[m] in past_verbs
+                       or (len(a.norms[m]) > 4 and a.norms[m].endswith("ed"))
+                       for m in range(j + 1, k))
+    return False
 
 
 # Words that may stand before a bare imperative ("So just take it slow", "And remember …").
@@ -145,6 +230,9 @@ def tentative_imperatives(ctx):
     return ctx.cached("tentative_imperatives", _find_tentative)
 
 
+_MODAL_REACH = 6  # words between "maybe" and its modal ("maybe a group like that could …")
+
+
 def _find_tentative(ctx):
     a = ctx.analysis
     verbs = lexicon_words("minimizing", "imperative_verbs", ctx.language)
@@ -156,7 +244,39 @@ def _find_tentative(ctx):
         if (k < len(a.norms) and a.sent_of[k] == a.sent_of[first]
                 and a.clause_of[k] == a.clause_of[first] and _imperative_at(ctx, k, verbs, ())):
             found.append((first, k))
+        else:
+            modal = _tentative_modal(ctx, first, last)
+            if modal is not None:
+                found.append((first, modal))
     return found
+
+
+def _tentative_modal(ctx, first, last):
+    """ "Maybe a group like that could help you", "tal vez ellos te podrían ayudar": a tentative
+    lead, then (within a few words, with no "I"/"we") a modal and a verb that is not the framing
+    "be" ("maybe it could be different for you" frames, it suggests nothing), in a sentence that
+    speaks to the patient. The index of the modal's verb, or None."""
+    a = ctx.analysis
+    norms = a.norms
+    modals = lexicon_words("minimizing", "tentative_modals", ctx.language)
+    sentence = a.sent_of[first]
+    own = a.grammar["first_person"] | _OFFER_SUBJECTS
+    for k in range(last + 1, min(last + 1 + _MODAL_REACH, len(norms) - 1)):
+        if a.sent_of[k] != sentence or norms[k] in own:
+            return None
+        if norms[k] in modals:
+            verb = k + 1
+            if (a.sent_of[verb] != sentence or norms[verb] in own
+                    or norms[verb] in lexicon_words("minimizing", "framing_verbs", ctx.language)):
+                return None
+            second = a.grammar["second_person"]
+            first_word, end_word, _s, _e = a.sentences[sentence]
+            if any(norms[j] in second for j in range(first_word, end_word)):
+                return verb
+            if ctx.language != "en" and len(norms[verb]) > 4 and norms[verb].endswith("te"):
+                return verb  # "puedan ponerte en contacto": the patient is the verb's clitic
+            return None
+    return None
 
 
 def advice_sentences(ctx):
@@ -196,11 +316,14 @@ def detect(ctx):
         hits = own_cues(ctx, key)
         if key == "minimizing.directive":
             offered = {k for f, l in tentative_imperatives(ctx) for k in range(f, l + 1)}
-            hits = [hit for hit in hits if not _is_offer(ctx, hit) and hit[0] not in offered]
+            hits = [hit for hit in hits if not _is_offer(ctx, hit) and hit[0] not in offered
+                    and not _own_just(ctx, hit)]
             taken = {k for first, last in hits for k in range(first, last + 1)}
             hits = sorted(hits + [hit for hit in imperatives(ctx) if hit[0] not in taken])
         if key == "minimizing.sameness":
-            hits = sorted(hits + _opener_hits(ctx))
+            taken = {k for first, last in hits for k in range(first, last + 1)}
+            hits = sorted(hits + _opener_hits(ctx)
+                          + [hit for hit in understanding_claims(ctx) if hit[0] not in taken])
         if hits:
             kinds.append(note)
             by_kind.append((key, [ctx.words(hit) for hit in hits]))
