@@ -17,7 +17,8 @@ labelled blind in peer-support styles (paraphrase, plain coping, implicit resolu
 Learner-style rounds by writers who never saw the engine, each measured once on main before an
 engineer read it (the figures are in the commit that added it; docs/real_text.md keeps the table):
 en_blind3 / es_blind3 (75 each; labeller B's independent labels beside them,
-*_labeller_b.jsonl, give the inter-rater figure) were then tuned on; en_blind4 / es_blind4 are
+*_labeller_b.jsonl, give the inter-rater figure) were then tuned on, and so were rounds 4 and 5
+(en/es_blind4, en/es_blind5); en_blind6 / es_blind6 (with labeller B's *_labeller_b files) are
 the newest, unread ones: the honest estimate for a new writer until they too are read.
 
     .venv/bin/python benchmarks/feedback_agreement.py --data tests/data/es_devset.jsonl
@@ -92,6 +93,9 @@ SAFETY_SETS = (
     # Sets 9 and 10: measured on main before they were read, then trained on in the ninth round.
     ("blind9", "safety_blind9"),
     ("blind10", "safety_blind10"),
+    # Set 11: a new writer's, measured on main before the ninth round merged and never read since
+    # (the honest estimate for a new writer; its figures are in docs/safety.md).
+    ("blind11", "safety_blind11"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

@@ -67,11 +67,18 @@ FLOORS = {
                        "patient_focus": 0.85, "no_minimizing": 0.6, "boundaries": 0.75}, 0.95),
     "es_blind5": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.7, "coping_hope": 0.75,
                        "patient_focus": 0.7, "no_minimizing": 0.65, "boundaries": 0.65}, 0.95),
+    # Round 6 (en_blind6, es_blind6), never read: on main 6d6b9d8 en relevant .52, resolved .48,
+    # coping_hope .48; es .36, .55, .66; after the round-5 merges en .59, .48, .54; es .41, .59,
+    # .59. Floors just under the figures after: regressions fail, the 0.6 target is not met yet.
+    "en_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.45, "coping_hope": 0.5,
+                       "patient_focus": 0.8, "no_minimizing": 0.9, "boundaries": 0.85}, 0.95),
+    "es_blind6": (75, {"brief": 0.95, "relevant": 0.38, "resolved": 0.55, "coping_hope": 0.55,
+                       "patient_focus": 0.7, "no_minimizing": 0.6, "boundaries": 0.7}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
          **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2", "en_blind4", "es_blind4",
-                                                                        "en_blind5", "es_blind5")}}
+                                                                        "en_blind5", "es_blind5", "en_blind6", "es_blind6")}}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -136,7 +143,11 @@ def test_kappa_implementation():
 # blind9 and blind10 were measured on main before the ninth round read them (set 9 en 0.943 /
 # 0.057, es 1.000 / 0.120; set 10 en 0.971 / 0.086, es 0.920 / 0.120) and trained on after
 # (1.000 / 0.029 en, 1.000 / 0.040 es, both sets): the default floors.
-SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10)}
+# blind11 is a new writer's, never read: measured on main 6d6b9d8 (en 1.000 / 0.114, es 0.920 /
+# 0.080) and after the ninth round (en 1.000 / 0.086, es 0.920 / 0.120). Its floors hold those
+# figures, under the target in Spanish: two plain-words positives missed, three false alarms.
+SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10),
+                 "blind11": (0.91, 0.125)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
 
@@ -160,4 +171,4 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
         "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7", "safety_blind8", "safety_own3",
-        "safety_blind9", "safety_blind10"]
+        "safety_blind9", "safety_blind10", "safety_blind11"]
