@@ -6,20 +6,7 @@ repository).
 """
 import pytest
 
-from disclosure_xblock.feedback import evaluate
-from disclosure_xblock.rubric import load_preset
-from disclosure_xblock.scenarios import load_scenario
-
-RUBRIC = load_preset("appropriate-self-disclosure")
-
-
-def criterion(text, cid, language="en"):
-    found = evaluate(text, RUBRIC, load_scenario("anxiety-withdrawal"), draft_language=language)
-    return next(c for c in found.criteria if c.id == cid)
-
-
-def notes(found):
-    return [(e.text, e.note) for e in found.evidence]
+from tests.unit.feedback.cue_helpers import criterion, notes
 
 
 SAMENESS = "claims to know their experience"
