@@ -8,7 +8,6 @@ message followed by the engine's explanation of what triggered it.
 from __future__ import annotations
 
 import functools
-import threading
 
 from .. import patterns
 from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL, number
@@ -47,25 +46,6 @@ def _localized_preset(name, catalogue):
     return localize(load_preset(name), catalogue.gettext)
 
 
-# The engine's read-only caches (lexicon indexes, compiled cues) cost about 2 s of CPU to build.
-# functools caches do not stop threads that miss at once from each building them: a worker's
-# threads woken together would each pay it (the load test's cold-start tail). The first call of
-# a process builds them under this lock; the others wait for it instead of repeating it.
-_WARM_LOCK = threading.Lock()
-_WARM_DRAFTS = (
-    ("en", "en", "Years ago I felt nervous around people; walking helped. How is it for you?"),
-    ("es", "es", "Hace años me ponía nervioso con la gente; caminar me ayudó. ¿Cómo lo vives tú?"),
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _warm():
-    rubric = load_preset("appropriate-self-disclosure")
-    for page, draft, text in _WARM_DRAFTS:
-        _evaluate(text, rubric, None, page, draft)
-    return True
-
-
 def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
     """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape).
 
@@ -74,13 +54,6 @@ def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
     confidence is judged only by its language-free checks (length, phrase lists); the
     criteria that need the detectors say so (privacy and red flags still run).
     """
-    if not _warm.cache_info().currsize:
-        with _WARM_LOCK:
-            _warm()
-    return _evaluate(text, rubric, scenario, language, draft_language)
-
-
-def _evaluate(text, rubric, scenario, language, draft_language):
     text = "" if text is None else str(text)
     catalogue = translations(language)
     if language and not language.startswith("en"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import itertools
+import threading
 
 from ..patterns import compile as compile_regex
 from .phrases import compile_pattern, fold
@@ -21,6 +22,26 @@ from .phrases import compile_pattern, fold
 CUE_FILES = ("resolution", "coping", "focus", "minimizing", "boundaries", "episode")
 # The safety cue files (safety.py), every language's: all run on every draft.
 SAFETY_FILES = ("safety", "es/safety")
+
+# One re-entrant lock for every ``built_once`` build: builds call one another, and they are rare.
+_BUILD_LOCK = threading.RLock()
+
+
+def built_once(maxsize=None):
+    """``functools.lru_cache`` for the engine's heavy read-only builds (cue indexes), where
+    threads that miss together wait for one build instead of each making their own: a
+    worker's threads woken by a burst of first drafts would otherwise each pay about 2 s of CPU.
+    A hit takes the lock only for the look-up."""
+    def decorate(function):
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            with _BUILD_LOCK:
+                return cached(*args, **kwargs)
+        call.cache_info = cached.cache_info
+        return call
+    return decorate
 # Draft languages the engine reads. English files sit in lexicons/; another language's files
 # sit in lexicons/<code>/ with the same names and sections (docs/rubric.md, "Adding a language").
 LANGUAGES = ("en", "es")
@@ -337,7 +358,7 @@ def split_scan(hits):
     return own, parts
 
 
-@functools.lru_cache(maxsize=64)  # one per scenario keyword list; immutable once built
+@built_once(maxsize=64)  # one per scenario keyword list; immutable once built
 def cue_index(extra=(), language=DEFAULT_LANGUAGE):
     """The index of every lexicon cue plus ``extra`` entries (a scenario's relevance concepts),
     so that one pass over the draft finds them all."""

@@ -29,7 +29,7 @@ from .safety_model import disowned
 from .safety_model import features as family_features
 from .safety_model import index_entries as model_entries
 from .lexicons import SAFETY_FILES as FILES
-from .lexicons import LexiconIndex, folded_patterns, folded_words, shared_key
+from .lexicons import LexiconIndex, built_once, folded_patterns, folded_words, shared_key
 
 # In the order a flag is listed: the gravest first.
 KINDS = ("suicide", "overdose", "self_harm")
@@ -54,7 +54,7 @@ def _entries(sections=_CUE_SECTIONS):
                  for pattern in folded_patterns(name, section))
 
 
-@functools.lru_cache(maxsize=None)
+@built_once()
 def _index(sections=_CUE_SECTIONS):
     return LexiconIndex(_entries(sections))
 

@@ -30,7 +30,7 @@ import functools
 import importlib.resources
 import math
 
-from .lexicons import SAFETY_FILES, LexiconIndex, _sections, folded_patterns
+from .lexicons import SAFETY_FILES, LexiconIndex, _sections, built_once, folded_patterns
 
 FAMILIES = "safety_families"
 WEIGHTS = "safety_weights.tsv"
@@ -63,7 +63,7 @@ def index_entries():
     return tuple(entries)
 
 
-@functools.lru_cache(maxsize=None)
+@built_once()
 def _index():
     """The families and the cue files' idiom guards, found in one pass over the draft."""
     return LexiconIndex(index_entries())

@@ -5,7 +5,7 @@ import functools
 from typing import NamedTuple
 
 from ..i18n import Msg
-from ..lexicons import DEFAULT_LANGUAGE, LexiconIndex, cue_entries, cue_index, split_scan
+from ..lexicons import DEFAULT_LANGUAGE, built_once, cue_index, split_scan
 from ..safety import shared_entries
 from ..text import Analysis
 from .concepts import concepts
@@ -25,15 +25,13 @@ class Finding(NamedTuple):
     neutral: bool = False
 
 
-@functools.lru_cache(maxsize=64)  # keyed by the keyword tuple: cheap to hash, unlike the entries
+@built_once(maxsize=64)  # keyed by the keyword tuple: cheap to hash, unlike the entries
 def _index(keywords, language=DEFAULT_LANGUAGE, shared=False):
     """The cue index for a scenario's keywords (its relevance concepts added), in ``language``;
     ``shared``: with the safety cues' and the learned layer's entries too (safety.shared_entries),
     for a draft whose words are their own folded forms, so one pass finds every cue."""
     extra = tuple(concepts(keywords, language)[0]) if keywords else ()
-    if shared:
-        return LexiconIndex(cue_entries(language) + extra + shared_entries())
-    return cue_index(extra, language)
+    return cue_index(extra + shared_entries() if shared else extra, language)
 
 
 class Context:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from ..lexicons import DEFAULT_LANGUAGE, LANGUAGES, LexiconIndex, patterns, synonym_groups, words
+from ..lexicons import DEFAULT_LANGUAGE, LANGUAGES, LexiconIndex, built_once, patterns, synonym_groups, words
 from ..phrases import compile_pattern, fold, inflections, match_at
 from ..text import Analysis
 
@@ -105,7 +105,7 @@ def stem(word):
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
-@functools.lru_cache(maxsize=1)
+@built_once(maxsize=1)
 def _group_index():
     return LexiconIndex(tuple((f"rel.group:{name}", p)
                               for name, members in synonym_groups().items() for p in members))
@@ -134,7 +134,7 @@ def context_terms(context):
     return stems, frozenset(forms), frozenset(group_hits(a.norms, a.sent_of))
 
 
-@functools.lru_cache(maxsize=256)  # one per (context groups, keyword concepts, language); read-only
+@built_once(maxsize=256)  # one per (context groups, keyword concepts, language); read-only
 def context_group_index(groups, taken, language=DEFAULT_LANGUAGE):
     """The index of the synonym groups a context mentions that the keywords do not bring, with
     the members of the draft's language (group names are shared across languages)."""
@@ -150,7 +150,7 @@ def context_group_index(groups, taken, language=DEFAULT_LANGUAGE):
 # first-person answer about the patient's concern by construction ("I actually have").
 
 
-@functools.lru_cache(maxsize=1)
+@built_once(maxsize=1)
 def _asked_index():
     return LexiconIndex(tuple(("asked", p) for p in patterns("relevance", "asked")))
 

@@ -21,11 +21,14 @@ SCRIPT = textwrap.dedent("""
     rubric = load_preset("appropriate-self-disclosure")
     drafts = ["I used to hide in my room when I felt anxious; short walks helped. And you?",
               "Antes me encerraba cuando tenía ansiedad; caminar me ayudó. ¿Y a ti?"] * 4
-    start = threading.Barrier(int(sys.argv[1]))
-    def one(text):
+    # The same eight drafts either way: one after another on one thread, or on eight at once.
+    groups = [drafts] if sys.argv[1] == "1" else [[text] for text in drafts]
+    start = threading.Barrier(len(groups))
+    def run(texts):
         start.wait()
-        evaluate(text, rubric)
-    threads = [threading.Thread(target=one, args=(text,)) for text in drafts[:int(sys.argv[1])]]
+        for text in texts:
+            evaluate(text, rubric)
+    threads = [threading.Thread(target=run, args=(texts,)) for texts in groups]
     for thread in threads:
         thread.start()
     for thread in threads:
