@@ -12,7 +12,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from .base import Finding
 from .minimizing import detect as minimizing_detect
-from .resolution import past_positions
+from .tense import past_positions
 
 # Under this many words a draft that tells nothing of the writer's past is a verdict, not a
 # story (the default rubric's own lower bound for "met" is 15).

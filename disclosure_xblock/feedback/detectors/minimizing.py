@@ -10,6 +10,7 @@ from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, ngettext, quote_count, quote_list
 from ..lexicons import words as lexicon_words
 from .base import Finding
+from .tense import past_positions
 
 _KINDS = (
     ("minimizing.sameness", _("claims to know their experience")),
@@ -139,16 +140,13 @@ def _own_just(ctx, hit):
     if a.norms[k] != "just":
         return False
     second = a.grammar["second_person"]
-    # A past verb between: a listed one, a "resolution.past" marker, or a regular "-ed".
-    past_verbs = lexicon_words("resolution", "past_verbs", ctx.language)
-    past = {first for first, _l in ctx.cues("resolution.past", negation=False)}
+    # A past verb between (tense.past_positions: a marker, a listed verb or a regular "-ed").
+    past = {first for first, _l in past_positions(ctx)}
     for j in range(k - 1, -1, -1):
         if a.sent_of[j] != a.sent_of[k] or a.norms[j] in second:
             return False
         if a.norms[j] in _OWN_SUBJECTS:
-            return any(m in past or a.norms[m] in past_verbs
-                       or (len(a.norms[m]) > 4 and a.norms[m].endswith("ed"))
-                       for m in range(j + 1, k))
+            return any(m in past for m in range(j + 1, k))
     return False
 
 

@@ -9,43 +9,17 @@ from __future__ import annotations
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from ..lexicons import words
 from .base import Finding
 from .coping import until_turns
 from .minimizing import advice_sentences
+from .tense import past_positions
 
-# "-ed" words that are not past verbs, and words before an "-ed" adjective that make it
-# present ("I'm worried", "I am scared").
-_NOT_PAST = frozenset(("need", "indeed", "speed", "proceed", "succeed", "exceed",
-                       "bed", "red", "seed", "feed", "breed", "shed", "embed", "hundred",
-                       "sacred", "naked", "wicked", "kindred", "ed", "greed", "tired"))
-_PRESENT_BEFORE = frozenset(("am", "is", "are", "i'm", "you're", "we're", "they're", "be",
-                             "being", "get", "feel", "seem", "look", "it's", "im", "youre"))
 _MANAGING = frozenset(("helps", "help me", "helps me", "helping", "helping me"))
 # "I tried deep breathing and counting": steps only attempted (up to eight words after
 # "tried") say nothing of how it turned out.
 _ATTEMPT = frozenset(("tried", "trying", "try"))
 # Words that make what follows the condition of a habit ("... when I get nervous").
 _HABIT_CONDITION = frozenset(("when", "whenever"))
-
-
-def past_positions(ctx):
-    """Word indexes that set the story in the past (markers, listed verbs, regular -ed)."""
-    a = ctx.analysis
-    found = ctx.cues("resolution.past", negation=False)
-    verbs = words("resolution", "past_verbs", ctx.language)
-    english = ctx.language == "en"  # the regular "-ed" past is English's (Spanish lists its forms)
-    norms = a.norms
-    for k, norm in enumerate(norms):
-        if a.quoted[k]:
-            continue
-        if norm in verbs or k in a.past_marks:  # past_marks: endings outside English (text.py)
-            found.append((k, k))
-        elif (english and len(norm) > 4 and norm.endswith("ed") and norm not in _NOT_PAST
-                and (k == 0 or norms[k - 1] not in _PRESENT_BEFORE) and not a.quoted[k]):
-            found.append((k, k))
-    return sorted(set(found))
-
 
 
 def _asked(a, sentence):
