@@ -105,20 +105,21 @@ def model_features(analysis, hits=None):
     return family_features(analysis, _negated, _quoted_report, hits)
 
 
+def _hits(analysis, parts, tag, sections):
+    """{key: hits} of ``sections`` in the folded words: the shared scan's part ``tag`` when made,
+    else a scan of this module's own index (a copy either way: the caller adds to it)."""
+    if parts is None:
+        return _index(sections).scan(analysis.folded, analysis.sent_of)
+    return dict(parts.get(tag, {}))
+
+
 def cue_scan(analysis, parts=None):
     """{kind: [(start char, end char), …]} for every safety cue that counts, kinds in KINDS.
     ``parts``: a shared index's scan of ``analysis.folded`` split by tag, when made."""
-    norms = analysis.folded
-    if parts is None:
-        hits = _index().scan(norms, analysis.sent_of)
-    else:
-        hits = dict(parts.get(CUE_TAG, {}))
+    hits = _hits(analysis, parts, CUE_TAG, _CUE_SECTIONS)
     if not hits:
         return {}
-    if parts is None:
-        hits.update(_index(_CONTEXT_SECTIONS).scan(norms, analysis.sent_of))
-    else:
-        hits.update(parts.get(CONTEXT_TAG, {}))
+    hits.update(_hits(analysis, parts, CONTEXT_TAG, _CONTEXT_SECTIONS))
     guards = list(hits.get("guards", ())) + disowned(analysis, hits)
     purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
     framed = _framed(analysis, hits, guards, purpose)
