@@ -96,6 +96,9 @@ SAFETY_SETS = (
     # Set 11: a new writer's, measured on main before the ninth round merged and never read since
     # (the honest estimate for a new writer; its figures are in docs/safety.md).
     ("blind11", "safety_blind11"),
+    # Set 12: another new writer's, measured on main 4b330a1 before anyone read it (en 0.943 /
+    # 0.029, es 0.960 / 0.040); never read since: the honest estimate for the next round.
+    ("blind12", "safety_blind12"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

@@ -146,8 +146,10 @@ def test_kappa_implementation():
 # blind11 is a new writer's, never read: measured on main 6d6b9d8 (en 1.000 / 0.114, es 0.920 /
 # 0.080) and after the ninth round (en 1.000 / 0.086, es 0.920 / 0.120). Its floors hold those
 # figures, under the target in Spanish: two plain-words positives missed, three false alarms.
+# blind12 is a third new writer's, never read: on main 4b330a1 en 0.943 / 0.029 (two plain-words
+# positives missed), es 0.960 / 0.040.
 SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10),
-                 "blind11": (0.91, 0.125)}
+                 "blind11": (0.91, 0.125), "blind12": (0.94, 0.08)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
 
@@ -171,4 +173,4 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
     assert [stem for _name, stem in agreement_module.SAFETY_SETS] == [
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
         "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7", "safety_blind8", "safety_own3",
-        "safety_blind9", "safety_blind10", "safety_blind11"]
+        "safety_blind9", "safety_blind10", "safety_blind11", "safety_blind12"]
