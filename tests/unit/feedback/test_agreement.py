@@ -74,11 +74,19 @@ FLOORS = {
                        "patient_focus": 0.8, "no_minimizing": 0.9, "boundaries": 0.85}, 0.95),
     "es_blind6": (75, {"brief": 0.95, "relevant": 0.38, "resolved": 0.55, "coping_hope": 0.55,
                        "patient_focus": 0.7, "no_minimizing": 0.6, "boundaries": 0.7}, 0.95),
+    # Round 7 (en_blind7, es_blind7), a new writer's, never read: on main 4b330a1 en relevant .52,
+    # resolved .52, coping_hope .52, patient_focus .77, no_minimizing .78, boundaries .86; es
+    # .16, .51, .51, .67, .68, .57 (brief en 1.0, es .91; privacy .987 both). Floors under them.
+    "en_blind7": (75, {"brief": 0.95, "relevant": 0.45, "resolved": 0.45, "coping_hope": 0.45,
+                       "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.8}, 0.95),
+    "es_blind7": (75, {"brief": 0.85, "relevant": 0.1, "resolved": 0.45, "coping_hope": 0.45,
+                       "patient_focus": 0.6, "no_minimizing": 0.6, "boundaries": 0.5}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
          **{name: ROOT / "tests" / "data" / f"{name}.jsonl" for name in ("en_blind3", "es_blind3", "es_blind2", "en_blind4", "es_blind4",
-                                                                        "en_blind5", "es_blind5", "en_blind6", "es_blind6")}}
+                                                                        "en_blind5", "es_blind5", "en_blind6", "es_blind6",
+                                                                        "en_blind7", "es_blind7")}}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
