@@ -420,12 +420,30 @@ NINTH_ROUND_FAMILIES = [
 ]
 
 
+# Tenth round (set 11): medicines by their names, part of a pack, past the dose, scalding,
+# liquor by its regional names, "never" as typed in a chat, "de golpe" as an amount, leaving for
+# work as an ordinary departure.
+TENTH_ROUND_FAMILIES = [
+    ("drug", "es", "Tenía orfidales en el cajón.", "Tenía órdenes en el cajón."),
+    ("drug", "en", "I had a stash of Ativan.", "I had a stash of candy."),
+    ("quantity", "es", "Me tomé media caja.", "Me tomé media hora."),
+    ("quantity", "en", "I took half the bottle.", "I took half the day off."),
+    ("quantity", "es", "Tomé más de la cuenta.", "Pagué la cuenta."),
+    ("quantity", "es", "Me las tomé de golpe.", "Me las tomé con calma."),
+    ("harm_act", "en", "She scalded her hands.", "She scolded her kids."),
+    ("alcohol", "es", "Esa noche tomé aguardiente.", "Esa noche tomé agua."),
+    ("negation", "es", "yo nunk pensé en eso", "yo pensé en eso"),
+    ("occasion", "es", "Le escribí cuando me fui a trabajar afuera.", "Le escribí cuando me fui."),
+]
+
+
 # Every round's family pairs, one test: the draft holds the family, the near-miss holds no
 # feature of it (neither the family alone nor a pair with it).
 ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES), ("sixth", SIXTH_ROUND_FAMILIES),
                                                   ("seventh", SEVENTH_ROUND_FAMILIES),
                                                   ("eighth", EIGHTH_ROUND_FAMILIES),
-                                                  ("ninth", NINTH_ROUND_FAMILIES)) for row in rows]
+                                                  ("ninth", NINTH_ROUND_FAMILIES),
+                                                  ("tenth", TENTH_ROUND_FAMILIES)) for row in rows]
 
 
 @pytest.mark.parametrize("family, language, positive, near_miss", [row for _name, row in ROUND_FAMILIES],
@@ -444,3 +462,22 @@ def test_a_suspicion_the_writer_denies_holds_no_family():
              "Pensaban que yo estaba bien, pero me lastimaba a escondidas.")):
         assert not any("harm_act" in name for name in features(denied)), denied
         assert "f:harm_act" in features(kept), kept
+
+
+def test_a_lead_that_takes_the_words_from_the_writer_holds_no_family():
+    # Tenth round (safety_model.led): a denial said before what it denies, and a case others
+    # may raise; the same words without the lead keep their family.
+    for led_away, kept in (
+            ("Nunca he llegado a pensar en hacerme daño.", "He llegado a pensar en hacerme daño."),
+            ("I've never been in a place where I wanted to hurt myself.",
+             "I've been in a place where I wanted to hurt myself.")):
+        assert not any("harm_act" in name for name in features(led_away)), led_away
+        assert "f:harm_act" in features(kept), kept
+    assert not any("death" in name for name in features("If a patient says they want to die, we tell the nurse."))
+    assert "f:death" in features("Last year I said I want to die.")
+
+
+def test_an_exam_passed_on_a_second_attempt_is_no_attempt():
+    assert not any("attempt" in name for name in features("Lo pasé al segundo intento."))
+    assert not any("attempt" in name for name in features("I passed on my second attempt."))
+    assert "f:attempt" in features("Fue mi segundo intento.")
