@@ -202,10 +202,19 @@ def test_training_is_reproducible():
     for key, (_pos, neg, _recall, alarms) in table.items():
         if neg and key[0] not in train_safety.NOT_WRITERS:
             assert alarms <= train_safety.writer_allowance(cue_table, key), key
-    # Recall first: the next lower held-out score would put some writer over budget.
-    lower = max((value for _doc, value in scored if round(value, 4) < threshold), default=None)
+    # Recall first: below the lowest threshold in budget some writer would be over budget, and
+    # the shipped threshold (raised halfway to the weakest positive caught) catches the same
+    # held-out positives as that lowest one, with no more false alarms.
+    lowest = train_safety.lowest_in_budget(scored)
+    lower = max((value for _doc, value in scored if round(value, 4) < lowest), default=None)
     if lower is not None:
         assert not train_safety.within_budget(train_safety.figures(scored, lower), cue_table)
+    assert lowest <= threshold
+
+    def caught(at, label):
+        return [doc.id for doc, value in scored if doc.label == label and (doc.cues or value >= at)]
+    assert caught(threshold, True) == caught(lowest, True)
+    assert len(caught(threshold, False)) <= len(caught(lowest, False))
     # The layer is on: the threshold is a held-out score, not past the highest one.
     assert threshold <= max(value for _doc, value in scored)
 
@@ -229,7 +238,29 @@ def test_a_writer_whose_cues_alone_are_over_budget_does_not_switch_the_layer_off
     scored += [(Doc("b", True, False), 0.5)] + [(Doc("b", False, False), -1.0) for _ in range(10)]
     threshold = train_safety.choose_threshold(scored)
     assert threshold == 0.5          # the lowest score adding no false alarm beyond the cues'
+    assert train_safety.lowest_in_budget(scored) == 0.5   # and the weakest positive caught
     assert train_safety.writer_allowance(train_safety.cue_figures(scored), ("a", "en")) == 0.2
+
+
+def test_the_threshold_sits_halfway_between_the_lowest_in_budget_and_the_weakest_positive_caught():
+    # Tenth round: the lowest threshold in budget may sit far below every positive it catches;
+    # the negatives in between are false alarms that buy no recall.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_safety
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+    class Doc:
+        def __init__(self, label, cues=False):
+            self.writer, self.language, self.label, self.cues, self.ordinary = "a", "en", label, cues, False
+            self.id = None
+
+    # Positives at 1.0 and 2.0 (and one a cue flags, at -5); negatives at -1.0 (ten) and 0.0.
+    scored = [(Doc(True), 1.0), (Doc(True), 2.0), (Doc(True, cues=True), -5.0), (Doc(False), 0.0)]
+    scored += [(Doc(False), -1.0) for _ in range(10)]
+    assert train_safety.lowest_in_budget(scored) == 0.0   # 1 of 11 negatives: within 0.10
+    assert train_safety.choose_threshold(scored) == 0.5   # halfway to the weakest positive, 1.0
 
 
 # --- fifth round: each new family both ways, in each language --------------------------------
