@@ -94,8 +94,8 @@ SAFETY_SETS = (
     # Sets 9 and 10: measured on main before they were read, then trained on in the ninth round.
     ("blind9", "safety_blind9"),
     ("blind10", "safety_blind10"),
-    # Set 11: a new writer's, measured on main before the ninth round merged and never read since
-    # (the honest estimate for a new writer; its figures are in docs/safety.md).
+    # Set 11: a new writer's, measured on main before the ninth round merged, then read and
+    # trained on in the tenth round (docs/safety.md).
     ("blind11", "safety_blind11"),
     # Set 12: another new writer's, measured on main 4b330a1 before anyone read it (en 0.943 /
     # 0.029, es 0.960 / 0.040); never read since: the honest estimate for the next round.

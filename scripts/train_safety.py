@@ -17,8 +17,9 @@ to four decimals and tiny ones dropped, so the shipped file is small and diff-ab
 The threshold is chosen by leave-one-writer-out validation: for each set, a model trained on the
 other sets scores the held set; on those held-out scores (cue OR score >= threshold) the lowest
 threshold whose false alarms stay within WRITER_BUDGET for each writer (ordinary drafts' sets
-included) and within ORDINARY_BUDGET on the ordinary drafts pooled, in every language, is taken
-(the lowest: the most held-out recall).
+included) and within ORDINARY_BUDGET on the ordinary drafts pooled, in every language, is found
+(the lowest: the most held-out recall), then raised halfway to the weakest held-out positive it
+catches (the same recall, a margin against false alarms: ``choose_threshold``).
 The table it prints is the honest estimate for a new writer (but see docs/safety.md: the cues
 were written on some of these sets, so their held-out figures flatter the cue part).
 """
@@ -68,6 +69,8 @@ SETS = (
     # Sets 9 and 10 joined in the ninth round, after their measurement on main (docs/safety.md).
     ("blind9", ("safety_blind9_en.jsonl", "safety_blind9_es.jsonl")),
     ("blind10", ("safety_blind10_en.jsonl", "safety_blind10_es.jsonl")),
+    # Set 11 joined in the tenth round, after its measurement on main (docs/safety.md).
+    ("blind11", ("safety_blind11_en.jsonl", "safety_blind11_es.jsonl")),
     # safety_own3 (the author's eighth-round probes) is not here: trained on, it lowered the
     # writers' held-out recall of the learned layer (0.868 -> 0.858 en, 0.887 -> 0.880 es); it is
     # a regression set (benchmarks/feedback_agreement.py, tests/unit/feedback/test_agreement.py).
@@ -188,7 +191,7 @@ def figures(scored, threshold, cues=True):
             for key, (pos, neg, hit, alarm) in table.items()}
 
 
-def choose_threshold(scored):
+def lowest_in_budget(scored):
     """The lowest held-out score threshold (held-out recall can only fall as it rises) keeping
     every writer's false alarms within the target in each language: each safety writer who never
     saw the engine and each set of ordinary drafts, and the ordinary drafts pooled."""
@@ -198,6 +201,17 @@ def choose_threshold(scored):
         if within_budget(figures(scored, threshold), cue_table):
             return threshold
     return candidates[-1] + 1.0 if candidates else 0.0
+
+
+def choose_threshold(scored):
+    """``lowest_in_budget``, raised halfway to the weakest held-out positive it catches (that no
+    cue flags): the same held-out recall, and a margin against false alarms on new text. Tenth
+    round: the lowest threshold in budget, -0.304, sat 0.215 below the weakest positive it
+    caught; the nine held-out negatives in between bought nothing, and on ESConv's supporter
+    turns it flagged 72 more than main, every one ordinary advice ("take extra precautions")."""
+    lowest = lowest_in_budget(scored)
+    caught = [value for doc, value in scored if doc.label and not doc.cues and value >= lowest]
+    return round((lowest + min(caught)) / 2, 4) if caught else lowest
 
 
 def writer_allowance(cue_table, key):

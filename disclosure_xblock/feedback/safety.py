@@ -9,7 +9,9 @@ draft's own characters.
 A cue does not count when it overlaps a guard phrase (an idiom: "killing myself laughing",
 "me corté el pelo"), when a negator governs it ("I never hurt myself"), when others suspected it
 and the writer denies it in the same sentence ("people assumed I was hurting myself, but I never
-did": safety_model.disowned), or when it is quoted and
+did": safety_model.disowned), when a lead takes it from the writer ("I've never been in a
+place where I wanted to end my life", "if a patient says they want to die":
+safety_model.led), or when it is quoted and
 it reports what others say and no one close to the writer is the speaker ("patients sometimes
 say 'I want to die'"). Anything
 less clear counts: a false alarm costs an instructor a minute; a miss may cost far more.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import functools
 
 from .safety_model import assess as model_assess
-from .safety_model import disowned
+from .safety_model import LEADS, disowned, led
 from .safety_model import features as family_features
 from .safety_model import index_entries as model_entries
 from .lexicons import SAFETY_FILES as FILES
@@ -36,7 +38,7 @@ KINDS = ("suicide", "overdose", "self_harm")
 # Two passes: the cues themselves, then (only for the rare draft that has one) the words that
 # qualify them. Most drafts hold no cue and never pay for the guards.
 _CUE_SECTIONS = KINDS + ("purpose",)
-_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed", "suspected", "denials")
+_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed", "suspected", "denials") + LEADS
 # Kinds a harmless frame in the cue's own sentence overrules (a kitchen for "cut myself", a
 # prescription for "a bunch of pills"). Never suicide: a death wish is one in any setting.
 FRAMED_KINDS = ("self_harm", "overdose")
@@ -120,7 +122,7 @@ def cue_scan(analysis, parts=None):
     if not hits:
         return {}
     hits.update(_hits(analysis, parts, CONTEXT_TAG, _CONTEXT_SECTIONS))
-    guards = list(hits.get("guards", ())) + disowned(analysis, hits)
+    guards = list(hits.get("guards", ())) + disowned(analysis, hits) + led(analysis, hits)
     purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
     framed = _framed(analysis, hits, guards, purpose)
     found = {}

@@ -30,10 +30,20 @@ import functools
 import importlib.resources
 import math
 
-from .lexicons import SAFETY_FILES, LexiconIndex, _sections, built_once, folded_patterns
+from .lexicons import SAFETY_FILES, LexiconIndex, _sections, built_once, folded_patterns, folded_words
 
 FAMILIES = "safety_families"
 WEIGHTS = "safety_weights.tsv"
+# Sections of the cue files whose phrases take the next words away from the writer (``led``).
+LEADS = ("denial_leads", "hypothetical_leads")
+# A hypothetical lead ("if a patient says") covers at most this many words after it in its
+# sentence: "if someone tells you they want to kill themselves" (six).
+HYPOTHETICAL_REACH = 6
+# A denial lead ("never got to the point where") reaches over at most this many words after it,
+# its [bridge] or first-person words ("… where I really wanted to"), to the first other word; it
+# covers that word and DENIAL_TAIL - 1 more, the denied words ("hacerme daño", "end my life").
+DENIAL_REACH = 5
+DENIAL_TAIL = 3
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,8 +67,9 @@ def index_entries():
     """(key, pattern) of the families and the cue files' idiom guards (key " guards")."""
     entries = [(name, pattern) for name in family_names() for pattern in folded_patterns(FAMILIES, name)]
     entries += [(" guards", pattern) for name in SAFETY_FILES for pattern in folded_patterns(name, "guards")]
-    # Suspicions the writer denies (safety.disowned): the same sections as the cues read.
-    entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials")
+    # Suspicions the writer denies (safety.disowned) and leads that take the words after them
+    # away from the writer (``led``): the same sections as the cues read.
+    entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials") + LEADS
                 for pattern in folded_patterns(name, section)]
     return tuple(entries)
 
@@ -90,8 +101,8 @@ def features(analysis, negated, reported, hits=None):
         add("c:guard", sent_of[first])
         guarded[first:last + 1] = b"\x01" * (last + 1 - first)
     # What others suspected and the writer denied in the same sentence is no family either.
-    context = {section: hits.pop(section) for section in ("suspected", "denials") if section in hits}
-    for first, last in disowned(analysis, context):
+    context = {section: hits.pop(section) for section in ("suspected", "denials") + LEADS if section in hits}
+    for first, last in disowned(analysis, context) + led(analysis, context):
         guarded[first:last + 1] = b"\x01" * (last + 1 - first)
     per_sentence = {}
     for family, spans in hits.items():
@@ -131,6 +142,42 @@ def disowned(analysis, hits):
                  if d_first > last and sent_of[d_first] == sent_of[first]]
         if later:
             ranges.append((first, min(later)))
+    return ranges
+
+
+@functools.lru_cache(maxsize=None)
+def _lead_bridge():
+    """Words a denial lead reaches over: the cue files' [bridge] and first-person words."""
+    return frozenset().union(*(folded_words(name, section) for name in SAFETY_FILES
+                               for section in ("bridge", "first_person")))
+
+
+def led(analysis, hits):
+    """Word ranges (first, last) a lead takes away from the writer, as ``disowned`` does:
+
+    - a denial said before its object ([denial_leads], the negator inside the phrase: "I've
+      never been in a place where I wanted to end my life", "nunca he llegado a pensar en
+      hacerme daño"): the lead, the [bridge] and first-person words after it (DENIAL_REACH)
+      and the next DENIAL_TAIL words, where the denied words begin and end. Only those: "nunca
+      llegué a contarle a nadie que me cortaba" still counts (the negator's own reach,
+      safety._negated, is four bridge words in one clause; a lead is longer and crosses "where"
+      and "I");
+    - a case others may raise ([hypothetical_leads]: "if a patient says they want to die",
+      "si alguien te dice que quiere morir", a topic: "will be all about suicide"): the lead and
+      at most HYPOTHETICAL_REACH words after it in its sentence.
+
+    A cue in a range counts as inside a guard; the learned layer reads no family there."""
+    sent_of, ranges = analysis.sent_of, []
+    norms, bridge = analysis.folded, _lead_bridge()
+    for first, last in hits.get("denial_leads", ()):
+        sentence_end = analysis.sentences[sent_of[last]][1] - 1
+        end = last + 1  # the first word after the lead that is not a bridge word, or the reach
+        while end < sentence_end and end - last < DENIAL_REACH and norms[end] in bridge:
+            end += 1
+        ranges.append((first, min(end + DENIAL_TAIL - 1, sentence_end)))
+    for first, last in hits.get("hypothetical_leads", ()):
+        sentence_end = analysis.sentences[sent_of[last]][1] - 1
+        ranges.append((first, min(last + HYPOTHETICAL_REACH, sentence_end)))
     return ranges
 
 

@@ -522,11 +522,78 @@ NINTH_ROUND_CUES = [
 ]
 
 
+# Tenth round (set 11): leads that take the next words from the writer (a denial said before
+# what it denies, a case others may raise, a topic: safety_model.led), "never" as typed in a
+# chat, "me mató de los nervios" and "muerto de miedo", part of a pack, pills by their number,
+# medicines by their names, past the dose in a prescribed setting, scalding, hair in clumps,
+# throwing oneself under a train with "echar"; and the near-misses beside them.
+TENTH_ROUND_CUES = [
+    ("en", "suicide", "For a while I was in a place where I wanted to end my life.",
+     "I've never been in a place where I wanted to end my life, so I won't pretend to know."),
+    ("en", "suicide", "It got to the point where I wanted to die.",
+     "It never got to the point where I wanted to die, thankfully."),
+    ("en", "self_harm", "Back then I was that low, I was hurting myself every week.",
+     "I was never that low, just worn out and lonely."),
+    ("en", "suicide", "Last year I wanted to die most days.",
+     "In training we learned that if a patient says they want to die we tell the nurse in charge."),
+    ("en", "suicide", "When I came to group I finally told them I had tried to kill myself.",
+     "If someone tells you they want to kill themselves, stay with them and get help."),
+    ("en", "suicide", "At my first meeting I talked about my suicide attempt.",
+     "Some people worry group will be all about suicide or cutting, but mine was about stress."),
+    ("en", "suicide", "i wanted to kill myself back then",
+     "i nvr wanted to kill myself, i just wanted a break"),
+    ("en", "self_harm", "My mum used to hold her hands under scalding water on purpose when she was low.",
+     "I scalded my hand on the kettle making tea."),
+    ("en", "self_harm", "I pulled my hair out in clumps when I was anxious.",
+     "I was pulling my hair out over that deadline."),
+    ("en", "overdose", "One night I swallowed half a bottle of tylenol.",
+     "I took half a bottle of cough syrup for my cold, as the label said."),
+    ("en", "overdose", "I took twenty pills and lay down.",
+     "I took fifteen pills a day after the transplant."),
+    ("en", "overdose", "I took too many pills and passed out.",
+     "I took too many breaks and fell behind, but I caught up."),
+    ("en", "overdose", "After my surgery I took a bunch of pills, way more than I was supposed to.",
+     "After my surgery I had to take a bunch of pills every day, exactly as prescribed."),
+    ("es", "self_harm", "Llegué al punto de pensar en hacerme daño.",
+     "Nunca he llegado a pensar en hacerme daño, pero sí tuve una etapa triste."),
+    ("es", "suicide", "Llegué a ese punto de querer morirme.",
+     "No estaba tan mal como para querer morirme, pero sí triste."),
+    ("es", "suicide", "Ese invierno yo quería morirme.",
+     "Si un paciente te dice que quiere morir, avisas a la enfermera."),
+    ("es", "suicide", "yo pensé en matarme muchas veces",
+     "yo nunk pensé en matarme ni nada de eso eh"),
+    ("es", "suicide", "Una noche quise matarme.",
+     "La primera sesión de grupo me mató de los nervios."),
+    ("es", "suicide", "Mi hermano se quitó la vida y yo quedé muerto por dentro.",
+     "Antes de hablar estaba muerto de miedo."),
+    ("es", "overdose", "La semana pasada me tomé media caja de orfidales para no pensar.",
+     "La semana pasada me tomé media hora para no pensar."),
+    ("es", "overdose", "Mezclé el trago con las pastillas para el dolor que me habían formulado, "
+                       "me tomé muchas más de la cuenta y casi me muero.",
+     "Tomé las pastillas para el dolor que me habían formulado, ni una más."),
+    ("es", "overdose", "Me tomé como quince pastillas de golpe.",
+     "Tomo quince pastillas al día por el trasplante."),
+    ("es", "overdose", "Me tomé una caja de pastillas para dormir.",
+     "Me tomé una caja de pastillas de menta en el viaje."),
+    ("es", "suicide", "Pensé en echarme a las vías del metro.",
+     "Pensé en echarme una siesta después del metro."),
+]
+
+
+def test_a_denial_lead_reaches_only_the_words_it_denies():
+    # The lead covers its bridge words and the words right after them, not a later clause:
+    # telling no one of the act is no denial of it.
+    assert cue_kinds("I never got to the point where I told anyone I cut myself.") == ["self_harm"]
+    assert cue_kinds("Nunca llegué a contarle a nadie que me cortaba.") == ["self_harm"]
+    # "didn't see the point of being alive" names no place reached: a disclosure, not a lead.
+    assert "suicide" in safety_kinds("I didn't see the point of being alive, and I looked up ways to do it.")
+
+
 # Every round's cue pairs, one test: the cue raises its kind through the whole engine; the
 # near-miss raises no cue and nothing at all (the learned layer included).
 ROUND_CUES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_CUES), ("sixth", SIXTH_ROUND_CUES),
                                               ("seventh", SEVENTH_ROUND_CUES), ("eighth", EIGHTH_ROUND_CUES),
-                                              ("ninth", NINTH_ROUND_CUES))
+                                              ("ninth", NINTH_ROUND_CUES), ("tenth", TENTH_ROUND_CUES))
               for row in rows]
 
 

@@ -202,10 +202,19 @@ def test_training_is_reproducible():
     for key, (_pos, neg, _recall, alarms) in table.items():
         if neg and key[0] not in train_safety.NOT_WRITERS:
             assert alarms <= train_safety.writer_allowance(cue_table, key), key
-    # Recall first: the next lower held-out score would put some writer over budget.
-    lower = max((value for _doc, value in scored if round(value, 4) < threshold), default=None)
+    # Recall first: below the lowest threshold in budget some writer would be over budget, and
+    # the shipped threshold (raised halfway to the weakest positive caught) catches the same
+    # held-out positives as that lowest one, with no more false alarms.
+    lowest = train_safety.lowest_in_budget(scored)
+    lower = max((value for _doc, value in scored if round(value, 4) < lowest), default=None)
     if lower is not None:
         assert not train_safety.within_budget(train_safety.figures(scored, lower), cue_table)
+    assert lowest <= threshold
+
+    def caught(at, label):
+        return [doc.id for doc, value in scored if doc.label == label and (doc.cues or value >= at)]
+    assert caught(threshold, True) == caught(lowest, True)
+    assert len(caught(threshold, False)) <= len(caught(lowest, False))
     # The layer is on: the threshold is a held-out score, not past the highest one.
     assert threshold <= max(value for _doc, value in scored)
 
@@ -229,7 +238,29 @@ def test_a_writer_whose_cues_alone_are_over_budget_does_not_switch_the_layer_off
     scored += [(Doc("b", True, False), 0.5)] + [(Doc("b", False, False), -1.0) for _ in range(10)]
     threshold = train_safety.choose_threshold(scored)
     assert threshold == 0.5          # the lowest score adding no false alarm beyond the cues'
+    assert train_safety.lowest_in_budget(scored) == 0.5   # and the weakest positive caught
     assert train_safety.writer_allowance(train_safety.cue_figures(scored), ("a", "en")) == 0.2
+
+
+def test_the_threshold_sits_halfway_between_the_lowest_in_budget_and_the_weakest_positive_caught():
+    # Tenth round: the lowest threshold in budget may sit far below every positive it catches;
+    # the negatives in between are false alarms that buy no recall.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_safety
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+    class Doc:
+        def __init__(self, label, cues=False):
+            self.writer, self.language, self.label, self.cues, self.ordinary = "a", "en", label, cues, False
+            self.id = None
+
+    # Positives at 1.0 and 2.0 (and one a cue flags, at -5); negatives at -1.0 (ten) and 0.0.
+    scored = [(Doc(True), 1.0), (Doc(True), 2.0), (Doc(True, cues=True), -5.0), (Doc(False), 0.0)]
+    scored += [(Doc(False), -1.0) for _ in range(10)]
+    assert train_safety.lowest_in_budget(scored) == 0.0   # 1 of 11 negatives: within 0.10
+    assert train_safety.choose_threshold(scored) == 0.5   # halfway to the weakest positive, 1.0
 
 
 # --- fifth round: each new family both ways, in each language --------------------------------
@@ -420,12 +451,30 @@ NINTH_ROUND_FAMILIES = [
 ]
 
 
+# Tenth round (set 11): medicines by their names, part of a pack, past the dose, scalding,
+# liquor by its regional names, "never" as typed in a chat, "de golpe" as an amount, leaving for
+# work as an ordinary departure.
+TENTH_ROUND_FAMILIES = [
+    ("drug", "es", "Tenía orfidales en el cajón.", "Tenía órdenes en el cajón."),
+    ("drug", "en", "I had a stash of Ativan.", "I had a stash of candy."),
+    ("quantity", "es", "Me tomé media caja.", "Me tomé media hora."),
+    ("quantity", "en", "I took half the bottle.", "I took half the day off."),
+    ("quantity", "es", "Tomé más de la cuenta.", "Pagué la cuenta."),
+    ("quantity", "es", "Me las tomé de golpe.", "Me las tomé con calma."),
+    ("harm_act", "en", "She scalded her hands.", "She scolded her kids."),
+    ("alcohol", "es", "Esa noche tomé aguardiente.", "Esa noche tomé agua."),
+    ("negation", "es", "yo nunk pensé en eso", "yo pensé en eso"),
+    ("occasion", "es", "Le escribí cuando me fui a trabajar afuera.", "Le escribí cuando me fui."),
+]
+
+
 # Every round's family pairs, one test: the draft holds the family, the near-miss holds no
 # feature of it (neither the family alone nor a pair with it).
 ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES), ("sixth", SIXTH_ROUND_FAMILIES),
                                                   ("seventh", SEVENTH_ROUND_FAMILIES),
                                                   ("eighth", EIGHTH_ROUND_FAMILIES),
-                                                  ("ninth", NINTH_ROUND_FAMILIES)) for row in rows]
+                                                  ("ninth", NINTH_ROUND_FAMILIES),
+                                                  ("tenth", TENTH_ROUND_FAMILIES)) for row in rows]
 
 
 @pytest.mark.parametrize("family, language, positive, near_miss", [row for _name, row in ROUND_FAMILIES],
@@ -444,3 +493,22 @@ def test_a_suspicion_the_writer_denies_holds_no_family():
              "Pensaban que yo estaba bien, pero me lastimaba a escondidas.")):
         assert not any("harm_act" in name for name in features(denied)), denied
         assert "f:harm_act" in features(kept), kept
+
+
+def test_a_lead_that_takes_the_words_from_the_writer_holds_no_family():
+    # Tenth round (safety_model.led): a denial said before what it denies, and a case others
+    # may raise; the same words without the lead keep their family.
+    for led_away, kept in (
+            ("Nunca he llegado a pensar en hacerme daño.", "He llegado a pensar en hacerme daño."),
+            ("I've never been in a place where I wanted to hurt myself.",
+             "I've been in a place where I wanted to hurt myself.")):
+        assert not any("harm_act" in name for name in features(led_away)), led_away
+        assert "f:harm_act" in features(kept), kept
+    assert not any("death" in name for name in features("If a patient says they want to die, we tell the nurse."))
+    assert "f:death" in features("Last year I said I want to die.")
+
+
+def test_an_exam_passed_on_a_second_attempt_is_no_attempt():
+    assert not any("attempt" in name for name in features("Lo pasé al segundo intento."))
+    assert not any("attempt" in name for name in features("I passed on my second attempt."))
+    assert "f:attempt" in features("Fue mi segundo intento.")
