@@ -46,6 +46,29 @@ def _localized_preset(name, catalogue):
     return localize(load_preset(name), catalogue.gettext)
 
 
+# One draft per way a draft is read (its language; an English draft with an accent has folded
+# words of its own, scanned apart), each on a page in its own language: between them they build
+# every read-only cache a draft can need.
+_WARM_DRAFTS = (
+    ("en", "Years ago I felt nervous around people; walking helped. How is it for you?"),
+    ("en", "Years ago I felt naïve and nervous at the café; walking helped. How is it for you?"),
+    ("es", "Hace años me ponía nervioso con la gente; caminar me ayudó. ¿Cómo lo vives tú?"),
+)
+
+
+def warm():
+    """Build the engine's read-only caches (lexicon indexes, compiled cues; about 2 s of CPU)
+    now, at process start, rather than in a learner's first request.
+
+    Built lazily, they stall a server worker's first feedback requests for seconds: every thread
+    asking for feedback waits for the one build, and while the build holds the GIL the worker's
+    other requests wait too (the load test's cold-start tail). A scenario's own keyword cues
+    are still built on its first draft."""
+    rubric = load_preset("appropriate-self-disclosure")
+    for language, text in _WARM_DRAFTS:
+        evaluate(text, rubric, None, language=language, draft_language=language)
+
+
 def evaluate(text, rubric, scenario=None, language="en", draft_language=None):
     """Judge ``text`` by ``rubric``; return a FeedbackResult (see result.py for its shape).
 
