@@ -361,6 +361,10 @@ def hostile_job(base, usage_id, user, recorder, start, bursts=3):
         for client in sessions:
             client.session.close()  # fresh connections (gunicorn drops idle keep-alives)
         _at_once([(client, "get_feedback", {"text": LONG_DRAFT}) for client in sessions])
+    for client in sessions:
+        # Again: a session idle since its burst answer may still hold a connection the server
+        # is closing right then, and a POST sent on it fails ("error") without reaching a handler.
+        client.session.close()
     race = ([(sessions[i], "save_draft", {"text": LONG_DRAFT[: MAX_DRAFT_CHARS - i]}) for i in range(12)]
             + [(sessions[12 + i], "get_feedback", {"text": DRAFT}) for i in range(4)]
             + [(sessions[16 + i], "submit", {"text": DRAFT}) for i in range(4)])

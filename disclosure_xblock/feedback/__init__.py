@@ -12,8 +12,8 @@ Front door::
 The feedback is advisory: lexical cues miss irony, euphemism and misspelling, and the
 instructor grades. The batch CLI is ``python -m disclosure_xblock.feedback``.
 """
-from .engine import evaluate
+from .engine import evaluate, warm
 from .result import CriterionFeedback, Evidence, FeedbackResult
 from .text import count_words
 
-__all__ = ["evaluate", "count_words", "FeedbackResult", "CriterionFeedback", "Evidence"]
+__all__ = ["evaluate", "warm", "count_words", "FeedbackResult", "CriterionFeedback", "Evidence"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from .. import patterns
-from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL, number
+from ..rubric.model import MET, NOT_MET, OUTCOMES, PARTIAL, Scenario, number
 from ..rubric.errors import RubricError
 from ..rubric.presets import load_preset, localize
 from .checks import run_check
@@ -44,6 +44,34 @@ def _localized(rubric, catalogue):
 @functools.lru_cache(maxsize=16)  # immutable: read-only preset and catalogue
 def _localized_preset(name, catalogue):
     return localize(load_preset(name), catalogue.gettext)
+
+
+# One draft per way a draft is read (its language; an English draft with an accent has folded
+# words of its own, scanned apart), each on a page in its own language: between them they build
+# every read-only cache a draft can need.
+_WARM_DRAFTS = (
+    ("en", "Years ago I felt nervous around people; walking helped. How is it for you?"),
+    ("en", "Years ago I felt naïve and nervous at the café; walking helped. How is it for you?"),
+    ("es", "Hace años me ponía nervioso con la gente; caminar me ayudó. ¿Cómo lo vives tú?"),
+)
+# With keywords of both languages and a context, so that the relevance lexicon's caches (synonym
+# groups, context terms; about 0.4 s of CPU, shared by every scenario) are built too.
+_WARM_SCENARIO = Scenario(patient="Sam", context="Sam says: I feel anxious and alone in groups.",
+                          keywords=("anxiety", "groups", "ansiedad"))
+
+
+def warm():
+    """Build the engine's read-only caches (lexicon indexes, compiled cues; about 2 s of CPU)
+    now, at process start, rather than in a learner's first request.
+
+    Built lazily, they stall a server worker's first feedback requests for seconds: every thread
+    asking for feedback waits for the one build, and while the build holds the GIL the worker's
+    other requests wait too (the load test's cold-start tail). A scenario's own keyword cues
+    are still built on its first draft (milliseconds)."""
+    rubric = load_preset("appropriate-self-disclosure")
+    for language, text in _WARM_DRAFTS:
+        for scenario in (None, _WARM_SCENARIO):
+            evaluate(text, rubric, scenario, language=language, draft_language=language)
 
 
 def evaluate(text, rubric, scenario=None, language="en", draft_language=None):

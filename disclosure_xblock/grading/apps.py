@@ -17,3 +17,15 @@ class GradingConfig(AppConfig):
     # Read by edx_django_utils.plugins: the app is added to INSTALLED_APPS of both services.
     # No url_config / settings_config / signals_config: nothing else to register.
     plugin_app = {}
+
+    def ready(self):
+        # The feedback engine's caches are built here, at process start (before gunicorn forks
+        # its workers when it preloads the app, else before a worker takes its first request),
+        # not in a learner's first feedback request; see feedback.warm. Off with
+        # DISCLOSURE_WARM_FEEDBACK = False (e.g. for short-lived management commands).
+        from django.conf import settings  # noqa: PLC0415
+
+        if getattr(settings, "DISCLOSURE_WARM_FEEDBACK", True):
+            from ..feedback import warm  # noqa: PLC0415
+
+            warm()

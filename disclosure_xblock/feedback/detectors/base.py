@@ -5,7 +5,7 @@ import functools
 from typing import NamedTuple
 
 from ..i18n import Msg
-from ..lexicons import DEFAULT_LANGUAGE, built_once, cue_index, split_scan
+from ..lexicons import DEFAULT_LANGUAGE, LexiconIndex, built_once, cue_entries, split_scan
 from ..safety import shared_entries
 from ..text import Analysis
 from .concepts import concepts
@@ -25,13 +25,29 @@ class Finding(NamedTuple):
     neutral: bool = False
 
 
+# Segments of a draft's cue scan, in the order its hits are given: the lexicon cues, the
+# scenario's relevance concepts, the entries other modules share (safety cues, learned layer).
+CUE_SEGMENT, SCENARIO_SEGMENT, SHARED_SEGMENT = 0, 1, 2
+
+
+@built_once()  # one per language: every draft in it scans this
+def _lexicon_index(language=DEFAULT_LANGUAGE):
+    """Every lexicon cue in ``language``, with the safety cues' and the learned layer's entries
+    (safety.shared_entries), so that one pass finds every cue of a draft whose words are their
+    own folded forms (for any other draft, the shared entries' hits are left unread)."""
+    return LexiconIndex(segments=((CUE_SEGMENT, cue_entries(language)), (SHARED_SEGMENT, shared_entries())))
+
+
 @built_once(maxsize=64)  # keyed by the keyword tuple: cheap to hash, unlike the entries
-def _index(keywords, language=DEFAULT_LANGUAGE, shared=False):
-    """The cue index for a scenario's keywords (its relevance concepts added), in ``language``;
-    ``shared``: with the safety cues' and the learned layer's entries too (safety.shared_entries),
-    for a draft whose words are their own folded forms, so one pass finds every cue."""
-    extra = tuple(concepts(keywords, language)[0]) if keywords else ()
-    return cue_index(extra + shared_entries() if shared else extra, language)
+def _index(keywords, language=DEFAULT_LANGUAGE):
+    """The cue index for a draft in ``language`` on a scenario with ``keywords``: the lexicons'
+    index joined with one of the scenario's relevance concepts (some hundred cues, built in
+    milliseconds; indexed anew with the lexicons' twenty thousand, each new scenario cost a
+    second of CPU in every server process, and its threads waited for it)."""
+    if not keywords:
+        return _lexicon_index(language)
+    own = LexiconIndex(segments=((SCENARIO_SEGMENT, concepts(keywords, language)[0]),))
+    return LexiconIndex.joined(_lexicon_index(language), own)
 
 
 class Context:
@@ -48,9 +64,8 @@ class Context:
         # The safety cues and the learned layer read the folded words: when they are the draft's
         # words (always outside English, and for an English draft with no accent) one scan finds
         # their cues too; ``parts`` holds them by tag (safety.cue_scan / safety.scan read it).
-        shared = a.folded == a.norms
-        hits = _index(keywords, language, shared).scan(a.norms, a.sent_of)
-        self.hits, self.parts = split_scan(hits) if shared else (hits, None)
+        hits, parts = split_scan(_index(keywords, language).scan(a.norms, a.sent_of))
+        self.hits, self.parts = hits, (parts if a.folded == a.norms else None)
         self._cache = {}
 
     def local(self, english, key):

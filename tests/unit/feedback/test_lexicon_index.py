@@ -129,3 +129,38 @@ def test_a_pairs_cues_keyed_by_their_third_word_are_found_and_only_there():
     assert (6, 8) not in found.get("a", ())  # "se me hizo": the third word differs
     assert found["b"] == [(10, 13)]
 
+
+
+def test_joined_indexes_scan_as_one_index_of_all_their_entries():
+    # The draft scan's three parts (detectors/base.py): lexicon cues, a scenario's concepts
+    # between them in an index of their own, shared entries (another module's keys) last.
+    from disclosure_xblock.feedback.detectors.concepts import concepts  # noqa: PLC0415
+    from disclosure_xblock.scenarios import load_scenario  # noqa: PLC0415
+
+    cues = cue_entries("en")
+    scenario = concepts(tuple(load_scenario("anxiety-withdrawal").keywords), "en")[0]
+    shared = tuple((lexicons.shared_key("safety", section), p) for section in ("suicide", "self_harm")
+                   for p in folded_patterns("safety", section))
+    one = LexiconIndex(cues + scenario + shared)
+    joined = LexiconIndex.joined(LexiconIndex(segments=((0, cues), (2, shared))),
+                                 LexiconIndex(segments=((1, scenario),)))
+    parts = [{key for key, _p in entries} for entries in (cues, scenario, shared)]
+    rng = random.Random(7)
+    vocabulary = rng.sample(_vocabulary(cues + scenario + shared), 200) + ["i", "me", "the"]
+    compared = 0
+    for _trial in range(300):
+        norms = [rng.choice(vocabulary) for _ in range(rng.randint(1, 40))]
+        sent_of = sorted(rng.randint(0, 4) for _ in norms)
+        for sentences in (None, sent_of):
+            expected = one.scan(norms, sentences)
+            found = joined.scan(norms, sentences)
+            assert list(found.items()) == list(expected.items())  # hits and the keys' order
+            compared += len({part for key in found for part, keys in enumerate(parts) if key in keys}) > 1
+    assert compared > 50  # many drafts had keys of several parts to order
+
+
+def test_joined_indexes_refuse_a_key_in_two_of_them():
+    entries = [("a", compile_pattern("slow breathing")), ("b", compile_pattern("walk*"))]
+    with pytest.raises(ValueError):
+        LexiconIndex.joined(LexiconIndex(entries), LexiconIndex(entries[1:]))
+    LexiconIndex.joined(LexiconIndex(entries[:1]), LexiconIndex(entries[1:]))  # disjoint keys: fine
