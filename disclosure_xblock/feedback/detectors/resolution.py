@@ -27,6 +27,14 @@ def _asked(a, sentence):
     return a.ends_with_question(sentence) and not a.first_person(sentence)
 
 
+def _said_of_another(ctx, hit):
+    """ "No longer" / "ya no" in a sentence that is not about the writer ("the groups no longer
+    work as they did", "ya no sirven como antes") tells no change of the writer's."""
+    a = ctx.analysis
+    return (any(f == hit[0] for f, _l in ctx.hits.get("resolution.no_longer", ()))
+            and not a.first_person(a.sent_of[hit[0]]))
+
+
 def _shared(ctx):
     """ "We all find our way back": a "we" that includes the writer shares something of theirs,
     in general terms (the placeholder middle level, not the concern level)."""
@@ -95,8 +103,11 @@ def detect(ctx):
         habits = _habit_conditions(ctx, ongoing)
         ongoing = [hit for hit in ongoing if hit not in habits]
     look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
+    # A cue inside a struggle cue ("now I'm" in "Right now I'm supposed to …") is that struggle.
+    inside = {k for f, l in ongoing for k in range(f, l + 1)}
     resolution = [h for h in ctx.cues("resolution.resolution", own="quoted")
-                  if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
+                  if h[0] not in look_alike and h[0] not in inside
+                  and not _asked(a, a.sent_of[h[0]]) and not _said_of_another(ctx, h)]
     past = past_positions(ctx)
     patient = ctx.patient or _("the patient")
     if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx):

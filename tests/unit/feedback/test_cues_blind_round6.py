@@ -1,0 +1,128 @@
+"""Blind round 6 (issues 14 and 15): each new kind of cue for `resolved` and `relevant` both
+ways, in English and Spanish.
+
+Endings told as plain facts or outcomes (the step that lifted the writer out of the state, a
+later time told with what the writer could do by then, a return that shows the step worked),
+present states that say the struggle is still on, and the look-alikes. Every sentence here is
+our own; none is from the blind sets or from ESConv.
+"""
+import pytest
+
+from .cue_helpers import criterion, notes
+
+
+def outcome(text, cid, language="en", scenario="anxiety-withdrawal"):
+    return criterion(text, cid, language, scenario).outcome
+
+
+# --- resolved: the step told as what lifted the writer out of it ---------------------------
+
+@pytest.mark.parametrize("text,language", [
+    ("Two winters ago I hid in my flat for weeks. Evening swims with my cousin pulled me out "
+     "of it. How are the evenings for you?", "en"),
+    ("A few years ago I hid from everyone. Short walks got me out of it. How are you?", "en"),
+    ("Hace dos inviernos no salía de mi piso. Las tardes de natación con mi prima me fueron "
+     "sacando. ¿Cómo llevas las tardes?", "es"),
+    ("Hace años salí de la depresión gracias a un taller de carpintería. ¿Cómo estás tú?", "es"),
+])
+def test_what_lifted_the_writer_out_is_how_it_ended(text, language):
+    assert outcome(text, "resolved", language) == "met"
+
+
+@pytest.mark.parametrize("text,language", [
+    # Near misses: negated, and leaving a place rather than a state.
+    ("Two winters ago I hid in my flat for weeks. Nothing pulled me out of it. How are the "
+     "evenings for you?", "en"),
+    ("Hace dos inviernos no salía de mi piso. Nada me fue sacando. ¿Cómo llevas las tardes?", "es"),
+    ("Hace años salí de mi casa de madrugada sin saber adónde ir. ¿Cómo estás tú?", "es"),
+])
+def test_no_way_out_told_is_no_ending(text, language):
+    assert outcome(text, "resolved", language) == "partial"
+
+
+# --- resolved: a later time told with what the writer could do by then ----------------------
+
+@pytest.mark.parametrize("text,language", [
+    ("When I started this job I ate lunch alone in my car. I kept at it with one colleague, "
+     "and by the third week I was sitting with the whole team. How is lunch for you?", "en"),
+    ("Two winters ago I hid in my flat for weeks. It took a year of choir before I could sit "
+     "in a crowded room again. How are the evenings for you?", "en"),
+    ("Cuando entré a la fábrica comía sola en el coche. Me senté con una compañera y al poco "
+     "tiempo comía con todo el equipo. ¿Cómo te va a ti?", "es"),
+])
+def test_a_later_time_with_what_the_writer_could_do_is_an_outcome(text, language):
+    assert outcome(text, "resolved", language) == "met"
+
+
+def test_a_wish_to_do_it_again_is_no_outcome():
+    text = ("Two winters ago I hid in my flat for weeks. I wished every day that I could sit in "
+            "a crowded room again. How are the evenings for you?")
+    assert outcome(text, "resolved") == "partial"
+
+
+# --- resolved: a return that shows the step worked; an emphatic ending ----------------------
+
+@pytest.mark.parametrize("text,language", [
+    ("My first group felt pointless. I kept coming back because one woman always kept me a "
+     "chair. What worries you about it?", "en"),
+    ("I used to skip every meeting. I tried the quiet room once, and it did get easier. How "
+     "is it for you?", "en"),
+    ("Al principio no quería ir al grupo. Seguí yendo cada jueves. ¿Qué te preocupa?", "es"),
+])
+def test_a_return_or_an_emphatic_ending_is_an_outcome(text, language):
+    assert outcome(text, "resolved", language, "group-reluctance") == "met"
+
+
+def test_going_back_to_the_withdrawal_is_no_return():
+    text = "My first group felt pointless. I kept going back to bed every afternoon. What worries you?"
+    assert outcome(text, "resolved", "en", "group-reluctance") == "partial"
+
+
+# --- resolved: "no longer" / "ya no" is the writer's change only when said of the writer ----
+
+@pytest.mark.parametrize("text,language", [
+    ("The groups here no longer run the way they did, the budget got cut. I went to one years "
+     "ago. Up to you.", "en"),
+    ("Los talleres de aquí ya no funcionan como antes, con tantos recortes. Yo fui a uno hace "
+     "años. Tú decides.", "es"),
+])
+def test_no_longer_said_of_something_else_is_no_ending(text, language):
+    assert outcome(text, "resolved", language, "group-reluctance") == "partial"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("I no longer dread groups: years ago I sat silent, and then I spoke up. Up to you.", "en"),
+    ("Ya no me da miedo el grupo: hace años no abría la boca, y luego hablé. Tú decides.", "es"),
+])
+def test_no_longer_said_of_the_writer_is_an_ending(text, language):
+    assert outcome(text, "resolved", language, "group-reluctance") == "met"
+
+
+# --- resolved: a present state says the struggle is still on --------------------------------
+
+@pytest.mark.parametrize("text,language", [
+    ("Honestly I'm burnt out from the night shifts and I can't face anyone. How are you "
+     "doing?", "en"),
+    ("My month has been awful and I'm so stressed I can't sleep. How are you doing?", "en"),
+    ("Me pasa lo mismo con las reuniones del trabajo, esta semana tengo otra y ya me estoy "
+     "estresando.", "es"),
+])
+def test_a_present_state_is_ongoing(text, language):
+    assert outcome(text, "resolved", language, "group-reluctance") == "not_met"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("A few years ago I was burnt out and hid from everyone. Short walks got me out of it. How "
+     "are you?", "en"),
+    ("Hace años me pasaba lo mismo con las reuniones, y con el tiempo se me fue quitando.", "es"),
+])
+def test_the_same_state_told_in_the_past_is_not(text, language):
+    assert outcome(text, "resolved", language, "group-reluctance") == "met"
+
+
+def test_now_inside_a_struggle_cue_is_no_turn():
+    # "Right now I'm …" is the struggle; its "now I'm" is not a change to "now".
+    found = criterion("Right now I'm skipping my own group every week. I don't blame you.",
+                      "resolved", "en", "group-reluctance")
+    assert found.outcome == "not_met"
+    assert all(note != "how you manage it" for _text, note in notes(found))
