@@ -126,3 +126,60 @@ def test_now_inside_a_struggle_cue_is_no_turn():
                       "resolved", "en", "group-reluctance")
     assert found.outcome == "not_met"
     assert all(note != "how you manage it" for _text, note in notes(found))
+
+
+# --- relevant: the concern told in other words ----------------------------------------------
+
+@pytest.mark.parametrize("text,language,scenario", [
+    ("The winter after I moved here I couldn't make myself leave the house for weeks. A "
+     "neighbour's dog walks got me going again. How are the evenings for you?", "en",
+     "anxiety-withdrawal"),
+    ("The winter after my father died, I felt there was nothing ahead of me. Small chores each "
+     "morning slowly changed that. How are you today?", "en", "hopelessness"),
+    ("Hace años tuve una racha en que sentía que no valía la pena intentar nada. Caminar cada "
+     "mañana me fue sacando. ¿Cómo estás?", "es", "hopelessness"),
+    ("Hace años pasé una época en que todo me daba igual. Caminar con mi hermano me ayudó. "
+     "¿Cómo estás?", "es", "hopelessness"),
+    ("Yo salí de mi depre cuando empecé a nadar con una amiga. ¿Cómo estás?", "es", "hopelessness"),
+    ("Cuando llegué a la ciudad me temblaban las manos en cada fiesta. Con el tiempo se me pasó. "
+     "¿Cómo te va?", "es", "anxiety-withdrawal"),
+    ("Hace años me costaba muchísimo estar rodeada de gente. Con el tiempo se me pasó. ¿Cómo te "
+     "va?", "es", "anxiety-withdrawal"),
+])
+def test_the_concern_paraphrased_is_relevant(text, language, scenario):
+    assert outcome(text, "relevant", language, scenario) == "met"
+
+
+@pytest.mark.parametrize("text,language,scenario", [
+    # Near misses: leaving the house as an errand, a hard time that is about someone missed.
+    ("The winter after I moved here I made myself leave the house early for work. How are "
+     "the evenings for you?", "en", "anxiety-withdrawal"),
+    ("Hace años me costaba muchísimo estar sin mi madre. Con el tiempo se me pasó. ¿Cómo te "
+     "va?", "es", "anxiety-withdrawal"),
+])
+def test_the_same_words_about_something_else_are_not(text, language, scenario):
+    assert outcome(text, "relevant", language, scenario) != "met"
+
+
+def test_not_worth_going_to_group_stays_doubt_not_hopelessness():
+    # "no valía la pena ir al grupo" is doubt about the group (a concern of group-reluctance),
+    # not the hopelessness that "no valía la pena intentar nada" tells.
+    text = "Hace años pensaba que no valía la pena ir al grupo. ¿Qué te preocupa?"
+    assert outcome(text, "relevant", "es", "hopelessness") == "partial"
+
+
+# --- relevant: what the writer likens to the scenario's thing is not shared -----------------
+
+@pytest.mark.parametrize("text,language", [
+    ("Group circles remind me of my book club, which I quit. Are you coming at 3?", "en"),
+    ("Our staff meetings drag on forever and my boss shouts. Are you coming to group at 3?", "en"),
+    ("Los círculos del grupo me recuerdan a las juntas del trabajo, que odio. ¿Vienes a las 3?", "es"),
+])
+def test_a_likeness_to_the_writers_own_matter_is_not_relevant(text, language):
+    assert outcome(text, "relevant", language, "group-reluctance") == "not_met"
+
+
+def test_a_likeness_inside_the_shared_story_still_counts():
+    text = ("I dreaded my first group circle too, it reminded me of school. I kept coming back "
+            "and it got easier. Are you coming at 3?")
+    assert outcome(text, "relevant", "en", "group-reluctance") == "met"
