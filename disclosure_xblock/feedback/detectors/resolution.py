@@ -20,6 +20,11 @@ _MANAGING = frozenset(("helps", "help me", "helps me", "helping", "helping me"))
 _ATTEMPT = frozenset(("tried", "trying", "try"))
 # Words that make what follows the condition of a habit ("... when I get nervous").
 _HABIT_CONDITION = frozenset(("when", "whenever"))
+# Words that concede a rest of the struggle after an ending ("I got better, though some days
+# are still hard").
+_CONCESSIVE = frozenset(("though", "although", "but"))
+# ... a rest, not a relapse: "though I still have bad days", not "but now I'm struggling again".
+_RESIDUAL = frozenset(("still", "sometimes"))
 
 
 def _asked(a, sentence):
@@ -43,6 +48,12 @@ def _shared(ctx):
     general = {k for key in ("minimizing.minimizing", "minimizing.sameness")
                for f, l in ctx.hits.get(key, ()) for k in range(f, l + 1)}
     return any(h[0] not in general for h in ctx.cues("resolution.we", own="quoted", negation=False))
+
+
+def _elided_writer(a):
+    """ "Been there. It gets better.": an English sentence that opens with "been" has the
+    writer's "I've" left out, so the draft does share something of the writer's."""
+    return a.language == "en" and any(a.norms[start] == "been" for start, *_rest in a.sentences)
 
 
 def _no_longer_with_a_step(ctx):
@@ -70,6 +81,25 @@ def _habit_conditions(ctx, ongoing):
                for h in ctx.cues(key, own="quoted")}
     return {hit for hit in ongoing
             if hit[0] > 0 and a.norms[hit[0] - 1] in condition and a.sent_of[hit[0]] in handled}
+
+
+def _conceded(ctx, ongoing, resolution):
+    """ "Bit by bit I recovered, though I still have bad days": an ending told first and a rest
+    of the struggle conceded after it in the same sentence ("still", "todavía" by the struggle
+    cue) is a mixed ending (partial), not a struggle still going on; a relapse ("but now I'm
+    struggling again") is. Only the last struggle cue is read."""
+    a = ctx.analysis
+    first, _last = max(ongoing)
+    sentence = a.sent_of[first]
+    concessive = ctx.local(_CONCESSIVE, "concessive")
+    residual = ctx.local(_RESIDUAL, "residual")
+    if not any(a.norms[k] in residual for k in range(max(first - 3, 0), _last + 1)):
+        return []
+    for hit in resolution:
+        if a.sent_of[hit[0]] == sentence and hit[1] < first and any(
+                a.norms[k] in concessive for k in range(hit[1] + 1, first)):
+            return [hit]
+    return []
 
 
 def _up_to_now(ctx):
@@ -110,7 +140,8 @@ def detect(ctx):
                   and not _asked(a, a.sent_of[h[0]]) and not _said_of_another(ctx, h)]
     past = past_positions(ctx)
     patient = ctx.patient or _("the patient")
-    if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx):
+    if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx) \
+            and not _elided_writer(a):
         return Finding(NOT_MET, (), _(
             "The draft does not share an experience of your own yet. Tell of a difficulty you "
             "have come through and what changed."))
@@ -120,6 +151,8 @@ def detect(ctx):
         # working on it, but journaling helps a bit").
         later = [hit for hit in resolution if hit[0] > last_ongoing
                  and ctx.words(hit).lower() not in ctx.local(_MANAGING, "managing")]
+        if not later:
+            later = _conceded(ctx, ongoing, resolution)
         spans = tuple(ctx.span(hit, _("sounds ongoing")) for hit in ongoing[:3])
         words_ongoing = quote_list(ctx.words(hit) for hit in ongoing)
         if later:

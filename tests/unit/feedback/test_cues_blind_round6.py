@@ -128,6 +128,43 @@ def test_now_inside_a_struggle_cue_is_no_turn():
     assert all(note != "how you manage it" for _text, note in notes(found))
 
 
+
+# --- resolved: a rest of the struggle conceded after the ending is a mixed ending -----------
+
+@pytest.mark.parametrize("text,language", [
+    ("Hace años no salía de la cama. Poco a poco me fui recuperando, aunque todavía hay días "
+     "malos. ¿Cómo estás?", "es"),
+    ("Years ago I hid in bed for months. Walking got me out of it, though I'm still "
+     "struggling some days. How are you?", "en"),
+])
+def test_a_rest_conceded_after_the_ending_is_partial(text, language):
+    assert outcome(text, "resolved", language, "hopelessness") == "partial"
+
+
+@pytest.mark.parametrize("text,language", [
+    # Near misses: a relapse after the ending is a struggle going on now.
+    ("Years ago I hid in bed for months. Walks slowly helped, but these days I'm struggling "
+     "again. How are you?", "en"),
+    ("Hace años no salía de la cama. Caminar me ayudó, pero ahora estoy sin ganas otra vez. "
+     "¿Cómo estás?", "es"),
+])
+def test_a_relapse_after_the_ending_is_ongoing(text, language):
+    assert outcome(text, "resolved", language, "hopelessness") == "not_met"
+
+
+# --- resolved: "Been there." is the writer's, with the "I've" left out ----------------------
+
+def test_an_elided_been_there_shares_something_of_the_writers():
+    assert outcome("Been there. It gets better.", "resolved", "en", "hopelessness") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Hang in there. It gets better.",
+    "It has been a rough year for everyone. It gets better.",
+])
+def test_been_inside_a_sentence_is_no_elided_writer(text):
+    assert outcome(text, "resolved", "en", "hopelessness") == "not_met"
+
 # --- relevant: the concern told in other words ----------------------------------------------
 
 @pytest.mark.parametrize("text,language,scenario", [
