@@ -165,6 +165,35 @@ def test_an_elided_been_there_shares_something_of_the_writers():
 def test_been_inside_a_sentence_is_no_elided_writer(text):
     assert outcome(text, "resolved", "en", "hopelessness") == "not_met"
 
+
+# --- resolved: a worry told in the present perfect reaches now ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I have been worried about the night shifts too. How are you finding them?",
+    "Honestly I've been feeling the same way about the ward. How are you finding it?",
+])
+def test_a_present_perfect_worry_is_ongoing(text):
+    assert outcome(text, "resolved") == "not_met"
+
+
+def test_the_same_worry_in_the_simple_past_is_not():
+    text = ("I was worried about the night shifts too, years ago. Sitting with one nurse got me "
+            "out of it. How are you finding them?")
+    assert outcome(text, "resolved") == "met"
+
+
+# --- resolved: the difficulty told first, its occasion after, and what pays off -------------
+
+def test_a_handled_difficulty_told_before_its_occasion_is_met():
+    text = ("I get low when the winter drags on, but I keep my morning swim and it pays off. "
+            "How are you?")
+    assert outcome(text, "resolved", "en", "hopelessness") == "met"
+
+
+def test_a_difficulty_with_nothing_that_pays_off_is_not():
+    text = "I get low when the winter drags on and nothing pays off. How are you?"
+    assert outcome(text, "resolved", "en", "hopelessness") == "partial"
+
 # --- relevant: the concern told in other words ----------------------------------------------
 
 @pytest.mark.parametrize("text,language,scenario", [
