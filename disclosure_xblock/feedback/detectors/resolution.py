@@ -50,6 +50,19 @@ def _shared(ctx):
     return any(h[0] not in general for h in ctx.cues("resolution.we", own="quoted", negation=False))
 
 
+def _managed_habit(ctx):
+    """ "Cuando me pongo nerviosa, respiro hondo y me ayuda": a present "it helps" in the
+    sentence of a difficulty the writer names as recurring is how a habit turns out (the
+    rubric: a present habit is fine). Read only when nothing is ongoing, so "estoy fatal,
+    hablar contigo me ayuda" is not a turn."""
+    managing = ctx.cues("resolution.managing", own="quoted")
+    if not managing:
+        return []
+    a = ctx.analysis
+    habit = {a.sent_of[h[0]] for h in ctx.cues("resolution.habit_when", own="quoted")}
+    return [h for h in managing if a.sent_of[h[0]] in habit and not _asked(a, a.sent_of[h[0]])][:1]
+
+
 def _elided_writer(a):
     """ "Been there. It gets better.": an English sentence that opens with "been" has the
     writer's "I've" left out, so the draft does share something of the writer's."""
@@ -77,7 +90,8 @@ def _habit_conditions(ctx, ongoing):
     in the same sentence it is a difficulty handled (the rubric: a present habit is fine)."""
     a = ctx.analysis
     condition = ctx.local(_HABIT_CONDITION, "habit_condition")
-    handled = {a.sent_of[h[0]] for key in ("coping.strategy", "resolution.resolution")
+    handled = {a.sent_of[h[0]] for key in ("coping.strategy", "resolution.resolution",
+                                           "resolution.managing")
                for h in ctx.cues(key, own="quoted")}
     return {hit for hit in ongoing
             if hit[0] > 0 and a.norms[hit[0] - 1] in condition and a.sent_of[hit[0]] in handled}
@@ -165,6 +179,8 @@ def detect(ctx):
             "you have come through, so {patient} does not feel they must look after you.",
             ongoing=words_ongoing, patient=patient))
     past_spans = tuple(ctx.span(hit, _("past")) for hit in past[:2])
+    if not resolution:
+        resolution = _managed_habit(ctx)
     if not resolution:
         resolution = _no_longer_with_a_step(ctx)
     if not resolution:

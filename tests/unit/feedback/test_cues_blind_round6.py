@@ -194,6 +194,26 @@ def test_a_difficulty_with_nothing_that_pays_off_is_not():
     text = "I get low when the winter drags on and nothing pays off. How are you?"
     assert outcome(text, "resolved", "en", "hopelessness") == "partial"
 
+
+# --- resolved (Spanish): a present "me ayuda" in a recurring difficulty is a handled habit --
+
+@pytest.mark.parametrize("text", [
+    "Cuando me pongo nerviosa, respiro hondo y me ayuda. ¿Y tú?",
+    "Cuando me siento sola, llamo a mi hermana y me sirve. ¿Y tú?",
+])
+def test_a_present_help_in_a_recurring_difficulty_is_met(text):
+    assert outcome(text, "resolved", "es") == "met"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Near misses: it does not help; a struggle of now that talking eases; no difficulty named.
+    ("Cuando me pongo nerviosa, respiro hondo pero no me ayuda. ¿Y tú?", "not_met"),
+    ("Ahora mismo estoy fatal, hablar contigo me ayuda. ¿Y tú?", "not_met"),
+    ("Respirar hondo me ayuda. ¿Y tú?", "partial"),
+])
+def test_a_present_help_without_a_handled_difficulty_is_not(text, expected):
+    assert outcome(text, "resolved", "es") == expected
+
 # --- relevant: the concern told in other words ----------------------------------------------
 
 @pytest.mark.parametrize("text,language,scenario", [
