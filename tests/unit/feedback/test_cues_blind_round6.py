@@ -214,6 +214,44 @@ def test_a_present_help_in_a_recurring_difficulty_is_met(text):
 def test_a_present_help_without_a_handled_difficulty_is_not(text, expected):
     assert outcome(text, "resolved", "es") == expected
 
+
+# --- resolved: short endings and present limits (round 4 read again for these kinds) -------
+
+@pytest.mark.parametrize("text,language", [
+    ("As a teenager I was painfully shy and dodged every party, and I grew out of it. How are "
+     "you?", "en"),
+    ("My first month here I hid at breaks. I set myself one chat a day, and a year later I "
+     "was running the staff quiz. How are you?", "en"),
+    ("Al principio me daba corte el grupo. Lo pasé mal y luego bien. ¿Y tú?", "es"),
+])
+def test_a_short_ending_told_as_a_fact_is_met(text, language):
+    assert outcome(text, "resolved", language) == "met"
+
+
+@pytest.mark.parametrize("text", [
+    # Near misses: growing out of clothes; the end of a day is no ending.
+    "As a teenager I was painfully shy and dodged every party, and I grew out of my old jeans. "
+    "How are you?",
+    "My first month here I hid at breaks, and by the end of the day I was wiped. How are you?",
+])
+def test_a_look_alike_of_a_short_ending_is_not(text):
+    assert outcome(text, "resolved") == "partial"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Some days I still hide in the break room, honestly. How are you?", "en"),
+    ("A mí lo que me estresa es el ruido de la planta, todos los días. ¿Y tú?", "es"),
+    ("Me separé el año pasado y todavía no lo supero. ¿Y tú?", "es"),
+])
+def test_a_present_limit_is_ongoing(text, language):
+    assert outcome(text, "resolved", language) == "not_met"
+
+
+def test_the_same_stress_told_in_the_past_with_a_change_is_not():
+    text = ("Hace años me estresaba el ruido de la planta, pero con el tiempo me acostumbré. "
+            "¿Y tú?")
+    assert outcome(text, "resolved", "es") == "met"
+
 # --- relevant: the concern told in other words ----------------------------------------------
 
 @pytest.mark.parametrize("text,language,scenario", [
