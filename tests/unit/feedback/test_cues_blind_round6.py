@@ -252,6 +252,13 @@ def test_the_same_stress_told_in_the_past_with_a_change_is_not():
             "¿Y tú?")
     assert outcome(text, "resolved", "es") == "met"
 
+
+def test_a_participle_of_getting_better_is_an_ending_and_its_negation_is_not():
+    assert outcome("Years ago I hid at every party, and I've gotten better at it over the years. "
+                   "How are you?", "resolved") == "met"
+    assert outcome("Years ago I hid at every party, and it has never gotten better. How are you?",
+                   "resolved") == "partial"
+
 # --- relevant: the concern told in other words ----------------------------------------------
 
 @pytest.mark.parametrize("text,language,scenario", [
