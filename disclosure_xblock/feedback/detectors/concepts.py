@@ -15,7 +15,7 @@ from ..text import Analysis
 CORE_KEYWORDS = 3
 _CUE_SECTIONS = ("link_strong", "link", "feeling", "state", "other", "far", "far_public", "far_state",
                 "performance", "performance_state",
-                 "not_trouble", "wish")
+                 "not_trouble", "wish", "compare")
 
 
 def _group_of(kw_words, folded_words):

@@ -127,6 +127,21 @@ def _said_of_the_patient(a, k, subjects):
     return False
 
 
+def _compared(a, hits):
+    """Words before "remind(s) me of" in its clause ("Group sessions remind me of my staff
+    meetings", "el grupo me recuerda a las juntas del trabajo"): the scenario's thing named
+    only as what the writer's own matter is likened to, outside the shared experience."""
+    found = set()
+    for first, _last in hits.get("rel.compare", ()):
+        if a.quoted[first]:
+            continue
+        k = first - 1
+        while k >= 0 and a.clause_of[k] == a.clause_of[first]:
+            found.add(k)
+            k -= 1
+    return found
+
+
 def _link(ctx, other_sentences=frozenset()):
     """(value, hit, loose) of the writer's own claim that their experience matches, or None.
 
@@ -188,7 +203,7 @@ def detect(ctx):
     if more_hits:
         hits = {**hits, **more_hits}
         weights = {**weights, **more_weights}
-    excluded = _covered(hits, "rel.exclude")
+    excluded = _covered(hits, "rel.exclude") | _compared(a, hits)
     # The clauses of a wish for the patient ("I hope you give the group a try", "ojalá vaya al
     # grupo"): see the concept loop below.
     wished = {a.clause_of[first] for first, _last in hits.get("rel.wish", ()) if not a.quoted[first]}

@@ -20,11 +20,24 @@ _MANAGING = frozenset(("helps", "help me", "helps me", "helping", "helping me"))
 _ATTEMPT = frozenset(("tried", "trying", "try"))
 # Words that make what follows the condition of a habit ("... when I get nervous").
 _HABIT_CONDITION = frozenset(("when", "whenever"))
+# Words that concede a rest of the struggle after an ending ("I got better, though some days
+# are still hard").
+_CONCESSIVE = frozenset(("though", "although", "but"))
+# ... a rest, not a relapse: "though I still have bad days", not "but now I'm struggling again".
+_RESIDUAL = frozenset(("still", "sometimes"))
 
 
 def _asked(a, sentence):
     """A question about the patient, with no "I" in it: its outcome words are not the writer's."""
     return a.ends_with_question(sentence) and not a.first_person(sentence)
+
+
+def _said_of_another(ctx, hit):
+    """ "No longer" / "ya no" in a sentence that is not about the writer ("the groups no longer
+    work as they did", "ya no sirven como antes") tells no change of the writer's."""
+    a = ctx.analysis
+    return (any(f == hit[0] for f, _l in ctx.hits.get("resolution.no_longer", ()))
+            and not a.first_person(a.sent_of[hit[0]]))
 
 
 def _shared(ctx):
@@ -35,6 +48,25 @@ def _shared(ctx):
     general = {k for key in ("minimizing.minimizing", "minimizing.sameness")
                for f, l in ctx.hits.get(key, ()) for k in range(f, l + 1)}
     return any(h[0] not in general for h in ctx.cues("resolution.we", own="quoted", negation=False))
+
+
+def _managed_habit(ctx):
+    """ "Cuando me pongo nerviosa, respiro hondo y me ayuda": a present "it helps" in the
+    sentence of a difficulty the writer names as recurring is how a habit turns out (the
+    rubric: a present habit is fine). Read only when nothing is ongoing, so "estoy fatal,
+    hablar contigo me ayuda" is not a turn."""
+    managing = ctx.cues("resolution.managing", own="quoted")
+    if not managing:
+        return []
+    a = ctx.analysis
+    habit = {a.sent_of[h[0]] for h in ctx.cues("resolution.habit_when", own="quoted")}
+    return [h for h in managing if a.sent_of[h[0]] in habit and not _asked(a, a.sent_of[h[0]])][:1]
+
+
+def _elided_writer(a):
+    """ "Been there. It gets better.": an English sentence that opens with "been" has the
+    writer's "I've" left out, so the draft does share something of the writer's."""
+    return a.language == "en" and any(a.norms[start] == "been" for start, *_rest in a.sentences)
 
 
 def _no_longer_with_a_step(ctx):
@@ -58,10 +90,30 @@ def _habit_conditions(ctx, ongoing):
     in the same sentence it is a difficulty handled (the rubric: a present habit is fine)."""
     a = ctx.analysis
     condition = ctx.local(_HABIT_CONDITION, "habit_condition")
-    handled = {a.sent_of[h[0]] for key in ("coping.strategy", "resolution.resolution")
+    handled = {a.sent_of[h[0]] for key in ("coping.strategy", "resolution.resolution",
+                                           "resolution.managing")
                for h in ctx.cues(key, own="quoted")}
     return {hit for hit in ongoing
             if hit[0] > 0 and a.norms[hit[0] - 1] in condition and a.sent_of[hit[0]] in handled}
+
+
+def _conceded(ctx, ongoing, resolution):
+    """ "Bit by bit I recovered, though I still have bad days": an ending told first and a rest
+    of the struggle conceded after it in the same sentence ("still", "todavía" by the struggle
+    cue) is a mixed ending (partial), not a struggle still going on; a relapse ("but now I'm
+    struggling again") is. Only the last struggle cue is read."""
+    a = ctx.analysis
+    first, _last = max(ongoing)
+    sentence = a.sent_of[first]
+    concessive = ctx.local(_CONCESSIVE, "concessive")
+    residual = ctx.local(_RESIDUAL, "residual")
+    if not any(a.norms[k] in residual for k in range(max(first - 3, 0), _last + 1)):
+        return []
+    for hit in resolution:
+        if a.sent_of[hit[0]] == sentence and hit[1] < first and any(
+                a.norms[k] in concessive for k in range(hit[1] + 1, first)):
+            return [hit]
+    return []
 
 
 def _up_to_now(ctx):
@@ -95,11 +147,15 @@ def detect(ctx):
         habits = _habit_conditions(ctx, ongoing)
         ongoing = [hit for hit in ongoing if hit not in habits]
     look_alike = {k for f, l in ctx.hits.get("coping.not_outcome", ()) for k in range(f, l + 1)}
+    # A cue inside a struggle cue ("now I'm" in "Right now I'm supposed to …") is that struggle.
+    inside = {k for f, l in ongoing for k in range(f, l + 1)}
     resolution = [h for h in ctx.cues("resolution.resolution", own="quoted")
-                  if h[0] not in look_alike and not _asked(a, a.sent_of[h[0]])]
+                  if h[0] not in look_alike and h[0] not in inside
+                  and not _asked(a, a.sent_of[h[0]]) and not _said_of_another(ctx, h)]
     past = past_positions(ctx)
     patient = ctx.patient or _("the patient")
-    if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx):
+    if not any(a.first_person(s) for s in range(len(a.sentences))) and not _shared(ctx) \
+            and not _elided_writer(a):
         return Finding(NOT_MET, (), _(
             "The draft does not share an experience of your own yet. Tell of a difficulty you "
             "have come through and what changed."))
@@ -109,6 +165,8 @@ def detect(ctx):
         # working on it, but journaling helps a bit").
         later = [hit for hit in resolution if hit[0] > last_ongoing
                  and ctx.words(hit).lower() not in ctx.local(_MANAGING, "managing")]
+        if not later:
+            later = _conceded(ctx, ongoing, resolution)
         spans = tuple(ctx.span(hit, _("sounds ongoing")) for hit in ongoing[:3])
         words_ongoing = quote_list(ctx.words(hit) for hit in ongoing)
         if later:
@@ -121,6 +179,8 @@ def detect(ctx):
             "you have come through, so {patient} does not feel they must look after you.",
             ongoing=words_ongoing, patient=patient))
     past_spans = tuple(ctx.span(hit, _("past")) for hit in past[:2])
+    if not resolution:
+        resolution = _managed_habit(ctx)
     if not resolution:
         resolution = _no_longer_with_a_step(ctx)
     if not resolution:

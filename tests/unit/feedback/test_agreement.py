@@ -55,9 +55,11 @@ FLOORS = {
     # .11, resolved .57 -> .62, coping_hope .69 -> .71, patient_focus .74 -> .77, no_minimizing
     # .70 -> .76, boundaries .89. relevant is under the 0.6 target in both (few non-"met" labels).
     # Relevance round 5 read round 4 (now development data): relevant en .35 -> .65, es .11 -> .56.
-    "en_blind4": (75, {"brief": 0.95, "relevant": 0.6, "resolved": 0.5, "coping_hope": 0.65,
+    # Blind round 6's resolution work (round 4 read again for its kinds of endings and present
+    # limits): resolved en .59 -> .82, es .65 -> .84.
+    "en_blind4": (75, {"brief": 0.95, "relevant": 0.6, "resolved": 0.78, "coping_hope": 0.65,
                        "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
-    "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.55, "coping_hope": 0.65,
+    "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.8, "coping_hope": 0.65,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
     # Round 5 (en_blind5, es_blind5), read for coping and resolution (issues 14 and 15) and by
     # relevance round 6: on main before, en resolved .58, coping_hope .53, relevant .28; es .51,
@@ -70,9 +72,11 @@ FLOORS = {
     # Round 6 (en_blind6, es_blind6), never read: on main 6d6b9d8 en relevant .52, resolved .48,
     # coping_hope .48; es .36, .55, .66; after the round-5 merges en .59, .48, .54; es .41, .59,
     # .59. Floors just under the figures after: regressions fail, the 0.6 target is not met yet.
-    "en_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.45, "coping_hope": 0.5,
+    # Round 6 then read for relevant and resolved (issues 14 and 15): en relevant .59 -> .78,
+    # resolved .48 -> .90; es relevant .41 -> .59, resolved .59 -> .86.
+    "en_blind6": (75, {"brief": 0.95, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.5,
                        "patient_focus": 0.8, "no_minimizing": 0.9, "boundaries": 0.85}, 0.95),
-    "es_blind6": (75, {"brief": 0.95, "relevant": 0.38, "resolved": 0.55, "coping_hope": 0.55,
+    "es_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.82, "coping_hope": 0.55,
                        "patient_focus": 0.7, "no_minimizing": 0.6, "boundaries": 0.7}, 0.95),
     # Round 7 (en_blind7, es_blind7), a new writer's, never read: on main 4b330a1 en relevant .52,
     # resolved .52, coping_hope .52, patient_focus .77, no_minimizing .78, boundaries .86; es
