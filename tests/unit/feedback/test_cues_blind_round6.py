@@ -212,3 +212,24 @@ def test_spanish_an_accented_preterite_is_no_order():
                    "no_minimizing") == "met"
     # Near miss: without its accent it reads as the usted order.
     assert outcome("Deje la carrera, no vale la pena.", "no_minimizing") == "not_met"
+
+
+# --- patient focus: a closing order speaks to the patient, but hands nothing back -----------
+
+@pytest.mark.parametrize("text", [
+    "Group scared me at first, but it got easier. Give it a chance.",
+    "Yo fui al grupo y me ayudó. Anímate!",
+    "A mí me ayudó mucho el grupo. Pregúntale a tu médico por el horario, ¿vale?",
+])
+def test_a_closing_order_is_the_middle_level_of_focus(text):
+    finding = judged(text, "patient_focus", "group-reluctance")
+    assert finding.outcome == "partial"
+    assert any(e.note == "an instruction" for e in finding.evidence)
+
+
+def test_a_closing_question_hands_back():
+    # Near miss: the same draft ending on a real question meets it.
+    assert outcome("Group scared me at first, but it got easier. What worries you about it?",
+                   "patient_focus", "group-reluctance") == "met"
+    assert outcome("A mí me ayudó mucho el grupo. ¿Qué te preocupa a ti?",
+                   "patient_focus", "group-reluctance") == "met"
