@@ -233,3 +233,31 @@ def test_a_closing_question_hands_back():
                    "patient_focus", "group-reluctance") == "met"
     assert outcome("A mí me ayudó mucho el grupo. ¿Qué te preocupa a ti?",
                    "patient_focus", "group-reluctance") == "met"
+
+
+# --- boundaries (Spanish): romantic life, political opinion, the ward's own rooms -----------
+
+@pytest.mark.parametrize("text, note", [
+    ("Yo salí de aquello cuando conocí a mi novia en Tinder. ¿Tienes novio?", "intimate detail"),
+    ("Con los recortes del gobierno los talleres ya no valen nada. Yo fui hace años.",
+     "political opinion"),
+])
+def test_spanish_romantic_life_and_politics_cross_a_boundary(text, note):
+    finding = judged(text, "boundaries")
+    assert finding.outcome == "not_met"
+    assert any(e.note == note for e in finding.evidence)
+
+
+def test_spanish_a_partner_told_as_a_change_is_no_boundary():
+    # Near miss: moving in with a partner, told as a change, names no romantic detail.
+    assert outcome("Yo también dudaba cuando me fui a vivir con mi pareja, pero salió bien. "
+                   "¿Y tú cómo estás?", "boundaries") == "met"
+
+
+def test_spanish_going_out_to_the_common_room_is_no_contact_outside_care():
+    text = ("A mí me sirvió respirar hondo antes de entrar. Quizás podrías probarlo cuando "
+            "salgas a la sala, ¿cómo lo ves?")
+    assert outcome(text, "boundaries") == "met"
+    # Near miss: meeting when the patient leaves the hospital is contact outside care.
+    text = "A mí me sirvió respirar hondo. Si quieres platicamos cuando salgas de aquí."
+    assert outcome(text, "boundaries") == "not_met"
