@@ -56,7 +56,8 @@ def _opener_hits(ctx):
 
 # Words that may open a sentence before a claim of understanding ("Ok, I understand.").
 _UNDERSTANDING_LEADS = frozenset(("ok", "okay", "oh", "yes", "yeah", "well", "and", "so", "sí",
-                                  "vale", "bueno", "ya", "claro", "y", "ugh", "man", "uf", "uff"))
+                                  "vale", "bueno", "ya", "claro", "y", "ugh", "man", "uf", "uff",
+                                  "asi", "que"))
 
 
 def understanding_claims(ctx):
@@ -84,8 +85,9 @@ def _find_understanding(ctx):
         nxt = last + 1
         if nxt < len(norms) and norms[nxt] == "that":  # "I understand that."
             nxt += 1
-        # Only a whole sentence: "I understand, I went through …" goes on to share.
-        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last]
+        # Only a whole sentence: "I understand, I went through …" goes on to share; but "te
+        # entiendo, es muy duro" only adds how hard it is (bridge words, then a hardship word).
+        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last] or _only_hardship(ctx, nxt)
         if opener and alone:
             found.append((first, last))
     verbs = lexicon_words("minimizing", "knowing_verbs", ctx.language)
@@ -110,6 +112,22 @@ def _find_understanding(ctx):
         if j < len(norms) and norms[j] in hardship and a.sent_of[j] == a.sent_of[k]:
             found.append((k, j))
     return found
+
+
+def _only_hardship(ctx, k):
+    """True when the rest of word ``k``'s sentence is only how hard it is ("…, es muy duro",
+    "…, it's really hard"): ``knowing_bridge`` words, then ``hardship_words`` to its end."""
+    a = ctx.analysis
+    bridge = lexicon_words("minimizing", "knowing_bridge", ctx.language)
+    hardship = lexicon_words("minimizing", "hardship_words", ctx.language)
+    sentence, seen = a.sent_of[k], False
+    while k < len(a.norms) and a.sent_of[k] == sentence:
+        if a.norms[k] in hardship:
+            seen = True
+        elif seen or a.norms[k] not in bridge:
+            return False
+        k += 1
+    return seen
 
 
 _OFFER_SUBJECTS = frozenset(("we", "i"))

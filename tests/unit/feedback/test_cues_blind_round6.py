@@ -261,3 +261,21 @@ def test_spanish_going_out_to_the_common_room_is_no_contact_outside_care():
     # Near miss: meeting when the patient leaves the hospital is contact outside care.
     text = "A mí me sirvió respirar hondo. Si quieres platicamos cuando salgas de aquí."
     assert outcome(text, "boundaries") == "not_met"
+
+
+# --- minimizing: understanding followed only by how hard it is ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Yo tampoco salgo los fines de semana. Así que te entiendo, es muy duro.",
+    "I stay in most weekends too. I understand, it's really hard.",
+])
+def test_understanding_plus_only_how_hard_it_is_is_a_claim(text):
+    assert outcome(text, "no_minimizing") == "not_met"
+
+
+@pytest.mark.parametrize("text", [
+    "Te entiendo, yo también pasé por algo así y caminar me ayudó.",
+    "I understand, I went through something like it and walking helped.",
+])
+def test_understanding_that_goes_on_to_share_is_no_claim(text):
+    assert outcome(text, "no_minimizing") == "met"
