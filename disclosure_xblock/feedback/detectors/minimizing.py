@@ -87,9 +87,13 @@ def _find_understanding(ctx):
             nxt += 1
         # Only a whole sentence: "I understand, I went through …" goes on to share; but "te
         # entiendo, es muy duro" only adds how hard it is (bridge words, then a hardship word).
-        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last] or _only_hardship(ctx, nxt)
+        hard = None
+        if (nxt < len(norms) and a.sent_of[nxt] == a.sent_of[last]
+                and norms[last + 1] not in lexicon_words("minimizing", "knowing_link", ctx.language)):
+            hard = _only_hardship(ctx, nxt)  # a knowing link ("I know that it's hard") is read below
+        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last] or hard is not None
         if opener and alone:
-            found.append((first, last))
+            found.append((first, last if hard is None else hard))
     verbs = lexicon_words("minimizing", "knowing_verbs", ctx.language)
     if not verbs.intersection(norms):
         return found
@@ -115,17 +119,18 @@ def _find_understanding(ctx):
 
 
 def _only_hardship(ctx, k):
-    """True when the rest of word ``k``'s sentence is only how hard it is ("…, es muy duro",
-    "…, it's really hard"): ``knowing_bridge`` words, then ``hardship_words`` to its end."""
+    """When the rest of word ``k``'s sentence is only how hard it is ("…, es muy duro",
+    "…, it's really hard": ``knowing_bridge`` words, then ``hardship_words`` to its end), the
+    index of its last word; else None."""
     a = ctx.analysis
     bridge = lexicon_words("minimizing", "knowing_bridge", ctx.language)
     hardship = lexicon_words("minimizing", "hardship_words", ctx.language)
-    sentence, seen = a.sent_of[k], False
+    sentence, seen = a.sent_of[k], None
     while k < len(a.norms) and a.sent_of[k] == sentence:
         if a.norms[k] in hardship:
-            seen = True
-        elif seen or a.norms[k] not in bridge:
-            return False
+            seen = k
+        elif seen is not None or a.norms[k] not in bridge:
+            return None
         k += 1
     return seen
 
