@@ -46,8 +46,8 @@ FLOORS = {
                        "patient_focus": 0.85, "no_minimizing": 0.9, "boundaries": 0.75}, 0.95),
     "es_blind3": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.8, "coping_hope": 0.7,
                        "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.95),
-    "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.65,
-                       "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.75}, 0.9),
+    "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.8,
+                       "patient_focus": 0.7, "no_minimizing": 0.85, "boundaries": 0.75}, 0.9),
     # Round 4 (en_blind4, es_blind4): never read by anyone working on the engine, so these floors
     # only guard the figures they gave after this session's rounds (before -> after, kappa):
     # en brief .83 -> 1.00, relevant .46 -> .35, resolved .46 -> .54, coping_hope .58 -> .69,
@@ -57,7 +57,7 @@ FLOORS = {
     # Relevance round 5 read round 4 (now development data): relevant en .35 -> .65, es .11 -> .56.
     "en_blind4": (75, {"brief": 0.95, "relevant": 0.6, "resolved": 0.5, "coping_hope": 0.65,
                        "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
-    "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.55, "coping_hope": 0.65,
+    "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.55, "coping_hope": 0.75,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
     # Round 5 (en_blind5, es_blind5), read for coping and resolution (issues 14 and 15) and by
     # relevance round 6: on main before, en resolved .58, coping_hope .53, relevant .28; es .51,
@@ -66,14 +66,17 @@ FLOORS = {
     "en_blind5": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.85, "coping_hope": 0.8,
                        "patient_focus": 0.85, "no_minimizing": 0.6, "boundaries": 0.75}, 0.95),
     "es_blind5": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.7, "coping_hope": 0.75,
-                       "patient_focus": 0.7, "no_minimizing": 0.65, "boundaries": 0.65}, 0.95),
+                       "patient_focus": 0.8, "no_minimizing": 0.78, "boundaries": 0.65}, 0.95),
     # Round 6 (en_blind6, es_blind6), never read: on main 6d6b9d8 en relevant .52, resolved .48,
     # coping_hope .48; es .36, .55, .66; after the round-5 merges en .59, .48, .54; es .41, .59,
     # .59. Floors just under the figures after: regressions fail, the 0.6 target is not met yet.
-    "en_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.45, "coping_hope": 0.5,
-                       "patient_focus": 0.8, "no_minimizing": 0.9, "boundaries": 0.85}, 0.95),
-    "es_blind6": (75, {"brief": 0.95, "relevant": 0.38, "resolved": 0.55, "coping_hope": 0.55,
-                       "patient_focus": 0.7, "no_minimizing": 0.6, "boundaries": 0.7}, 0.95),
+    # Then read for coping, minimizing, and (Spanish) focus and boundaries (docs/real_text.md,
+    # "Blind round 6 read"): en coping_hope .54 -> .78, no_minimizing .94 -> 1.00; es coping_hope
+    # .59 -> .90, no_minimizing .67 -> .89, patient_focus .75 -> .78, boundaries .76 -> .87.
+    "en_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.45, "coping_hope": 0.74,
+                       "patient_focus": 0.8, "no_minimizing": 0.95, "boundaries": 0.85}, 0.95),
+    "es_blind6": (75, {"brief": 0.95, "relevant": 0.38, "resolved": 0.55, "coping_hope": 0.85,
+                       "patient_focus": 0.74, "no_minimizing": 0.84, "boundaries": 0.82}, 0.95),
 }
 PATHS = {"devset": agreement_module.DEVSET, "heldout": agreement_module.HELDOUT,
          "heldout2": agreement_module.HELDOUT2, "es_dev": agreement_module.ES_DEVSET,
