@@ -279,3 +279,13 @@ def test_understanding_plus_only_how_hard_it_is_is_a_claim(text):
 ])
 def test_understanding_that_goes_on_to_share_is_no_claim(text):
     assert outcome(text, "no_minimizing") == "met"
+
+
+# --- coping (Spanish): advice told as the writer's own story --------------------------------
+
+def test_spanish_advice_then_it_changed_my_life_is_the_writers_step():
+    assert outcome("Yo también me encerraba. Probá caminar un rato cada tarde. A mí me cambió "
+                   "la vida.", "coping_hope") == "met"
+    # Near miss: the same advice with a promise to the patient is only suggested.
+    assert outcome("Yo también me encerraba. Probá caminar un rato cada tarde, capaz te cambia "
+                   "la vida.", "coping_hope") == "partial"
