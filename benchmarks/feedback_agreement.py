@@ -18,9 +18,10 @@ Learner-style rounds by writers who never saw the engine, each measured once on 
 engineer read it (the figures are in the commit that added it; docs/real_text.md keeps the table):
 en_blind3 / es_blind3 (75 each; labeller B's independent labels beside them,
 *_labeller_b.jsonl, give the inter-rater figure) were then tuned on, and so were rounds 4 and 5
-(en/es_blind4, en/es_blind5), and round 6 (en/es_blind6) in the seventh; en_blind7 / es_blind7
-(with labeller B's *_labeller_b files) are the newest, unread ones: the honest estimate for a new
-writer until they too are read.
+(en/es_blind4, en/es_blind5), and round 6 (en/es_blind6) in the seventh, for relevance and
+resolution, coping and minimizing, and Spanish focus and boundaries (docs/real_text.md);
+en_blind7 / es_blind7 (with labeller B's *_labeller_b files) are the newest, unread ones: the
+honest estimate for a new writer until they too are read.
 
     .venv/bin/python benchmarks/feedback_agreement.py --data tests/data/es_devset.jsonl
 

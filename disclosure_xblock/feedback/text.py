@@ -274,6 +274,11 @@ class Analysis:
                 for first, last, _start, _end in self.sentences]
         return self._first_person[sentence]
 
+    def accented_preterite(self, index):
+        """True when word ``index`` is written as an accented first-person preterite ("dejé",
+        "salí"): folding would make "dejé" the order "deje"."""
+        return self._own_verbs is not None and index in self._own_verbs
+
     def _past_by_ending(self, lowered, folded):
         """Word indexes whose ending marks a past verb (grammar ``past_endings``, with accents:
         "ayudó", "sentía", "evitaba"), before folding loses the accent (``folded[k]`` is

@@ -79,8 +79,12 @@ def detect(ctx):
         severe.append((start, end, SEVERE_CONTENT[0][1]))
         words.append(text[start:end])
         notes.append(SEVERE_CONTENT[0][1])
+    # "cuando salgas a la sala": going out to the ward's common room is no contact outside care.
+    on_ward = {f for f, _l in ctx.hits.get("boundaries.not_contact", ())}
     for key, note in SEVERE_ACTS:
         for hit in ctx.cues(key):
+            if hit[0] in on_ward and key == "boundaries.contact":
+                continue
             severe.append(ctx.span(hit, note))
             words.append(ctx.words(hit))
             notes.append(note)

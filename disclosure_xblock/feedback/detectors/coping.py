@@ -348,6 +348,15 @@ def detect(ctx):
         return Finding(PARTIAL, tuple(ctx.span(h, _("suggested step")) for h in advised[:2]), _(
             "You suggest a step ({strategy}) without saying it helped you. Tell it as what you "
             "did and how things changed.", strategy=quote_list(ctx.words(h) for h in advised)))
+    # A promise that the patient's trouble will end ("ya verás que se te pasa", "vas a estar
+    # bien") is hope told plainly: the middle level, with nothing of the writer's own. Only the
+    # Spanish file lists promises: the Spanish labels give them the middle level, the English
+    # ones do not ("You'll be fine!" alone is "not met" there).
+    promised = [h for h in ctx.cues("coping.promise", own="quoted") if h[0] not in look_alike]
+    if promised:
+        return Finding(PARTIAL, tuple(ctx.span(h, _("promise")) for h in promised[:1]), _(
+            "You promise that things will get better ({words}); tell what you did that helped "
+            "you and how things changed.", words=quote_list(ctx.words(h) for h in promised[:1])))
     return Finding(NOT_MET, (), _(
         "No coping step or hopeful outcome is named yet. Say what you did that helped and how "
         "things changed."))

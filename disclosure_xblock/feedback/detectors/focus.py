@@ -60,11 +60,14 @@ def detect(ctx):
         invitation, tentative = [], []
     ending = (start, end, _("how the draft ends"))
     ending_words = quote_list([a.text[start:end].strip()], limit=1)
+    # An order to close on ("Take long walks.", "Anímate!") is not handing the conversation
+    # back, but it does speak to the patient: the middle level, "you" or not (the labels of
+    # every round agree). A question tagged onto it ("Pregúntale a tu médico, ¿vale?") leaves
+    # it an order: imperatives() finds an order in a question only before such a tag.
     ordered = _in_sentence(imperatives(ctx), first, last)
-    if ordered and not question:
-        # An order to close on ("Take long walks.") is not handing the conversation back.
+    if ordered:
         k = ordered[0][0]
-        return Finding(PARTIAL if addressing else NOT_MET, (
+        return Finding(PARTIAL, (
             (a.starts[k], a.ends[k], _("an instruction")), ending), _(
             "The draft closes with an instruction ({words}), which leaves {patient} nothing "
             "to answer. End with an open question or an invitation instead.",

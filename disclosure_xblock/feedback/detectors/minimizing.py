@@ -6,6 +6,8 @@ A tentative suggestion ("you could try …") is the rubric's middle level.
 """
 from __future__ import annotations
 
+import bisect
+
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, ngettext, quote_count, quote_list
 from ..lexicons import words as lexicon_words
@@ -54,7 +56,8 @@ def _opener_hits(ctx):
 
 # Words that may open a sentence before a claim of understanding ("Ok, I understand.").
 _UNDERSTANDING_LEADS = frozenset(("ok", "okay", "oh", "yes", "yeah", "well", "and", "so", "sí",
-                                  "vale", "bueno", "ya", "claro", "y"))
+                                  "vale", "bueno", "ya", "claro", "y", "ugh", "man", "uf", "uff",
+                                  "asi", "que"))
 
 
 def understanding_claims(ctx):
@@ -82,10 +85,15 @@ def _find_understanding(ctx):
         nxt = last + 1
         if nxt < len(norms) and norms[nxt] == "that":  # "I understand that."
             nxt += 1
-        # Only a whole sentence: "I understand, I went through …" goes on to share.
-        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last]
+        # Only a whole sentence: "I understand, I went through …" goes on to share; but "te
+        # entiendo, es muy duro" only adds how hard it is (bridge words, then a hardship word).
+        hard = None
+        if (nxt < len(norms) and a.sent_of[nxt] == a.sent_of[last]
+                and norms[last + 1] not in lexicon_words("minimizing", "knowing_link", ctx.language)):
+            hard = _only_hardship(ctx, nxt)  # a knowing link ("I know that it's hard") is read below
+        alone = nxt >= len(norms) or a.sent_of[nxt] != a.sent_of[last] or hard is not None
         if opener and alone:
-            found.append((first, last))
+            found.append((first, last if hard is None else hard))
     verbs = lexicon_words("minimizing", "knowing_verbs", ctx.language)
     if not verbs.intersection(norms):
         return found
@@ -108,6 +116,23 @@ def _find_understanding(ctx):
         if j < len(norms) and norms[j] in hardship and a.sent_of[j] == a.sent_of[k]:
             found.append((k, j))
     return found
+
+
+def _only_hardship(ctx, k):
+    """When the rest of word ``k``'s sentence is only how hard it is ("…, es muy duro",
+    "…, it's really hard": ``knowing_bridge`` words, then ``hardship_words`` to its end), the
+    index of its last word; else None."""
+    a = ctx.analysis
+    bridge = lexicon_words("minimizing", "knowing_bridge", ctx.language)
+    hardship = lexicon_words("minimizing", "hardship_words", ctx.language)
+    sentence, seen = a.sent_of[k], None
+    while k < len(a.norms) and a.sent_of[k] == sentence:
+        if a.norms[k] in hardship:
+            seen = k
+        elif seen is not None or a.norms[k] not in bridge:
+            return None
+        k += 1
+    return seen
 
 
 _OFFER_SUBJECTS = frozenset(("we", "i"))
@@ -169,6 +194,11 @@ def _imperative_at(ctx, k, verbs, exempt_starts):
     norm = a.norms[k]
     if norm not in verbs or a.quoted[k] or k in exempt_starts:
         return False
+    if a.accented_preterite(k):
+        # "Dejé la carrera": written with its accent, a first-person preterite folds into the
+        # usted order "deje", and is what the writer did. (A vos order of an -er verb, "Comé",
+        # is lost with it: much rarer in a story of one's own.)
+        return False
     nxt = k + 1
     if nxt >= len(a.norms) or a.sent_of[nxt] != a.sent_of[k] or a.clause_of[nxt] != a.clause_of[k]:
         # "Listen, …", "See, I …": a discourse word, not an order; but a Spanish imperative
@@ -207,7 +237,11 @@ def _find_imperatives(ctx):
     found = []
     for index, (first, last, _s, _e) in enumerate(a.sentences):
         if a.ends_with_question(index):
-            continue
+            # "Prueba ir una vez, ¿qué te parece?", "Try the day room, okay?": an order with a
+            # question tagged on is still an order; only the words before the tag are read.
+            last = _before_tag(ctx, index)
+            if last is None:
+                continue
         starts = [first]
         if index == last_sentence:
             starts += [k for k in range(first + 1, last) if a.clause_of[k] != a.clause_of[k - 1]]
@@ -220,6 +254,29 @@ def _find_imperatives(ctx):
                 found.append((k, k))
                 break
     return found
+
+
+def _before_tag(ctx, index):
+    """For a sentence that ends as a question: the end (exclusive) of the statement before a
+    question tagged onto it, or None when the whole sentence asks.
+
+    A tag is a question opened by "¿" after the sentence's first clause ("…, ¿vale?", "…, ¿qué
+    te parece?"), or a last clause of one word of lexicon section ``question_tag`` ("…, vale?"
+    typed without its "¿"). English lists no tags: "Don't tell the staff, ok?" asks for secrecy,
+    which our English labels leave to boundaries.
+    """
+    a = ctx.analysis
+    first, last, start, end = a.sentences[index]
+    if last - first < 3:
+        return None
+    opening = a.text.find("\u00bf", a.ends[first], end)
+    if opening >= 0:
+        k = bisect.bisect_left(a.starts, opening, first, last)
+        return k if k < last and a.clause_of[k] != a.clause_of[first] else None
+    if (a.norms[last - 1] in lexicon_words("minimizing", "question_tag", ctx.language)
+            and a.clause_of[last - 1] != a.clause_of[last - 2]):
+        return last - 1
+    return None
 
 
 def tentative_imperatives(ctx):

@@ -46,8 +46,8 @@ FLOORS = {
                        "patient_focus": 0.85, "no_minimizing": 0.9, "boundaries": 0.75}, 0.95),
     "es_blind3": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.8, "coping_hope": 0.7,
                        "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.95),
-    "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.65,
-                       "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.75}, 0.9),
+    "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.8,
+                       "patient_focus": 0.7, "no_minimizing": 0.85, "boundaries": 0.75}, 0.9),
     # Round 4 (en_blind4, es_blind4): never read by anyone working on the engine, so these floors
     # only guard the figures they gave after this session's rounds (before -> after, kappa):
     # en brief .83 -> 1.00, relevant .46 -> .35, resolved .46 -> .54, coping_hope .58 -> .69,
@@ -59,7 +59,7 @@ FLOORS = {
     # limits): resolved en .59 -> .82, es .65 -> .84.
     "en_blind4": (75, {"brief": 0.95, "relevant": 0.6, "resolved": 0.78, "coping_hope": 0.65,
                        "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
-    "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.8, "coping_hope": 0.65,
+    "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.8, "coping_hope": 0.75,
                        "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
     # Round 5 (en_blind5, es_blind5), read for coping and resolution (issues 14 and 15) and by
     # relevance round 6: on main before, en resolved .58, coping_hope .53, relevant .28; es .51,
@@ -68,16 +68,19 @@ FLOORS = {
     "en_blind5": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.85, "coping_hope": 0.8,
                        "patient_focus": 0.85, "no_minimizing": 0.6, "boundaries": 0.75}, 0.95),
     "es_blind5": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.7, "coping_hope": 0.75,
-                       "patient_focus": 0.7, "no_minimizing": 0.65, "boundaries": 0.65}, 0.95),
+                       "patient_focus": 0.8, "no_minimizing": 0.78, "boundaries": 0.65}, 0.95),
     # Round 6 (en_blind6, es_blind6), never read: on main 6d6b9d8 en relevant .52, resolved .48,
     # coping_hope .48; es .36, .55, .66; after the round-5 merges en .59, .48, .54; es .41, .59,
     # .59. Floors just under the figures after: regressions fail, the 0.6 target is not met yet.
     # Round 6 then read for relevant and resolved (issues 14 and 15): en relevant .59 -> .78,
-    # resolved .48 -> .90; es relevant .41 -> .59, resolved .59 -> .86.
-    "en_blind6": (75, {"brief": 0.95, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.5,
-                       "patient_focus": 0.8, "no_minimizing": 0.9, "boundaries": 0.85}, 0.95),
-    "es_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.82, "coping_hope": 0.55,
-                       "patient_focus": 0.7, "no_minimizing": 0.6, "boundaries": 0.7}, 0.95),
+    # resolved .48 -> .90; es relevant .41 -> .59, resolved .59 -> .86. And for coping, minimizing,
+    # and (Spanish) focus and boundaries (docs/real_text.md, "Blind round 6 read"): en coping_hope
+    # .54 -> .78, no_minimizing .94 -> 1.00; es coping_hope .59 -> .90, no_minimizing .67 -> .89,
+    # patient_focus .75 -> .78, boundaries .76 -> .87.
+    "en_blind6": (75, {"brief": 0.95, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.74,
+                       "patient_focus": 0.8, "no_minimizing": 0.95, "boundaries": 0.85}, 0.95),
+    "es_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.82, "coping_hope": 0.85,
+                       "patient_focus": 0.74, "no_minimizing": 0.84, "boundaries": 0.82}, 0.95),
     # Round 7 (en_blind7, es_blind7), a new writer's, never read: on main 4b330a1 en relevant .52,
     # resolved .52, coping_hope .52, patient_focus .77, no_minimizing .78, boundaries .86; es
     # .16, .51, .51, .67, .68, .57 (brief en 1.0, es .91; privacy .987 both). Floors under them.
