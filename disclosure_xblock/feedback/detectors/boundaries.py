@@ -34,6 +34,11 @@ SEVERE_ACTS = (
     ("boundaries.religion", _("promotes a religion")),
     ("boundaries.promotion", _("promotes a service")),
 )
+# An opinion stays an opinion when negated ("what doesn't help is this government …").
+_OPINIONS = frozenset(("boundaries.political",))
+# A confidence is the writer's own even after a telling verb ("You're the only one I've told,
+# so keep this between us"): only quoted words are left out of these.
+_OWN = {"boundaries.burdening": "quoted", "boundaries.special_relationship": "quoted"}
 # Safety content named by a cue (safety.py, every language) is severe too; it also raises a red
 # flag. The learned layer's flags (safety_model.py) route the draft to an instructor without
 # cutting the score: they are a safety net, not a reviewed judgement.
@@ -80,7 +85,7 @@ def detect(ctx):
         words.append(text[start:end])
         notes.append(SEVERE_CONTENT[0][1])
     for key, note in SEVERE_ACTS:
-        for hit in ctx.cues(key):
+        for hit in ctx.cues(key, own=_OWN.get(key, True), negation=key not in _OPINIONS):
             severe.append(ctx.span(hit, note))
             words.append(ctx.words(hit))
             notes.append(note)
