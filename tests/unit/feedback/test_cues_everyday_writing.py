@@ -82,7 +82,9 @@ def test_imperative_is_evidence_in_the_learners_text():
 # --- patient_focus: an imperative ending is never met ----------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("I was anxious around people too, and breathing helped. Keep breathing slowly.", "not_met"),
+    # An order speaks to the patient even without a "you": partly met, as every labelled round
+    # (en and es, rounds 2-6) calls a closing instruction (seventh round; it was "not_met").
+    ("I was anxious around people too, and breathing helped. Keep breathing slowly.", "partial"),
     ("You might feel the same, Jamie. I was anxious too. Just breathe slowly.", "partial"),
     # Tentative words inside an order are still an order, not an invitation.
     ("I was anxious around people too. Give it a go, it may be different for you.", "partial"),

@@ -93,3 +93,92 @@ def test_when_you_leave_needs_its_place_es():
     assert boundaries("Si quieres, cuando salgas del hospital nos vemos.") == "not_met"
     assert boundaries("Quizás podrías probar algo así cuando salgas a la sala.") == "met"
 
+
+def focus(text, language="es", scenario="group-reluctance"):
+    return criterion(text, "patient_focus", language, scenario).outcome
+
+
+STORY_ES = "Yo tampoco quería ir al grupo, pero escuchar a los demás me ayudó. "
+STORY_EN = "I didn't want to go to group either, but listening to the others helped me. "
+
+
+# A closing order speaks to the patient but leaves nothing to answer: partly met, with or
+# without a "you" in it.
+def test_closing_order_is_partial():
+    assert focus(STORY_ES + "Anda al grupo hoy.") == "partial"
+    assert focus(STORY_EN + "Give it a chance.", "en") == "partial"
+    assert focus(STORY_EN + "What worries you most about it?", "en") == "met"
+
+
+# A tag that asks for agreement is no open question.
+def test_tag_question_es():
+    assert focus(STORY_ES + "Ya verás que te va a encantar, ¿vale?") == "partial"
+    assert focus(STORY_ES + "A lo mejor podrías ir una vez a ver qué tal, ¿no?") == "met"
+
+
+def test_tag_alone_points_back_es():
+    assert focus(STORY_ES + "Si quieres, cuando te den de alta te paso mi número. ¿Le parece?") == "partial"
+    assert focus(STORY_ES + "¿Qué te parece?") == "met"
+
+
+def test_tag_question_en():
+    assert focus(STORY_EN + "You'll love it, ok?", "en") == "partial"
+    assert focus(STORY_EN + "Maybe you could try it, if it feels okay?", "en") == "met"
+
+
+# A question that asks for a yes to a plan is half a hand-back.
+def test_pitch_question_es():
+    assert focus(STORY_ES + "¿Vas a venir hoy?") == "partial"
+    assert focus(STORY_ES + "Probá ir una vez, dale, ¿qué perdés?") == "partial"
+    assert focus(STORY_ES + "¿Tú por qué no quieres ir?") == "met"
+
+
+def test_pitch_question_en():
+    assert focus(STORY_EN + "You should try it, what do you have to lose?", "en") == "partial"
+    assert focus(STORY_EN + "Why don't you want to go?", "en") == "met"
+
+
+# A question or an offer that crosses a boundary closes only partly.
+def test_boundary_question():
+    assert focus(STORY_ES + "¿Tú a quién votaste?") == "partial"
+    assert focus(STORY_ES + "¿Tú qué piensas del grupo?") == "met"
+    assert focus(STORY_EN + "Can I pray with you?", "en") == "partial"
+    assert focus(STORY_EN + "Can I tell you more about it?", "en") == "met"
+
+
+def test_secret_in_the_closing_question_en():
+    assert focus(STORY_EN + "Can you keep this between us?", "en") == "partial"
+    assert focus(STORY_EN + "Can you tell me what worries you?", "en") == "met"
+
+
+def test_contact_offer_closing_es():
+    assert focus(STORY_ES + "Si quieres, te paso mi número y platicamos.") == "partial"
+    assert focus(STORY_ES + "Si quieres, platicamos de eso un rato.") == "met"
+
+
+# Encouragement and verbs in the patient's person speak to them without a "tú".
+def test_encouragement_es():
+    assert focus("A mí también me pasó, ¡ánimo!") == "partial"
+    assert focus("A mí también me pasó, y salí.") == "not_met"
+
+
+def test_verb_in_the_patients_person_es():
+    assert focus(STORY_ES + "Deberías pedir lo mismo.") == "partial"
+    assert focus(STORY_ES + "Hay que aguantar nomás.") == "not_met"
+
+
+# The patient's name as an opening greeting is not yet a turn to them.
+def test_greeting_name_es():
+    assert focus("Sam, yo fui a un grupo hace años y no me sirvió. Yo creo que no es para todos.") == "not_met"
+    assert focus("Yo fui a un grupo hace años y no me sirvió, Sam. Yo creo que no es para todos.") == "partial"
+
+
+# "Tú me dices" and wanting to know how the patient is hand the conversation back.
+def test_you_tell_me_es():
+    assert focus(STORY_ES + "Tú me dices.") == "met"
+    assert focus(STORY_ES + "Tú me gustas.") == "partial"
+
+
+def test_wanting_to_know_how_they_are_es():
+    assert focus(STORY_ES + "Me interesa más saber cómo estás tú.") == "met"
+    assert focus(STORY_ES + "Me interesa más el grupo de los martes.") == "not_met"
