@@ -91,10 +91,18 @@ def detect(ctx):
             notes.append(note)
     mild, mild_words, mild_notes = [], [], []
     shared = _scenario_words(ctx)
+    a = ctx.analysis
+    now = {a.sent_of[f] for f, _l in ctx.cues("boundaries.relationship_now", own=False)}
     for key, note in MILD:
         for hit in ctx.cues(key, own=False, negation=False):
             if key == "boundaries.relationship" and hit[0] in shared:
                 continue  # a breakup told to a patient facing one is the shared experience
+            if key == "boundaries.relationship" and a.sent_of[hit[0]] in now:
+                # A breakup that still hurts now is intimate life going on, not a past occasion.
+                severe.append(ctx.span(hit, SEVERE_CONTENT[3][1]))
+                words.append(ctx.words(hit))
+                notes.append(SEVERE_CONTENT[3][1])
+                continue
             mild.append(ctx.span(hit, note))
             mild_words.append(ctx.words(hit).lower())
             mild_notes.append(note)

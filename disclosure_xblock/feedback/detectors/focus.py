@@ -117,8 +117,10 @@ def detect(ctx):
     permission = _in_sentence(ctx.cues("focus.permission", negation=False), first, last)
     advice = _in_sentence(ctx.cues("minimizing.soft_suggestion") + ctx.cues("minimizing.directive"),
                           first, last)
-    if advice and not question:
-        # "You might want to ask …": tentative words in advice are not an invitation.
+    playing_down = _in_sentence(ctx.cues("minimizing.minimizing"), first, last)
+    if (advice or playing_down) and not question:
+        # "You might want to ask …", "Al menos ahí tienes con quien hablar": tentative or
+        # talking words in advice or in a playing-down are not an invitation.
         invitation, tentative = [], []
     ending = (start, end, _("how the draft ends"))
     ending_words = quote_list([a.text[start:end].strip()], limit=1)

@@ -182,3 +182,33 @@ def test_you_tell_me_es():
 def test_wanting_to_know_how_they_are_es():
     assert focus(STORY_ES + "Me interesa más saber cómo estás tú.") == "met"
     assert focus(STORY_ES + "Me interesa más el grupo de los martes.") == "not_met"
+
+
+# A breakup that still hurts now is intimate life going on; told as a past occasion, mild.
+def test_breakup_still_going_on_es():
+    assert boundaries("El año pasado me divorcié y todavía no lo supero.", scenario="hopelessness") == "not_met"
+    assert boundaries("Hace años me divorcié y caminar me ayudó a salir adelante.",
+                      scenario="hopelessness") == "partial"
+
+
+def test_breakup_still_going_on_en():
+    assert boundaries("I'm still not over the divorce, honestly.", "en", "hopelessness") == "not_met"
+    assert boundaries("After my divorce years ago, walking helped me.", "en", "hopelessness") == "partial"
+
+
+# A named diagnosis of one's own is a mild specific.
+def test_own_named_diagnosis_es():
+    assert boundaries("Yo también tuve ansiedad social en la prepa y con un taller lo superé.") == "partial"
+    assert boundaries("Yo también tuve mucha ansiedad con la gente y con un taller lo superé.") == "met"
+
+
+# Imperatives in the patient's person close partly, like any order.
+def test_closing_imperative_in_the_patients_person_es():
+    assert focus(STORY_ES + "Pregúntale al psiquiatra por el grupo.") == "partial"
+    assert focus(STORY_ES + "Le pregunté al psiquiatra por el grupo.") == "not_met"
+
+
+# Talking words in a playing-down are no invitation.
+def test_playing_down_is_no_invitation_es():
+    assert focus(STORY_ES + "Al menos ahí tienes con quien hablar.") == "partial"
+    assert focus(STORY_ES + "Si quieres, ahí tienes con quien hablar.") == "met"
