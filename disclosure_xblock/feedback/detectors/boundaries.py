@@ -84,14 +84,22 @@ def detect(ctx):
         severe.append((start, end, SEVERE_CONTENT[0][1]))
         words.append(text[start:end])
         notes.append(SEVERE_CONTENT[0][1])
+    a = ctx.analysis
+    contact_in = [a.sent_of[f] for f, _l in ctx.cues("boundaries.contact")]
+    times = {f for f, _l in ctx.hits.get("boundaries.contact_time", ())}
     for key, note in SEVERE_ACTS:
         for hit in ctx.cues(key, own=_OWN.get(key, True), negation=key not in _OPINIONS):
+            sentence = a.sent_of[hit[0]]
+            if (hit[0] in times and contact_in.count(sentence) == 1
+                    and a.ends_with_question(sentence) and not a.first_person(sentence)):
+                # "What do you want to do after you leave here?" asks about the patient's own
+                # plans: a time after care alone, with nobody of the writer's, offers no contact.
+                continue
             severe.append(ctx.span(hit, note))
             words.append(ctx.words(hit))
             notes.append(note)
     mild, mild_words, mild_notes = [], [], []
     shared = _scenario_words(ctx)
-    a = ctx.analysis
     now = {a.sent_of[f] for f, _l in ctx.cues("boundaries.relationship_now", own=False)}
     for key, note in MILD:
         for hit in ctx.cues(key, own=False, negation=False):

@@ -158,11 +158,15 @@ def detect(ctx):
         return Finding(MET, (ending,), _(
             "Closing with {ending} invites {patient} to respond in their own way.",
             ending=ending_words, patient=patient))
-    # Encouragement or an offer in the closing sentence speaks to the patient with no "you"
-    # word ("¡Ánimo!", "Si quiere le paso mi whatsapp").
+    # Encouragement, an offer or a "we" that holds the patient in the closing sentence speaks to
+    # them with no "you" word ("¡Ánimo!", "Si quiere le paso mi whatsapp", "Let's both try").
     spoken_to = [hit[0] for hit in _in_sentence(
         [hit for key in _SPOKEN_TO for hit in ctx.cues(key)]
-        + ctx.cues("focus.encouragement", negation=False), first, last)]
+        + ctx.cues("focus.encouragement", negation=False)
+        + ctx.cues("focus.shared_we", negation=False), first, last)]
+    # Asking permission anywhere ("Would it help to hear how it went for me?") turns to the
+    # patient, though a story told after it no longer hands the conversation back.
+    spoken_to += [f for f, _l in ctx.cues("focus.permission", negation=False)]
     addressing = sorted(set(addressing + spoken_to))
     if addressing:
         k = addressing[-1]

@@ -212,3 +212,36 @@ def test_closing_imperative_in_the_patients_person_es():
 def test_playing_down_is_no_invitation_es():
     assert focus(STORY_ES + "Al menos ahí tienes con quien hablar.") == "partial"
     assert focus(STORY_ES + "Si quieres, ahí tienes con quien hablar.") == "met"
+
+
+# A "we" that holds the patient speaks to them, though it asks nothing.
+def test_shared_we():
+    assert focus("I'm having a hard time myself. Let's both try to stay positive.", "en") == "partial"
+    assert focus("I'm having a hard time myself. We all went out to eat.", "en") == "not_met"
+    assert focus("Yo también estoy mal. Así que somos dos.") == "partial"
+    assert focus("Yo también estoy mal. Así que me quedo en casa.") == "not_met"
+
+
+# Asking permission first turns to the patient, though a story after it closes on the writer.
+def test_permission_before_the_story_en():
+    assert focus("Would it help to hear how group went for me? I was nervous, but listening "
+                 "slowly helped me.", "en") == "partial"
+    assert focus("Group went well for me. I was nervous, but listening slowly helped me.", "en") == "not_met"
+
+
+# Sending the patient to ask for a medication is a boundary question.
+def test_ask_your_doctor_for_it():
+    assert focus("My doctor put me on medicine and it helped. Maybe ask your psychiatrist about it?",
+                 "en", "hopelessness") == "partial"
+    assert focus("Talking with someone helped me. Maybe you could talk to someone too?",
+                 "en", "hopelessness") == "met"
+
+
+# A time after care, alone in a question about the patient's plans, offers no contact.
+def test_time_after_care_in_a_question_about_plans():
+    assert boundaries("Work helped me. What do you want to do after you leave here?",
+                      "en", "hopelessness") == "met"
+    assert boundaries("Work helped me. Can I see you after you leave here?", "en", "hopelessness") == "not_met"
+    assert boundaries("Trabajar me ayudó. ¿Qué quieres hacer cuando te den de alta?",
+                      scenario="hopelessness") == "met"
+    assert boundaries("Trabajar me ayudó. ¿Me visitas cuando te den de alta?", scenario="hopelessness") == "not_met"
