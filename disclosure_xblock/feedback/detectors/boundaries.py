@@ -34,6 +34,11 @@ SEVERE_ACTS = (
     ("boundaries.religion", _("promotes a religion")),
     ("boundaries.promotion", _("promotes a service")),
 )
+# An opinion stays an opinion when negated ("what doesn't help is this government …").
+_OPINIONS = frozenset(("boundaries.political",))
+# A confidence is the writer's own even after a telling verb ("You're the only one I've told,
+# so keep this between us"): only quoted words are left out of these.
+_OWN = {"boundaries.burdening": "quoted", "boundaries.special_relationship": "quoted"}
 # Safety content named by a cue (safety.py, every language) is severe too; it also raises a red
 # flag. The learned layer's flags (safety_model.py) route the draft to an instructor without
 # cutting the score: they are a safety net, not a reviewed judgement.
@@ -79,21 +84,37 @@ def detect(ctx):
         severe.append((start, end, SEVERE_CONTENT[0][1]))
         words.append(text[start:end])
         notes.append(SEVERE_CONTENT[0][1])
+    a = ctx.analysis
+    contact_in = [a.sent_of[f] for f, _l in ctx.cues("boundaries.contact")]
+    times = {f for f, _l in ctx.hits.get("boundaries.contact_time", ())}
     # "cuando salgas a la sala": going out to the ward's common room is no contact outside care.
     on_ward = {f for f, _l in ctx.hits.get("boundaries.not_contact", ())}
     for key, note in SEVERE_ACTS:
-        for hit in ctx.cues(key):
+        for hit in ctx.cues(key, own=_OWN.get(key, True), negation=key not in _OPINIONS):
             if hit[0] in on_ward and key == "boundaries.contact":
+                continue
+            sentence = a.sent_of[hit[0]]
+            if (hit[0] in times and contact_in.count(sentence) == 1
+                    and a.ends_with_question(sentence) and not a.first_person(sentence)):
+                # "What do you want to do after you leave here?" asks about the patient's own
+                # plans: a time after care alone, with nobody of the writer's, offers no contact.
                 continue
             severe.append(ctx.span(hit, note))
             words.append(ctx.words(hit))
             notes.append(note)
     mild, mild_words, mild_notes = [], [], []
     shared = _scenario_words(ctx)
+    now = {a.sent_of[f] for f, _l in ctx.cues("boundaries.relationship_now", own=False)}
     for key, note in MILD:
         for hit in ctx.cues(key, own=False, negation=False):
             if key == "boundaries.relationship" and hit[0] in shared:
                 continue  # a breakup told to a patient facing one is the shared experience
+            if key == "boundaries.relationship" and a.sent_of[hit[0]] in now:
+                # A breakup that still hurts now is intimate life going on, not a past occasion.
+                severe.append(ctx.span(hit, SEVERE_CONTENT[3][1]))
+                words.append(ctx.words(hit))
+                notes.append(SEVERE_CONTENT[3][1])
+                continue
             mild.append(ctx.span(hit, note))
             mild_words.append(ctx.words(hit).lower())
             mild_notes.append(note)

@@ -22,19 +22,22 @@ spec.loader.exec_module(agreement_module)
 # Held-out after the lexicon work: kappa brief 1.00, relevant 0.75, resolved 0.95, coping_hope 0.90,
 # patient_focus 0.94, no_minimizing 0.93, boundaries 0.96; privacy gate accuracy 0.97.
 FLOORS = {
+    # patient_focus and boundaries, seventh round (rounds 2-6 read, kinds not examples): every
+    # set read here rose or held; their floors sit just under the figures after it
+    # (docs/real_text.md has the table).
     "devset": (80, {"brief": 0.9, "relevant": 0.8, "resolved": 0.75, "coping_hope": 0.75,
-                    "patient_focus": 0.75, "no_minimizing": 0.8, "boundaries": 0.8}, 0.95),
+                    "patient_focus": 0.9, "no_minimizing": 0.8, "boundaries": 0.95}, 0.95),
     "heldout": (60, {"brief": 0.85, "relevant": 0.8, "resolved": 0.8, "coping_hope": 0.75,
-                     "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.8}, 0.9),
+                     "patient_focus": 0.85, "no_minimizing": 0.8, "boundaries": 0.9}, 0.9),
     # Second blind round (peer-support styles). Before tuning: relevant 0.43, resolved 0.66,
     # coping_hope 0.60, no_minimizing 0.79; after: 0.69, 0.89, 0.91, 1.00 (it is now tuned on too).
     "heldout2": (60, {"brief": 0.9, "relevant": 0.85, "resolved": 0.8, "coping_hope": 0.8,
-                      "patient_focus": 0.85, "no_minimizing": 0.85, "boundaries": 0.85}, 0.95),
+                      "patient_focus": 0.9, "no_minimizing": 0.85, "boundaries": 0.95}, 0.95),
     # Spanish (issue 15), the development part of es_devset.jsonl (ids not a multiple of 4; the
     # other 28 stay unread, with no floor here). Before any Spanish cue: relevant 0.00, resolved
     # 0.01, coping_hope 0.01, patient_focus 0.68, no_minimizing 0.00, boundaries 0.24 (all 114).
     "es_dev": (80, {"brief": 0.9, "relevant": 0.85, "resolved": 0.85, "coping_hope": 0.85,
-                    "patient_focus": 0.6, "no_minimizing": 0.85, "boundaries": 0.85}, 0.9),
+                    "patient_focus": 0.8, "no_minimizing": 0.85, "boundaries": 0.95}, 0.9),
     # Blind rounds by writers who never saw the engine (es_blind2; en_blind3 and es_blind3,
     # 75 drafts each), now development data. Relevance (its fourth round, read while relevance
     # was judged by the topic of the writer's trouble): before 0.24 / 0.53 / 0.68, after
@@ -43,11 +46,11 @@ FLOORS = {
     # resolved 0.60, coping_hope 0.62, no_minimizing 0.56, brief 0.82. After: en 0.87, 0.84,
     # 0.97, 0.88; es 0.89, 0.79, 0.83, 1.00.
     "en_blind3": (75, {"brief": 0.8, "relevant": 0.8, "resolved": 0.75, "coping_hope": 0.75,
-                       "patient_focus": 0.85, "no_minimizing": 0.9, "boundaries": 0.75}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.9, "boundaries": 0.85}, 0.95),
     "es_blind3": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.8, "coping_hope": 0.7,
-                       "patient_focus": 0.75, "no_minimizing": 0.75, "boundaries": 0.75}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.75, "boundaries": 0.85}, 0.95),
     "es_blind2": (70, {"brief": 0.9, "relevant": 0.65, "resolved": 0.6, "coping_hope": 0.8,
-                       "patient_focus": 0.7, "no_minimizing": 0.85, "boundaries": 0.75}, 0.9),
+                       "patient_focus": 0.9, "no_minimizing": 0.85, "boundaries": 0.9}, 0.9),
     # Round 4 (en_blind4, es_blind4): never read by anyone working on the engine, so these floors
     # only guard the figures they gave after this session's rounds (before -> after, kappa):
     # en brief .83 -> 1.00, relevant .46 -> .35, resolved .46 -> .54, coping_hope .58 -> .69,
@@ -58,17 +61,17 @@ FLOORS = {
     # Blind round 6's resolution work (round 4 read again for its kinds of endings and present
     # limits): resolved en .59 -> .82, es .65 -> .84.
     "en_blind4": (75, {"brief": 0.95, "relevant": 0.6, "resolved": 0.78, "coping_hope": 0.65,
-                       "patient_focus": 0.8, "no_minimizing": 0.8, "boundaries": 0.85}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.8, "boundaries": 0.95}, 0.95),
     "es_blind4": (75, {"brief": 0.9, "relevant": 0.5, "resolved": 0.8, "coping_hope": 0.75,
-                       "patient_focus": 0.7, "no_minimizing": 0.7, "boundaries": 0.85}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.7, "boundaries": 0.95}, 0.95),
     # Round 5 (en_blind5, es_blind5), read for coping and resolution (issues 14 and 15) and by
     # relevance round 6: on main before, en resolved .58, coping_hope .53, relevant .28; es .51,
     # .38, .45. After: en .90, .88, .62; es .79, .82, .73. The other criteria keep floors just
     # under their figures then.
     "en_blind5": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.85, "coping_hope": 0.8,
-                       "patient_focus": 0.85, "no_minimizing": 0.6, "boundaries": 0.75}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.6, "boundaries": 0.85}, 0.95),
     "es_blind5": (75, {"brief": 0.9, "relevant": 0.65, "resolved": 0.7, "coping_hope": 0.75,
-                       "patient_focus": 0.8, "no_minimizing": 0.78, "boundaries": 0.65}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.78, "boundaries": 0.85}, 0.95),
     # Round 6 (en_blind6, es_blind6), never read: on main 6d6b9d8 en relevant .52, resolved .48,
     # coping_hope .48; es .36, .55, .66; after the round-5 merges en .59, .48, .54; es .41, .59,
     # .59. Floors just under the figures after: regressions fail, the 0.6 target is not met yet.
@@ -76,11 +79,13 @@ FLOORS = {
     # resolved .48 -> .90; es relevant .41 -> .59, resolved .59 -> .86. And for coping, minimizing,
     # and (Spanish) focus and boundaries (docs/real_text.md, "Blind round 6 read"): en coping_hope
     # .54 -> .78, no_minimizing .94 -> 1.00; es coping_hope .59 -> .90, no_minimizing .67 -> .89,
-    # patient_focus .75 -> .78, boundaries .76 -> .87.
+    # patient_focus .75 -> .78, boundaries .76 -> .87. And for focus and boundaries in both
+    # languages (docs/real_text.md, "Round 7 kinds"): en .86 -> .97, .89 -> .92; es .75 -> .97,
+    # .76 -> .86.
     "en_blind6": (75, {"brief": 0.95, "relevant": 0.75, "resolved": 0.85, "coping_hope": 0.74,
-                       "patient_focus": 0.8, "no_minimizing": 0.95, "boundaries": 0.85}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.95, "boundaries": 0.88}, 0.95),
     "es_blind6": (75, {"brief": 0.95, "relevant": 0.55, "resolved": 0.82, "coping_hope": 0.85,
-                       "patient_focus": 0.74, "no_minimizing": 0.84, "boundaries": 0.82}, 0.95),
+                       "patient_focus": 0.9, "no_minimizing": 0.84, "boundaries": 0.82}, 0.95),
     # Round 7 (en_blind7, es_blind7), a new writer's, never read: on main 4b330a1 en relevant .52,
     # resolved .52, coping_hope .52, patient_focus .77, no_minimizing .78, boundaries .86; es
     # .16, .51, .51, .67, .68, .57 (brief en 1.0, es .91; privacy .987 both). Floors under them.

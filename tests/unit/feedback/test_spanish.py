@@ -158,7 +158,10 @@ def test_coping_and_hope(text, expected):
     ("Me ayudó caminar y poco a poco me sentí mejor. como te sientes tu?", "met"),
     ("Me ayudó caminar y poco a poco me sentí mejor. ¿Qué te ayudaría a ti", "met"),
     ("Me ayudó caminar y poco a poco me sentí mejor. Cuéntame cómo lo vives.", "met"),
-    ("Jamie, a mí me ayudó caminar. Yo salí adelante así.", "partial"),
+    # The name as an opening greeting is not a turn to the patient (the Spanish rounds label
+    # "Jamie, yo …" ending on "yo" not met); the name said to them later is (seventh round).
+    ("Jamie, a mí me ayudó caminar. Yo salí adelante así.", "not_met"),
+    ("A mí me ayudó caminar, Jamie. Yo salí adelante así.", "partial"),
     ("Me ayudó caminar y poco a poco me sentí mejor. Yo salí adelante así.", "not_met"),
 ])
 def test_patient_focus(text, expected):
