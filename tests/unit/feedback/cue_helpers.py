@@ -8,7 +8,8 @@ RUBRIC = load_preset("appropriate-self-disclosure")
 
 
 def criterion(text, cid, language="en", scenario="anxiety-withdrawal"):
-    """The default rubric's criterion ``cid`` for ``text``, read as a draft in ``language``."""
+    """The default rubric's criterion ``cid`` for ``text``, read as a draft in ``language``
+    (None: the language is read from the draft, as on the site)."""
     found = evaluate(text, RUBRIC, load_scenario(scenario), draft_language=language)
     return next(c for c in found.criteria if c.id == cid)
 

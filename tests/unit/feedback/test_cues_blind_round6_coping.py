@@ -9,16 +9,12 @@ Every sentence here is our own; none is from the blind sets or from ESConv.
 """
 import pytest
 
-from disclosure_xblock.feedback import evaluate
-from disclosure_xblock.rubric import load_preset
-from disclosure_xblock.scenarios import load_scenario
-
-RUBRIC = load_preset("appropriate-self-disclosure")
+from .cue_helpers import criterion
 
 
 def judged(text, cid, scenario="anxiety-withdrawal"):
-    result = evaluate(text, RUBRIC, load_scenario(scenario))
-    return next(c for c in result.criteria if c.id == cid)
+    # language None: the draft's language is read from the draft, as on the site
+    return criterion(text, cid, None, scenario)
 
 
 def outcome(text, cid, scenario="anxiety-withdrawal"):
