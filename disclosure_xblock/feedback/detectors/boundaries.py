@@ -87,12 +87,8 @@ def detect(ctx):
     a = ctx.analysis
     contact_in = [a.sent_of[f] for f, _l in ctx.cues("boundaries.contact")]
     times = {f for f, _l in ctx.hits.get("boundaries.contact_time", ())}
-    # "cuando salgas a la sala": going out to the ward's common room is no contact outside care.
-    on_ward = {f for f, _l in ctx.hits.get("boundaries.not_contact", ())}
     for key, note in SEVERE_ACTS:
         for hit in ctx.cues(key, own=_OWN.get(key, True), negation=key not in _OPINIONS):
-            if hit[0] in on_ward and key == "boundaries.contact":
-                continue
             sentence = a.sent_of[hit[0]]
             if (hit[0] in times and contact_in.count(sentence) == 1
                     and a.ends_with_question(sentence) and not a.first_person(sentence)):
