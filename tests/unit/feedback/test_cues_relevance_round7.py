@@ -1,0 +1,83 @@
+"""Relevance on round 7's writing (issues 14 and 15): claims that point at the patient's own
+experience, and the concern told with a word in the middle. Each kind both ways (a positive
+and a near-miss negative), in English and Spanish where the kind exists in both."""
+from disclosure_xblock.feedback import evaluate
+from disclosure_xblock.rubric import load_preset
+from disclosure_xblock.scenarios import load_scenario
+
+RUBRIC = load_preset("appropriate-self-disclosure")
+
+
+def judged(text, scenario="anxiety-withdrawal"):
+    sc = load_scenario(scenario)
+    return next(c for c in evaluate(text, RUBRIC, sc).criteria if c.id == "relevant").outcome
+
+
+# Knowing what the patient is going through, an intensifier or a pronoun in between: a weak
+# claim (the middle level alone), not knowing what they mean about something else.
+def test_knowing_what_the_patient_goes_through_en():
+    assert judged("I totally get what you're going through.") == "partial"
+    assert judged("I totally get what you mean about the food.") == "not_met"
+
+
+def test_knowing_what_the_patient_goes_through_es():
+    assert judged("Yo sé lo que tú estás pasando.") == "partial"
+    assert judged("Sé exactamente cómo te sientes.") == "partial"
+    assert judged("Yo sé lo que tú estás cocinando.") == "not_met"
+
+
+# Sameness said of the writer's own past self with no noun after it: a strong claim.
+def test_sameness_of_the_writers_past_self_en():
+    assert judged("I was exactly the same a few years ago, and breathing slowly helped me.") == "met"
+    assert judged("I ate the same breakfast a few years ago, and breathing slowly helped me.") == "not_met"
+
+
+def test_sameness_of_the_writers_past_self_es():
+    assert judged("Eso mismo me pasó a mí hace unos años, y respirar despacio me ayudó.") == "met"
+    assert judged("Yo estaba igual hace unos años, y respirar despacio me ayudó.") == "met"
+    assert judged("Eso mismo me dijo mi madre hace unos años, y respirar despacio me ayudó.") == "not_met"
+    assert judged("Yo estaba en la misma oficina hace unos años, y respirar despacio me ayudó.") == "not_met"
+
+
+# "Done that myself": a reference to what the patient told, not "done that course myself".
+def test_done_that_myself_en():
+    assert judged("I have done that myself, and it got easier.", "hopelessness") == "met"
+    assert judged("I have done that course myself, and it got easier.", "hopelessness") == "partial"
+
+
+# Keeping away from people told as not leaving one's home (only negated), or as not wanting to
+# run into anyone.
+def test_not_leaving_home_en():
+    assert judged("A few years ago I wouldn't leave my flat for weeks, and breathing slowly "
+                  "helped me.") == "met"
+    assert judged("A few years ago I had to leave my flat for weeks, and breathing slowly "
+                  "helped me.") == "not_met"
+
+
+def test_not_running_into_anyone_es():
+    assert judged("Hace unos años no quería cruzarme con nadie, y respirar despacio me ayudó.") == "met"
+    assert judged("Hace unos años quería cruzarme el país en moto, y respirar despacio me ayudó.") == "not_met"
+
+
+def test_avoidance_as_what_could_not_be_faced_en():
+    assert judged("I couldn't face the staff kitchen at work, my heart would race walking past it.") == "met"
+    assert judged("I couldn't find the staff kitchen at work, my heart would race walking past it.") == "partial"
+
+
+# Lost hope with a pronoun in the middle, or the "never" at the end; belief given up.
+def test_hopelessness_with_a_word_in_between_es():
+    assert judged("A los veinte no le veía futuro a nada, y hablar con una amiga me ayudó.",
+                  "hopelessness") == "met"
+    assert judged("A los veinte le veía futuro a todo, y hablar con una amiga me ayudó.",
+                  "hopelessness") == "not_met"
+    assert judged("Sentía que de ese hueco no iba a salir nunca, y hablar con una amiga me ayudó.",
+                  "hopelessness") == "met"
+    assert judged("Sentía que no iba a salir de viaje, y hablar con una amiga me ayudó.",
+                  "hopelessness") == "not_met"
+
+
+def test_belief_given_up_en():
+    assert judged("When my dad was sick I stopped believing things would get better, and walking "
+                  "helped me.", "hopelessness") == "met"
+    assert judged("When my dad was sick I believed things would get better, and walking helped me.",
+                  "hopelessness") != "met"
