@@ -81,3 +81,38 @@ def test_belief_given_up_en():
                   "helped me.", "hopelessness") == "met"
     assert judged("When my dad was sick I believed things would get better, and walking helped me.",
                   "hopelessness") != "met"
+
+
+# A scenario's context written in the draft's language lends its own words in Spanish as in
+# English, matched on a crude stem ("salía" ~ "sale", "habitaciones" ~ "habitación"); its
+# function and scene words ([stopwords]) and the patient's name lend none.
+def _with_context(text, context, keywords=("soledad", "tristeza")):
+    from disclosure_xblock.rubric import Scenario
+    sc = Scenario(key="ctx-es", patient="Lucía", keywords=keywords, context=context)
+    return next(c for c in evaluate(text, RUBRIC, sc).criteria if c.id == "relevant")
+
+
+_CONTEXT_ES = ("Lucía lleva una semana en la unidad. No sale de su habitación, no baja al comedor "
+               "y dice que no quiere ver a nadie.")
+_CONTEXT_EN = ("Lucy has been on the unit for a week. She does not leave her room, skips the "
+               "dining room and says she does not want to see anyone.")
+
+
+def test_context_words_in_spanish():
+    found = _with_context("Hace unos años no salía de mi habitación y no bajaba al comedor.", _CONTEXT_ES)
+    assert found.outcome == "met"
+    assert "habitación" in [e.text for e in found.evidence]
+    assert _with_context("Hace unos años me mudé de ciudad y empecé a trabajar de noche.",
+                         _CONTEXT_ES).outcome == "not_met"
+
+
+def test_context_patient_name_and_stopwords_lend_nothing_es():
+    assert _with_context("Me encantaban las luces de la ciudad cada noche de la semana.",
+                         _CONTEXT_ES).outcome == "not_met"
+
+
+def test_context_in_another_language_lends_only_its_groups():
+    # An English context gives a Spanish draft no words of its own (only synonym groups).
+    assert _with_context("Hace unos años pinté mi habitación.", _CONTEXT_EN).outcome == "not_met"
+    assert _with_context("Hace unos años pinté mi habitación.", _CONTEXT_ES).outcome == "partial"
+    assert _with_context("A few years ago I painted my room.", _CONTEXT_EN).outcome == "partial"
