@@ -83,6 +83,22 @@ def test_belief_given_up_en():
                   "hopelessness") != "met"
 
 
+
+# Understanding backed by a moment of the writer's own ("I do understand, because once I …") is a
+# strong claim; backed by what the patient said, it stays the weak "I understand".
+def test_understanding_grounded_in_the_writers_moment_en():
+    assert judged("I do understand, because once I had to start over in a new town.",
+                  "group-reluctance") == "met"
+    assert judged("I do understand, because you told me about it yesterday.",
+                  "group-reluctance") == "partial"
+
+
+def test_understanding_grounded_in_the_writers_moment_es():
+    assert judged("Te entiendo perfectamente, porque a mí me costó mucho el primer año en la ciudad.",
+                  "group-reluctance") == "met"
+    assert judged("Te entiendo perfectamente, porque me lo explicaste ayer.",
+                  "group-reluctance") == "partial"
+
 # A scenario's context written in the draft's language lends its own words in Spanish as in
 # English, matched on a crude stem ("salía" ~ "sale", "habitaciones" ~ "habitación"); its
 # function and scene words ([stopwords]) and the patient's name lend none.
