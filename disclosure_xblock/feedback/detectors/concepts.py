@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+from ..language import detect as detect_language
 from ..lexicons import DEFAULT_LANGUAGE, LANGUAGES, LexiconIndex, built_once, patterns, synonym_groups, words
 from ..phrases import compile_pattern, fold, inflections, match_at
 from ..text import Analysis
@@ -91,10 +92,21 @@ def concepts(keywords, language=DEFAULT_LANGUAGE):
 # widen the concepts, at a lower weight than the designer's own keywords.
 
 _SUFFIXES = ("ies", "ing", "ed", "es", "ly", "s")
+# Spanish endings of number, gender, the usual tenses and derived nouns, longest first: "salía"
+# ~ "salir" ~ "saliendo", "comidas" ~ "comida". Crude like the English one; what matters is that
+# a context word and a draft word meet on the same stem.
+# (Words are accent-folded by then: "salía" reads "salia".)
+_SUFFIXES_ES = ("amientos", "imientos", "amiento", "imiento", "aciones", "iciones", "acion", "icion",
+                "mente", "abamos", "iamos", "ando", "iendo", "aron", "ieron", "aban", "ian", "aba",
+                "ado", "ada", "ido", "ida", "ados", "adas", "idos", "idas", "ar", "er", "ir", "es",
+                "as", "os", "ia", "a", "o", "e", "s")
+_SUFFIXES_ES = tuple(sorted(set(_SUFFIXES_ES), key=len, reverse=True))
 
 
-def stem(word):
+def stem(word, language=DEFAULT_LANGUAGE):
     """A crude stem, the same for a context word and a draft word ("worries" ~ "worried")."""
+    if language != DEFAULT_LANGUAGE:
+        return _stem_es(word)
     word = word.split("'", 1)[0]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -105,33 +117,50 @@ def stem(word):
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
-@built_once(maxsize=1)
-def _group_index():
+@functools.lru_cache(maxsize=4096)  # a word's stem never changes
+def _stem_es(word):
+    """The Spanish stem of a folded word ("comidas" -> "com", "salia" -> "sal")."""
+    for suffix in _SUFFIXES_ES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
+
+
+@built_once(maxsize=len(LANGUAGES))
+def _group_index(language=DEFAULT_LANGUAGE):
     return LexiconIndex(tuple((f"rel.group:{name}", p)
-                              for name, members in synonym_groups().items() for p in members))
+                              for name, members in synonym_groups(language).items() for p in members))
 
 
-def group_hits(norms, sent_of=None):
+def group_hits(norms, sent_of=None, language=DEFAULT_LANGUAGE):
     """{"rel.group:<name>": [(first, last), …]} for every synonym group in ``norms``."""
-    return _group_index().scan(norms, sent_of)
+    return _group_index(language).scan(norms, sent_of)
+
+
+@functools.lru_cache(maxsize=256)  # one per scenario context and language; read-only afterwards
+def context_terms(context, language=DEFAULT_LANGUAGE):
+    """(content-word stems, the word forms that have one of them, synonym group keys) that a
+    scenario's context text mentions, read as ``language``. The forms let a draft's words be
+    checked with one set look-up each; only a word found there is stemmed. Outside English the
+    forms are the context's own (folded) words, and a draft word is matched by its stem."""
+    a = Analysis(context, language)
+    stop = words("relevance", "stopwords", language)
+    stems = frozenset(stem(n, language) for n in a.norms
+                      if n not in stop and len(n) > 2 and n.isalpha() and stem(n, language) not in stop)
+    forms = set()
+    for n in a.norms:
+        if stem(n, language) in stems:
+            forms.add(n)
+    if language == DEFAULT_LANGUAGE:
+        for word in stems:
+            forms.update(form for form in inflections(word) if stem(form) in stems)
+    return stems, frozenset(forms), frozenset(group_hits(a.norms, a.sent_of, language))
 
 
 @functools.lru_cache(maxsize=256)  # one per scenario context; read-only afterwards
-def context_terms(context):
-    """(content-word stems, the word forms that have one of them, synonym group keys) that a
-    scenario's context text mentions. The forms let a draft's words be checked with one set
-    look-up each; only a word found there is stemmed."""
-    a = Analysis(context)
-    stop = words("relevance", "stopwords")
-    stems = frozenset(stem(n) for n in a.norms
-                      if n not in stop and len(n) > 2 and n.isalpha() and stem(n) not in stop)
-    forms = set()
-    for n in a.norms:
-        if stem(n) in stems:
-            forms.add(n)
-    for word in stems:
-        forms.update(form for form in inflections(word) if stem(form) in stems)
-    return stems, frozenset(forms), frozenset(group_hits(a.norms, a.sent_of))
+def context_language(context):
+    """The language a scenario's context text is written in (English when undecided)."""
+    return detect_language(context).language or DEFAULT_LANGUAGE
 
 
 @built_once(maxsize=256)  # one per (context groups, keyword concepts, language); read-only

@@ -10,8 +10,10 @@ from __future__ import annotations
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
 from ..lexicons import DEFAULT_LANGUAGE, words
+from ..phrases import fold
 from .base import Finding
-from .concepts import concepts, context_asks, context_group_index, context_terms, keywords_in, stem
+from .concepts import (concepts, context_asks, context_group_index, context_language, context_terms,
+                       keywords_in, stem)
 from .minimizing import advice_sentences
 
 MET_SCORE = 2.0
@@ -33,8 +35,12 @@ def _context_concepts(ctx, weights):
     context = ctx.scenario.context
     if not context:
         return {}, {}
-    stems, forms, groups = context_terms(context)
     a = ctx.analysis
+    # The context's own words are matched in the draft's language when the context is written
+    # in it (a Spanish scenario's "no quiere salir de su cuarto" for a Spanish draft); an
+    # English context gives a Spanish draft its synonym groups only.
+    same = context_language(context) == ctx.language
+    stems, forms, groups = context_terms(context, ctx.language if same else DEFAULT_LANGUAGE)
     hits, extra = {}, {}
     # A word a keyword concept already counts is not counted again.
     taken = {k for key in weights for first, last in ctx.hits.get(key, ()) for k in range(first, last + 1)}
@@ -42,13 +48,24 @@ def _context_concepts(ctx, weights):
     if index is not None:
         for key, found in index.scan(a.norms, a.sent_of).items():
             hits[key], extra[key] = found, CONTEXT_GROUP
-    if ctx.language != DEFAULT_LANGUAGE:
-        return hits, extra  # the context's own words are matched by English stems only
+    if ctx.language != DEFAULT_LANGUAGE and not same:
+        return hits, extra
     names = ctx.patient_names()
-    for k, norm in enumerate(a.norms):
-        if norm not in forms or k in taken or norm in names:
+    if ctx.language == DEFAULT_LANGUAGE:
+        matched = (k for k, norm in enumerate(a.norms) if norm in forms)
+    else:  # Spanish: a draft word meets the context on its stem ("salia" ~ "salir"), not on
+        # the patient's name's ("Lucía" is no "luces")
+        names = frozenset(fold(name) for name in names)
+        name_stems = frozenset(stem(name, ctx.language) for name in names)
+        matched = (k for k, norm in enumerate(a.norms)
+                   if norm in forms or (len(norm) > 2 and norm.isalpha()
+                                        and stem(norm, ctx.language) in stems - name_stems))
+    stop = words("relevance", "stopwords", ctx.language)
+    for k in matched:
+        norm = a.norms[k]
+        if k in taken or norm in names or (ctx.language != DEFAULT_LANGUAGE and norm in stop):
             continue
-        key = f"rel.ctx:{stem(norm)}"
+        key = f"rel.ctx:{stem(norm, ctx.language)}"
         hits.setdefault(key, []).append((k, k))
         extra[key] = CONTEXT_WORD
     return hits, extra
