@@ -147,7 +147,7 @@ class Model(NamedTuple):
         return PARTIAL if p_partial >= 0.5 else NOT_MET
 
 
-def decide(current, found, cue_outcome, margin=MARGIN):
+def decide(current, found, cue_outcome, margin=MARGIN, require_cue=True):
     """(level, evidence spans) when the layer moves the detector's level and can quote the
     words that weigh that way; None when the detector's level stands."""
     if any(name in found for name in RULED):
@@ -160,10 +160,14 @@ def decide(current, found, cue_outcome, margin=MARGIN):
     # partial one.
     _bias, weights = current.met if MET in (level, cue_outcome) else current.partial
     sign = 1.0 if up else -1.0
-    quotable = sorted((-sign * weights.get(name, 0.0), name) for name, span in found.items()
+    # The detectors' findings and cues first (they name a kind of wording), then single words.
+    quotable = sorted((name.startswith("w:"), -sign * weights.get(name, 0.0), name)
+                      for name, span in found.items()
                       if span is not None and sign * weights.get(name, 0.0) > 0)
+    if require_cue and (not quotable or quotable[0][0]):
+        return None
     spans = []
-    for _w, name in quotable:
+    for _word, _w, name in quotable:
         span = found[name]
         if not any(s < span[1] and span[0] < e for s, e in spans):
             spans.append(span)
