@@ -80,11 +80,23 @@ def features(ctx, words=True):
     # The detectors' own readings of a cue: one inside a longer cue of another section is that
     # cue ("passed" in "passed away", "mejor" in "a lo mejor"), and one in a question about the
     # patient is not the writer's ("what would make you feel better?"): only ``q:`` is kept.
-    longer = [(f, l, key) for key in keys for f, l in ctx.hits[key]]
+    # Hits by first word; a cue spans a few words, so only the starts ``reach`` words back can
+    # cover a hit (linear in the draft, whatever its length).
+    by_start = {}
+    for key in keys:
+        for f, l in ctx.hits[key]:
+            by_start.setdefault(f, []).append((l, key))
+    reach = max((l - f for key in keys for f, l in ctx.hits[key]), default=0)
+
+    def covered(hit, key):
+        first, last = hit
+        return any(l >= last and l - f > last - first and other != key
+                   for f in range(max(first - reach, 0), first + 1)
+                   for l, other in by_start.get(f, ()))
+
     for key in keys:
         for hit in ctx.cues(key, own="quoted", negation=False):
-            if any(f <= hit[0] and hit[1] <= l and l - f > hit[1] - hit[0] and other != key
-                   for f, l, other in longer):
+            if covered(hit, key):
                 continue
             sentence = a.sent_of[hit[0]]
             if a.ends_with_question(sentence):
