@@ -36,6 +36,10 @@ FAMILIES = "safety_families"
 WEIGHTS = "safety_weights.tsv"
 # Sections of the cue files whose phrases take the next words away from the writer (``led``).
 LEADS = ("denial_leads", "hypothetical_leads", "joke_leads", "joke_tails", "joke_breakers")
+# Phrases that undo an idiom guard they overlap ([guard_breakers]): accent folding makes "cortaba
+# con él" (broke up with him), a guard, read "me cortaba con el cúter" too; "cort* con el cúter"
+# breaks it. Read by the cues (safety.cue_scan) and here, like the leads.
+BREAKERS = ("guard_breakers",)
 # A hypothetical lead ("if a patient says") covers at most this many words after it in its
 # sentence: "if someone tells you they want to kill themselves" (six).
 HYPOTHETICAL_REACH = 6
@@ -76,7 +80,7 @@ def index_entries():
     entries += [(" guards", pattern) for name in SAFETY_FILES for pattern in folded_patterns(name, "guards")]
     # Suspicions the writer denies (safety.disowned) and leads that take the words after them
     # away from the writer (``led``): the same sections as the cues read.
-    entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials") + LEADS
+    entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials") + LEADS + BREAKERS
                 for pattern in folded_patterns(name, section)]
     return tuple(entries)
 
@@ -104,7 +108,8 @@ def features(analysis, negated, reported, hits=None):
     hits = _index().scan(analysis.folded, sent_of) if hits is None else dict(hits)
     # Words inside a guard, marked once (a cue or guard spans a few words: linear in the draft).
     guarded = bytearray(len(sent_of))
-    for first, last in hits.pop(" guards", ()):
+    breakers = hits.pop("guard_breakers", ())
+    for first, last in unbroken(hits.pop(" guards", ()), breakers):
         add("c:guard", sent_of[first])
         guarded[first:last + 1] = b"\x01" * (last + 1 - first)
     # What others suspected and the writer denied in the same sentence is no family either.
@@ -130,6 +135,16 @@ def features(analysis, negated, reported, hits=None):
             for b in ordered[i + 1:]:
                 add(f"p:{a}+{b}", sentence)
     return found
+
+
+def unbroken(guards, breakers):
+    """The guard spans that lie inside no [guard_breakers] span (see BREAKERS). Inside, not
+    overlapping: "miedo de cortarme con el cuchillo" keeps its guard ("miedo de cortarme" starts
+    before the breaker)."""
+    if not breakers:
+        return list(guards)
+    return [(first, last) for first, last in guards
+            if not any(b_first <= first and last <= b_last for b_first, b_last in breakers)]
 
 
 def disowned(analysis, hits):

@@ -206,3 +206,22 @@ def test_illness_and_leisure_lower_the_learned_layer_below_its_threshold(languag
 ])
 def test_a_jump_from_a_car_park_is_read_by_the_learned_layer(language, text):
     assert safety_kinds(text, language) == ["suicide"], text
+
+
+@pytest.mark.parametrize("positive, near_miss", [
+    ("Me cortaba con el cúter en el baño.", "Cortaba con el novio cada mes."),
+    ("Yo me cortaba con el vidrio de una botella.", "Corté con él hace un año."),
+    ("Me cortaba con el cuchillo de la cocina cuando nadie me veía.",
+     "Me corté con el cuchillo picando cebolla."),
+])
+def test_a_guard_breaker_undoes_the_guard_accent_folding_widened(positive, near_miss):
+    # "cort* con él" (breaking up) folds to "con el", which read "me cortaba con el cúter"; a blade
+    # after it breaks the guard, for the cues and for the learned layer alike.
+    assert cue_kinds(positive) == ["self_harm"], positive
+    assert "c:guard" not in features(positive)
+    assert safety_kinds(near_miss, "es") == [], near_miss
+
+
+def test_a_guard_breaker_undoes_only_the_guards_inside_it():
+    # The fear of an accident starts before the blade: its guard stays.
+    assert safety_kinds("Tenía miedo de que me cortara con el cuchillo en la cocina.", "es") == []
