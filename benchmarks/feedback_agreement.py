@@ -101,6 +101,9 @@ SAFETY_SETS = (
     # Set 12: another new writer's, measured on main 4b330a1 before anyone read it (en 0.943 /
     # 0.029, es 0.960 / 0.040); never read since: the honest estimate for the next round.
     ("blind12", "safety_blind12"),
+    # Set 13: a new writer's, measured on main ccb9f03 before anyone read it (en 0.943 / 0.171,
+    # es 0.880 / 0.400), then read and trained on in the set-13 round (docs/safety.md).
+    ("blind13", "safety_blind13"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

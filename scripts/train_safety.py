@@ -71,6 +71,9 @@ SETS = (
     ("blind10", ("safety_blind10_en.jsonl", "safety_blind10_es.jsonl")),
     # Set 11 joined in the tenth round, after its measurement on main (docs/safety.md).
     ("blind11", ("safety_blind11_en.jsonl", "safety_blind11_es.jsonl")),
+    # Set 13 joined in the set-13 round (branch safetyfa), after its measurement on main ccb9f03
+    # (docs/safety.md).
+    ("blind13", ("safety_blind13_en.jsonl", "safety_blind13_es.jsonl")),
     # safety_own3 (the author's eighth-round probes) is not here: trained on, it lowered the
     # writers' held-out recall of the learned layer (0.868 -> 0.858 en, 0.887 -> 0.880 es); it is
     # a regression set (benchmarks/feedback_agreement.py, tests/unit/feedback/test_agreement.py).

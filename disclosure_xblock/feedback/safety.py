@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 
 from .safety_model import assess as model_assess
-from .safety_model import LEADS, disowned, led
+from .safety_model import BREAKERS, LEADS, disowned, led, unbroken
 from .safety_model import features as family_features
 from .safety_model import index_entries as model_entries
 from .lexicons import SAFETY_FILES as FILES
@@ -38,7 +38,7 @@ KINDS = ("suicide", "overdose", "self_harm")
 # Two passes: the cues themselves, then (only for the rare draft that has one) the words that
 # qualify them. Most drafts hold no cue and never pay for the guards.
 _CUE_SECTIONS = KINDS + ("purpose",)
-_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed", "suspected", "denials") + LEADS
+_CONTEXT_SECTIONS = ("guards", "purpose_context", "intent", "frames", "unframed", "suspected", "denials") + LEADS + BREAKERS
 # Kinds a harmless frame in the cue's own sentence overrules (a kitchen for "cut myself", a
 # prescription for "a bunch of pills"). Never suicide: a death wish is one in any setting.
 FRAMED_KINDS = ("self_harm", "overdose")
@@ -122,7 +122,8 @@ def cue_scan(analysis, parts=None):
     if not hits:
         return {}
     hits.update(_hits(analysis, parts, CONTEXT_TAG, _CONTEXT_SECTIONS))
-    guards = list(hits.get("guards", ())) + disowned(analysis, hits) + led(analysis, hits)
+    guards = (unbroken(hits.get("guards", ()), hits.get("guard_breakers", ()))
+              + disowned(analysis, hits) + led(analysis, hits))
     purpose = [hit for hit in hits.get("purpose", ()) if _counts(analysis, hit, guards)]
     framed = _framed(analysis, hits, guards, purpose)
     found = {}

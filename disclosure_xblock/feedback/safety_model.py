@@ -35,7 +35,11 @@ from .lexicons import SAFETY_FILES, LexiconIndex, _sections, built_once, folded_
 FAMILIES = "safety_families"
 WEIGHTS = "safety_weights.tsv"
 # Sections of the cue files whose phrases take the next words away from the writer (``led``).
-LEADS = ("denial_leads", "hypothetical_leads")
+LEADS = ("denial_leads", "hypothetical_leads", "joke_leads", "joke_tails", "joke_breakers")
+# Phrases that undo an idiom guard they overlap ([guard_breakers]): accent folding makes "cortaba
+# con él" (broke up with him), a guard, read "me cortaba con el cúter" too; "cort* con el cúter"
+# breaks it. Read by the cues (safety.cue_scan) and here, like the leads.
+BREAKERS = ("guard_breakers",)
 # A hypothetical lead ("if a patient says") covers at most this many words after it in its
 # sentence: "if someone tells you they want to kill themselves" (six).
 HYPOTHETICAL_REACH = 6
@@ -44,6 +48,13 @@ HYPOTHETICAL_REACH = 6
 # covers that word and DENIAL_TAIL - 1 more, the denied words ("hacerme daño", "end my life").
 DENIAL_REACH = 5
 DENIAL_TAIL = 3
+# A joke said as one ([joke_leads]: "my sister used to joke", "medio en broma", hyperbole by
+# condition: "if I have to go to one more …", "si no apruebo …") covers at most this many words
+# after it in its sentence, up to a [joke_stops] word ("but", "pero"); a laugh after the words
+# ([joke_tails]: "jaja", "lol") covers JOKE_BACK words before it. Neither when the sentence says
+# it was meant ([joke_breakers]: "I meant it", "no era broma").
+JOKE_REACH = 12
+JOKE_BACK = 6
 
 
 @functools.lru_cache(maxsize=None)
@@ -69,7 +80,7 @@ def index_entries():
     entries += [(" guards", pattern) for name in SAFETY_FILES for pattern in folded_patterns(name, "guards")]
     # Suspicions the writer denies (safety.disowned) and leads that take the words after them
     # away from the writer (``led``): the same sections as the cues read.
-    entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials") + LEADS
+    entries += [(section, pattern) for name in SAFETY_FILES for section in ("suspected", "denials") + LEADS + BREAKERS
                 for pattern in folded_patterns(name, section)]
     return tuple(entries)
 
@@ -97,7 +108,8 @@ def features(analysis, negated, reported, hits=None):
     hits = _index().scan(analysis.folded, sent_of) if hits is None else dict(hits)
     # Words inside a guard, marked once (a cue or guard spans a few words: linear in the draft).
     guarded = bytearray(len(sent_of))
-    for first, last in hits.pop(" guards", ()):
+    breakers = hits.pop("guard_breakers", ())
+    for first, last in unbroken(hits.pop(" guards", ()), breakers):
         add("c:guard", sent_of[first])
         guarded[first:last + 1] = b"\x01" * (last + 1 - first)
     # What others suspected and the writer denied in the same sentence is no family either.
@@ -123,6 +135,16 @@ def features(analysis, negated, reported, hits=None):
             for b in ordered[i + 1:]:
                 add(f"p:{a}+{b}", sentence)
     return found
+
+
+def unbroken(guards, breakers):
+    """The guard spans that lie inside no [guard_breakers] span (see BREAKERS). Inside, not
+    overlapping: "miedo de cortarme con el cuchillo" keeps its guard ("miedo de cortarme" starts
+    before the breaker)."""
+    if not breakers:
+        return list(guards)
+    return [(first, last) for first, last in guards
+            if not any(b_first <= first and last <= b_last for b_first, b_last in breakers)]
 
 
 def disowned(analysis, hits):
@@ -178,6 +200,38 @@ def led(analysis, hits):
     for first, last in hits.get("hypothetical_leads", ()):
         sentence_end = analysis.sentences[sent_of[last]][1] - 1
         ranges.append((first, min(last + HYPOTHETICAL_REACH, sentence_end)))
+    if "joke_leads" in hits or "joke_tails" in hits:
+        ranges.extend(_joked(analysis, hits))
+    return ranges
+
+
+@functools.lru_cache(maxsize=None)
+def _joke_stops():
+    return frozenset().union(*(folded_words(name, "joke_stops") for name in SAFETY_FILES))
+
+
+def _joked(analysis, hits):
+    """Word ranges a joke takes from the writer (see JOKE_REACH): the lead to the next stop word
+    or JOKE_REACH words on, and JOKE_BACK words before a laugh, in sentences that hold no
+    [joke_breakers] phrase."""
+    sent_of, norms, stops = analysis.sent_of, analysis.folded, _joke_stops()
+    meant = {sent_of[first] for first, _last in hits.get("joke_breakers", ())}
+    ranges = []
+    for first, last in hits.get("joke_leads", ()):
+        if sent_of[first] in meant:
+            continue
+        sentence_end = analysis.sentences[sent_of[last]][1] - 1
+        end = last
+        while end < min(last + JOKE_REACH, sentence_end) and norms[end + 1] not in stops:
+            end += 1
+        if end > last:  # the words after the lead, not the lead ("lol", "joke" are hyperbole words)
+            ranges.append((last + 1, end))
+    for first, last in hits.get("joke_tails", ()):
+        if sent_of[first] in meant:
+            continue
+        start = max(first - JOKE_BACK, analysis.sentences[sent_of[first]][0])
+        if start < first:
+            ranges.append((start, first - 1))
     return ranges
 
 
