@@ -71,6 +71,8 @@ SETS = (
     ("blind10", ("safety_blind10_en.jsonl", "safety_blind10_es.jsonl")),
     # Set 11 joined in the tenth round, after its measurement on main (docs/safety.md).
     ("blind11", ("safety_blind11_en.jsonl", "safety_blind11_es.jsonl")),
+    # Set 12 joined in the eleventh round, after its measurement on main (docs/safety.md).
+    ("blind12", ("safety_blind12_en.jsonl", "safety_blind12_es.jsonl")),
     # safety_own3 (the author's eighth-round probes) is not here: trained on, it lowered the
     # writers' held-out recall of the learned layer (0.868 -> 0.858 en, 0.887 -> 0.880 es); it is
     # a regression set (benchmarks/feedback_agreement.py, tests/unit/feedback/test_agreement.py).
