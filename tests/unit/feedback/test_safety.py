@@ -637,6 +637,12 @@ ELEVENTH_ROUND_CUES = [
      "Si alguna vez alguien comenta algo fuerte, como ganas de lastimarse, los coordinadores saben qué hacer."),
     ("es", "suicide", "kiero morir, eso pensaba todos los días", "kiero morir de la risa con este video"),
     ("es", "suicide", "me kería matar cuando tenía 15", "me quería matricular cuando tenía 15"),
+    # An accident named in the sentence is a frame for the stitches; a shot at the basket is sport.
+    ("en", "self_harm", "I got stitches on my wrist after the night I cut it.",
+     "I got stitches on my wrist after I fell off my skateboard."),
+    ("es", "self_harm", "Me pusieron puntos en la muñeca después de cortármela.",
+     "Me pusieron puntos en la muñeca después de caerme de la bici."),
+    ("es", "suicide", "Mi tío se pegó un tiro en la cabeza.", "Le pegué un tiro a la canasta y entró."),
 ]
 
 
