@@ -625,6 +625,8 @@ ELEVENTH_ROUND_CUES = [
      "Mi amiga volvió a tomar sus antidepresivos y está mejor."),
     ("es", "overdose", "La semana pasada me tomé como quince acetaminofenes de una vez.",
      "Me tomo un acetaminofén cuando me duele la cabeza."),
+    ("es", "overdose", "Me tomé diez paracetamoles de golpe.",
+     "Tomo diez paracetamoles al día desde la operación."),
     ("es", "overdose", "Me tomé la medicación de todo el mes en una noche.",
      "Recogí la medicación de todo el mes en la farmacia."),
     ("es", "self_harm", "Cuando se me curaron los puntos de las muñecas empecé a ir al grupo.",
