@@ -99,7 +99,7 @@ SAFETY_SETS = (
     # trained on in the tenth round (docs/safety.md).
     ("blind11", "safety_blind11"),
     # Set 12: another new writer's, measured on main 4b330a1 before anyone read it (en 0.943 /
-    # 0.029, es 0.960 / 0.040); never read since: the honest estimate for the next round.
+    # 0.029, es 0.960 / 0.040), then read and trained on in the eleventh round (docs/safety.md).
     ("blind12", "safety_blind12"),
     # Set 13: a new writer's, measured on main ccb9f03 before anyone read it (en 0.943 / 0.171,
     # es 0.880 / 0.400), then read and trained on in the set-13 round (docs/safety.md).

@@ -71,6 +71,8 @@ SETS = (
     ("blind10", ("safety_blind10_en.jsonl", "safety_blind10_es.jsonl")),
     # Set 11 joined in the tenth round, after its measurement on main (docs/safety.md).
     ("blind11", ("safety_blind11_en.jsonl", "safety_blind11_es.jsonl")),
+    # Set 12 joined in the eleventh round, after its measurement on main (docs/safety.md).
+    ("blind12", ("safety_blind12_en.jsonl", "safety_blind12_es.jsonl")),
     # Set 13 joined in the set-13 round (branch safetyfa), after its measurement on main ccb9f03
     # (docs/safety.md).
     ("blind13", ("safety_blind13_en.jsonl", "safety_blind13_es.jsonl")),

@@ -166,12 +166,12 @@ def test_kappa_implementation():
 # blind11 was measured on main 6d6b9d8 (en 1.000 / 0.114, es 0.920 / 0.080) and after the ninth
 # round (en 1.000 / 0.086, es 0.920 / 0.120), then read and trained on in the tenth round (1.000 /
 # 0.000 in both languages): the default floors.
-# blind12 is a third new writer's, never read: on main 4b330a1 en 0.943 / 0.029 (two plain-words
-# positives missed), es 0.960 / 0.040; the same after the tenth round.
+# blind12 was measured on main 4b330a1 and after the tenth round (en 0.943 / 0.029, es 0.960 /
+# 0.040), then read and trained on in the eleventh round (1.000 / 0.000 in both languages): the
+# default floors.
 # blind13 was measured on main ccb9f03 (en 0.943 / 0.171, es 0.880 / 0.400), then read and trained
 # on in the set-13 round (1.000 / 0.000 in both languages): the default floors.
-SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10),
-                 "blind12": (0.94, 0.08)}
+SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
 

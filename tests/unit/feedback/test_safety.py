@@ -580,6 +580,74 @@ TENTH_ROUND_CUES = [
 ]
 
 
+# Eleventh round (set 12 and own probes): slang for killing oneself ("offed", "topped", "did
+# himself in"), a cigarette put out with the place in more words, a whole pack with its owner
+# between, a handful of antidepressants, pills by a hedged number, a month's supply at once,
+# stitches on the wrists, a kitchen word aimed at the body, chat spellings ("wana die", "2 die",
+# "s/h", "kiero morir", "sewer slide"), "quitarse de en medio" in the past and the subjunctive,
+# found hanged (es); guards: cutting corners, topping oneself up, "me corté la coleta", burnout,
+# a telephone one is "colgado" from, leading a topic with "brings up" / "alguna vez … algo".
+ELEVENTH_ROUND_CUES = [
+    ("en", "suicide", "Last spring my brother offed himself.",
+     "Before the night shift my brother topped himself up with coffee."),
+    ("en", "suicide", "My dad did himself in when I was twelve.",
+     "I did myself in at the gym yesterday, so I'm sore."),
+    ("en", "self_harm", "When I was 19 I'd stub my cigarettes out on the back of my hand.",
+     "I stubbed my cigarette out on the ashtray and went back inside."),
+    ("en", "overdose", "At seventeen I swallowed a whole box of my mum's sleeping tablets.",
+     "At seventeen I ate a whole box of my mum's chocolates."),
+    ("en", "overdose", "She had taken a fistful of her antidepressants.",
+     "She had started her antidepressants again and felt better."),
+    ("en", "overdose", "My friend took like fifteen tylenol.",
+     "My friend took like fifteen photos of the view."),
+    ("en", "overdose", "I took my whole month of meds in one night.",
+     "I picked up my whole month of meds at the pharmacy."),
+    ("en", "self_harm", "After the stitches on my wrists healed I started going to group.",
+     "After the stitches on my knee healed I started running again."),
+    ("en", "self_harm", "I went through a phase of slicing my legs with razor blades.",
+     "I went through a phase of slicing onions for the whole family."),
+    ("en", "self_harm", "I cut myself for a long time and my anxiety got worse.",
+     "I cut corners on looking after myself for a long time and my anxiety got worse."),
+    ("en", "self_harm", "In group I finally brought up that I wanted to hurt myself.",
+     "If anyone ever brings up something heavy, like wanting to hurt themselves, the leaders know what to do."),
+    ("en", "suicide", "i wana die every nite back then", "i wanna die laughing at this video"),
+    ("en", "suicide", "i wanted 2 die in 9th grade", "i wanted 2 dye my hair in 9th grade"),
+    ("en", "suicide", "i thought about sewer slide a lot in 10th grade",
+     "we went down the water slide a lot in 10th grade"),
+    ("en", "self_harm", "i was doing s/h for about 3 years", "the s/h fee on that order was high"),
+    ("es", "suicide", "Empecé a ir al grupo después de que mi hermano se quitara de en medio.",
+     "Me quité de en medio para que discutieran ellos solos."),
+    ("es", "suicide", "A mi hermano lo encontraron colgado en el garaje.",
+     "Lo encontré colgado del teléfono otra vez."),
+    ("es", "self_harm", "A los 19 me apagaba los cigarros en el dorso de la mano.",
+     "Apagué el cigarro en el cenicero y volví a entrar."),
+    ("es", "overdose", "Mi amiga se tomó un puñado de sus antidepresivos.",
+     "Mi amiga volvió a tomar sus antidepresivos y está mejor."),
+    ("es", "overdose", "La semana pasada me tomé como quince acetaminofenes de una vez.",
+     "Me tomo un acetaminofén cuando me duele la cabeza."),
+    ("es", "overdose", "Me tomé diez paracetamoles de golpe.",
+     "Tomo diez paracetamoles al día desde la operación."),
+    ("es", "overdose", "Me tomé la medicación de todo el mes en una noche.",
+     "Recogí la medicación de todo el mes en la farmacia."),
+    ("es", "self_harm", "Cuando se me curaron los puntos de las muñecas empecé a ir al grupo.",
+     "Me pusieron puntos en la rodilla después del partido de fútbol."),
+    ("es", "self_harm", "Me corté los brazos a los quince.",
+     "Me corté la coleta después de veinte años en el mismo trabajo."),
+    ("es", "self_harm", "Me quemaba los brazos con el encendedor.",
+     "Me quemé en el trabajo y me tomé tres meses."),
+    ("es", "self_harm", "En el grupo conté que tenía ganas de lastimarme.",
+     "Si alguna vez alguien comenta algo fuerte, como ganas de lastimarse, los coordinadores saben qué hacer."),
+    ("es", "suicide", "kiero morir, eso pensaba todos los días", "kiero morir de la risa con este video"),
+    ("es", "suicide", "me kería matar cuando tenía 15", "me quería matricular cuando tenía 15"),
+    # An accident named in the sentence is a frame for the stitches; a shot at the basket is sport.
+    ("en", "self_harm", "I got stitches on my wrist after the night I cut it.",
+     "I got stitches on my wrist after I fell off my skateboard."),
+    ("es", "self_harm", "Me pusieron puntos en la muñeca después de cortármela.",
+     "Me pusieron puntos en la muñeca después de caerme de la bici."),
+    ("es", "suicide", "Mi tío se pegó un tiro en la cabeza.", "Le pegué un tiro a la canasta y entró."),
+]
+
+
 def test_a_denial_lead_reaches_only_the_words_it_denies():
     # The lead covers its bridge words and the words right after them, not a later clause:
     # telling no one of the act is no denial of it.
@@ -593,7 +661,8 @@ def test_a_denial_lead_reaches_only_the_words_it_denies():
 # near-miss raises no cue and nothing at all (the learned layer included).
 ROUND_CUES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_CUES), ("sixth", SIXTH_ROUND_CUES),
                                               ("seventh", SEVENTH_ROUND_CUES), ("eighth", EIGHTH_ROUND_CUES),
-                                              ("ninth", NINTH_ROUND_CUES), ("tenth", TENTH_ROUND_CUES))
+                                              ("ninth", NINTH_ROUND_CUES), ("tenth", TENTH_ROUND_CUES),
+                                              ("eleventh", ELEVENTH_ROUND_CUES))
               for row in rows]
 
 

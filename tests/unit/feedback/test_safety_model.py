@@ -89,7 +89,7 @@ BOTH_WAYS = [
      "One night I went up to the roof of my building and stood at the edge for a long time.",
      "I went up to the roof of our building to watch the fireworks."),
     ("drug + quantity + ICU", "overdose",
-     "I once took a whole box of my sleeping tablets and woke up in the ICU.",
+     "I once took a whole box of my oxys and woke up in the ICU.",
      "My dad was in the ICU for a week with pneumonia."),
     ("drug + alcohol + revive", "overdose",
      "My dad mixed his painkillers with whiskey and the paramedics found him on the floor.",
@@ -138,7 +138,9 @@ def test_the_evidence_is_the_sentence_that_weighs_most():
 
 
 def test_a_learned_flag_routes_to_the_instructor_but_does_not_cut_the_score():
-    text = "I once took a whole box of my sleeping tablets and woke up in the ICU."
+    # "Oxys": since the eleventh round "a whole box of my sleeping tablets" is a cue, and a drug
+    # word no cue set names keeps this a test of the learned layer.
+    text = "I once took a whole box of my oxys and woke up in the ICU."
     result = evaluate(text, RUBRIC)
     assert [flag.kind for flag in result.red_flags] == ["overdose"]
     assert result.needs_support
@@ -155,7 +157,7 @@ def test_a_cue_keeps_its_own_kinds_and_evidence():
 
 def test_scoring_is_deterministic_and_a_plain_sum():
     model = safety_model.model()
-    text = "I once took a whole box of my sleeping tablets and woke up in the ICU."
+    text = "I once took a whole box of my oxys and woke up in the ICU."
     found = features(text)
     expected = model.bias + sum(model.weights.get(name, 0.0) for name in found)
     assert model.score(found) == expected == model.score(features(text))
@@ -328,7 +330,7 @@ def test_the_split_families_weigh_little_alone_and_much_together():
     assert model_flag("After my operation I woke up in the recovery room and a nurse sat with me.") is None
     assert model_flag("Planning small adventures on weekends helped me a lot.") is None
     assert model_flag("Planear cosas pequeñas los fines de semana me ayudó mucho.") is None
-    raised = model_flag("I took a whole box of my tablets and woke up in the ICU, and I wanted out.")
+    raised = model_flag("I took a whole box of my oxys and woke up in the ICU, and I wanted out.")
     assert raised is not None and raised[0] == "overdose"
 
 
@@ -468,13 +470,31 @@ TENTH_ROUND_FAMILIES = [
 ]
 
 
+# Eleventh round (set 12 and own probes): swallowing in the participle, a fist as an amount,
+# stitches and being sewn up, what was swallowed as the vague act; guards that take an everyday
+# "take" + amount ("it took a lot of courage") and a round of golf from the families.
+ELEVENTH_ROUND_FAMILIES = [
+    ("ingest", "en", "She had taken them all.", "She had talked to them all."),
+    ("ingest", "es", "Se había tragado todo.", "Se había tardado todo."),
+    ("quantity", "en", "I had a fistful.", "I had a fist fight."),
+    ("injury_mark", "en", "The nurse stitched up my forearm.", "The nurse checked my forearm."),
+    ("injury_mark", "es", "La enfermera me cosió el antebrazo.", "La enfermera me miró el antebrazo."),
+    ("vague_act", "en", "I woke up after what I'd swallowed.", "I woke up after what I'd said."),
+    ("vague_act", "es", "Desperté después de lo que me había tomado.", "Desperté después de lo que me había dicho."),
+    ("weapon", "en", "He shot himself with a gun.", "I shot a great round of golf with my dad."),
+    ("quantity", "en", "I took a lot of pills.", "It took a lot of courage to come to group."),
+    ("quantity", "es", "Me tomé un montón de pastillas.", "Me tomó un montón de esfuerzo venir al grupo."),
+]
+
+
 # Every round's family pairs, one test: the draft holds the family, the near-miss holds no
 # feature of it (neither the family alone nor a pair with it).
 ROUND_FAMILIES = [(name, row) for name, rows in (("fifth", FIFTH_ROUND_FAMILIES), ("sixth", SIXTH_ROUND_FAMILIES),
                                                   ("seventh", SEVENTH_ROUND_FAMILIES),
                                                   ("eighth", EIGHTH_ROUND_FAMILIES),
                                                   ("ninth", NINTH_ROUND_FAMILIES),
-                                                  ("tenth", TENTH_ROUND_FAMILIES)) for row in rows]
+                                                  ("tenth", TENTH_ROUND_FAMILIES),
+                                                  ("eleventh", ELEVENTH_ROUND_FAMILIES)) for row in rows]
 
 
 @pytest.mark.parametrize("family, language, positive, near_miss", [row for _name, row in ROUND_FAMILIES],
@@ -512,3 +532,12 @@ def test_an_exam_passed_on_a_second_attempt_is_no_attempt():
     assert not any("attempt" in name for name in features("Lo pasé al segundo intento."))
     assert not any("attempt" in name for name in features("I passed on my second attempt."))
     assert "f:attempt" in features("Fue mi segundo intento.")
+
+
+def test_stitches_beside_the_act_are_flagged_and_an_accident_is_not():
+    # Eleventh round: being sewn up is the wound's aftermath; with the act hinted ("if I'd done it
+    # myself") the learned layer flags it, an accident with a can lid is no flag.
+    assert model_flag("The nurse stitched up my forearm and asked if I'd done it myself, and I had.")[0] == "self_harm"
+    assert model_flag("La enfermera me cosió el antebrazo y me preguntó si me lo había hecho yo, y sí.")[0] == "self_harm"
+    assert model_flag("I sliced my finger on a can lid and needed two stitches.") is None
+    assert model_flag("Me corté el dedo con una lata y me pusieron dos puntos.") is None
