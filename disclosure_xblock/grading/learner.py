@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from submissions import api as submissions_api
 from submissions.errors import SubmissionError
+from submissions.models import StudentItem
 
 from ..rubric.model import Rubric
 from . import drafts, scoring, serialize
@@ -108,8 +109,11 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=
             )
             if previous is not None:
                 SubmissionRecord.objects.filter(pk=previous.pk).update(is_current=False)
+            student_item = ctx.student_item()
+            if previous is None:
+                _ensure_student_item(student_item)
             submission = submissions_api.create_submission(
-                ctx.student_item(), answer, submitted_at=now, attempt_number=attempt)
+                student_item, answer, submitted_at=now, attempt_number=attempt)
             record.uuid = str(submission["uuid"])
             changed = ["uuid"]
             if ctx.grading_mode == "auto":
@@ -126,6 +130,30 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=
         raise GradingError(_("Your submission could not be stored. Try again in a moment."),
                            status=503) from exc
     return serialize.learner_state(record, ctx)
+
+
+# edx-submissions' StudentItem column widths (the same from 3.11 to 4.x).
+_STUDENT_ITEM_WIDTHS = {"student_id": 255, "course_id": 255, "item_id": 255, "item_type": 100}
+
+
+def _ensure_student_item(student_item):
+    """Make the learner's edx-submissions student item exist, in one INSERT that skips a
+    duplicate (INSERT OR IGNORE / INSERT IGNORE), so that ``create_submission`` finds it with
+    one read.
+
+    Without it, ``create_submission`` makes a first-time item itself: a read that misses, a DRF
+    serializer whose unique-together check reads again, and a savepoint around its INSERT (seven
+    statements for the submission; four with the item made here, and no serializer for it).
+    Racing submits of one learner never get here together: the record's unique key lets one
+    through at a time. An item that exists (a second attempt, or after "delete learner state",
+    which keeps it) is left as it is. Values wider than the columns are left to
+    ``create_submission``, whose serializer refuses them (INSERT IGNORE would truncate them on
+    MySQL, and SQLite would store them).
+    """
+    if any(not isinstance(student_item.get(name), str) or not student_item[name] or len(student_item[name]) > width
+           for name, width in _STUDENT_ITEM_WIDTHS.items()):
+        return
+    StudentItem.objects.bulk_create([StudentItem(**student_item)], ignore_conflicts=True)
 
 
 def _score_automatically(ctx, record, compact, now):
