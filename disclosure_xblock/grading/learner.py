@@ -13,6 +13,7 @@ from submissions.models import StudentItem
 
 from ..rubric.model import Rubric
 from . import drafts, scoring, serialize
+from .compiled import Compiled
 from ..draft_policy import MAX_DRAFT_CHARS
 from .errors import Conflict, GradingError, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
@@ -25,17 +26,23 @@ MAX_ANSWER_BYTES = 100 * 1024    # edx-submissions caps an answer at 100 KB of J
 MAX_HISTORY_TEXT = MAX_DRAFT_CHARS
 
 
+# Submit's first read, compiled once (see compiled.py): the learner's latest attempt.
+_LATEST_RECORD = Compiled("latest_record", SubmissionRecord, ("course_id", "item_id", "anonymous_id"),
+                          lambda **key: SubmissionRecord.objects.filter(**key).order_by("-attempt")[:1])
+
+
 def current_record(ctx, anonymous_id=None, with_released=True):
     """The learner's current record (their latest attempt) or None.
 
     ``with_released=False`` leaves out the join with the released assessment: submit only
     decides from the record itself (the assessment is then read only if a repeat submit shows it).
     """
-    rows = SubmissionRecord.objects.filter(course_id=ctx.course_id, item_id=ctx.item_id,
-                                           anonymous_id=anonymous_id or ctx.identity.anonymous_id)
-    if with_released:
-        rows = rows.select_related("released_assessment")
-    return rows.order_by("-attempt").first()
+    key = {"course_id": ctx.course_id, "item_id": ctx.item_id,
+           "anonymous_id": anonymous_id or ctx.identity.anonymous_id}
+    if not with_released:
+        found = _LATEST_RECORD.models(**key)
+        return found[0] if found else None
+    return SubmissionRecord.objects.filter(**key).select_related("released_assessment").order_by("-attempt").first()
 
 
 def _history(draft_history):
