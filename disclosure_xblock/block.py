@@ -686,7 +686,8 @@ class DisclosureXBlock(XBlock):
         except GradingError as exc:
             raise HandlerError(exc.status, exc.message) from None
         # No user_state write: the view takes the submitted text as the draft (_current_draft).
-        return {"submission": submission, "exemplar": self._visible_exemplar(submitted=True, exercise=exercise),
+        return {"submission": submission,
+                "exemplar": self._visible_exemplar(submitted=True, exercise=exercise),
                 "feedback": self._with_support(result, feedback, exercise)}
 
     def _visible_exemplar(self, submitted, exemplar=None, exercise=None):

@@ -42,7 +42,8 @@ def current_record(ctx, anonymous_id=None, with_released=True):
     if not with_released:
         found = _LATEST_RECORD.models(**key)
         return found[0] if found else None
-    return SubmissionRecord.objects.filter(**key).select_related("released_assessment").order_by("-attempt").first()
+    rows = SubmissionRecord.objects.filter(**key).select_related("released_assessment")
+    return rows.order_by("-attempt").first()
 
 
 def _history(draft_history):
@@ -157,8 +158,8 @@ def _ensure_student_item(student_item):
     ``create_submission``, whose serializer refuses them (INSERT IGNORE would truncate them on
     MySQL, and SQLite would store them).
     """
-    if any(not isinstance(student_item.get(name), str) or not student_item[name] or len(student_item[name]) > width
-           for name, width in _STUDENT_ITEM_WIDTHS.items()):
+    values = [(student_item.get(name), width) for name, width in _STUDENT_ITEM_WIDTHS.items()]
+    if any(not isinstance(value, str) or not value or len(value) > width for value, width in values):
         return
     StudentItem.objects.bulk_create([StudentItem(**student_item)], ignore_conflicts=True)
 
