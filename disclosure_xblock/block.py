@@ -252,8 +252,8 @@ class DisclosureXBlock(XBlock):
         # The workbench has no course keys; its runtime patches a course_id onto the block.
         return str(getattr(self, "course_id", None) or "workbench")
 
-    def _context(self, identity=None):
-        exercise = self.exercise
+    def _context(self, identity=None, exercise=None):
+        exercise = exercise or self.exercise  # a caller that has it passes it (13 field reads each)
         return ItemContext(
             course_id=self._course_id(),
             item_id=str(self.scope_ids.usage_id),
@@ -550,18 +550,19 @@ class DisclosureXBlock(XBlock):
         feedback = evaluate(text, rubric, scenario, language=self._language())
         return {"last_feedback": self._with_support(feedback), "last_feedback_text": text}
 
-    def _with_support(self, result, feedback=None):
+    def _with_support(self, result, feedback=None, exercise=None):
         """``result.to_dict()`` (or ``feedback``, that dict already built) for the learner: with
         the support message when a red flag calls for it (self-harm, suicide, overdose). Never
         stored: the designer may change the text."""
         feedback = dict(feedback) if feedback is not None else result.to_dict()
         if result.needs_support:
-            feedback["support_message"] = self.exercise.support_message or self.ugettext(SUPPORT_MESSAGE.msgid)
+            exercise = exercise or self.exercise
+            feedback["support_message"] = exercise.support_message or self.ugettext(SUPPORT_MESSAGE.msgid)
         return feedback
 
     # --- learner handlers --------------------------------------------------------------------
 
-    def _checked_draft(self, data, for_submit=False):
+    def _checked_draft(self, data, for_submit=False, exercise=None):
         """The draft text from a request, or HandlerError saying exactly what is wrong."""
         text = data.get("text")
         if not isinstance(text, str):
@@ -573,7 +574,7 @@ class DisclosureXBlock(XBlock):
                 "The draft is longer than {limit} characters. Shorten it and try again.", MAX_DRAFT_CHARS
             ).format(limit=MAX_DRAFT_CHARS))
         if for_submit:
-            exercise = self.exercise
+            exercise = exercise or self.exercise
             words = count_words(text)
             if not text.strip():
                 raise HandlerError(400, self.ugettext("Write your disclosure before you submit it."))
@@ -662,16 +663,18 @@ class DisclosureXBlock(XBlock):
     @json_api(DRAFT_BODY)
     def submit(self, data):
         """Submit the final text (once; a double click or a race makes one submission)."""
-        ctx = self._context(self._learner_identity())
-        text = self._checked_draft(data, for_submit=True)
+        # The exercise once: each ``self.exercise`` reads its thirteen fields to see whether it changed.
+        identity = self._learner_identity()
         exercise = self.exercise
+        ctx = self._context(identity, exercise)
+        text = self._checked_draft(data, for_submit=True, exercise=exercise)
         result = evaluate(text, exercise.rubric, exercise.scenario, language=self._language())
         feedback = result.to_dict()
         if not feedback["privacy"]["passed"]:
             # The safe default: identifiers never reach the submission store or a grader's screen.
             raise HandlerError(400, self.ugettext(
                 "Remove the identifying details highlighted in your draft before you submit."
-            ), feedback=self._with_support(result, feedback))
+            ), feedback=self._with_support(result, feedback, exercise))
         if self.feedback_history:
             self._history(ctx)  # an older version's history goes to graders too
         try:
@@ -683,13 +686,14 @@ class DisclosureXBlock(XBlock):
         except GradingError as exc:
             raise HandlerError(exc.status, exc.message) from None
         # No user_state write: the view takes the submitted text as the draft (_current_draft).
-        return {"submission": submission, "exemplar": self._visible_exemplar(submitted=True),
-                "feedback": self._with_support(result, feedback)}
+        return {"submission": submission,
+                "exemplar": self._visible_exemplar(submitted=True, exercise=exercise),
+                "feedback": self._with_support(result, feedback, exercise)}
 
-    def _visible_exemplar(self, submitted, exemplar=None):
+    def _visible_exemplar(self, submitted, exemplar=None, exercise=None):
         """The exemplar (``exemplar``, or the exercise's) when the designer lets learners see it
         now, else None."""
-        exercise = self.exercise
+        exercise = exercise or self.exercise
         exemplar = exercise.exemplar if exemplar is None else exemplar
         if submitted and exercise.show_exemplar == "after_submit" and exemplar:
             return exemplar

@@ -34,6 +34,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from . import serialize
+from .compiled import Compiled
 from ..draft_policy import MAX_HISTORY
 from .models import FeedbackAllowance, FeedbackEntry
 from .retry import retry_if_locked
@@ -44,6 +45,14 @@ MAX_ENTRIES = MAX_HISTORY  # the draft policy's one history cap
 # never that close to a grant, while a dev store's torn write can only show a 0 in the middle
 # of a burst of requests.
 RESET_QUIET = datetime.timedelta(seconds=2)
+
+
+_KEY = ("course_id", "item_id", "anonymous_id")
+# The two reads every feedback request and submit make, compiled once (see compiled.py).
+_ALLOWANCE = Compiled("allowance", FeedbackAllowance, _KEY, lambda **key: (
+    FeedbackAllowance.objects.filter(**key).values_list("used", "epoch")[:1]))  # unique key: one row
+_NEWEST = Compiled("newest_entries", FeedbackEntry, _KEY, lambda **key: (
+    FeedbackEntry.objects.filter(**key).order_by("-id")[:MAX_ENTRIES]))
 
 
 class LimitReached(Exception):
@@ -77,7 +86,8 @@ def used(ctx, *, state_attempts, attempts_zeroed, sync):
 def usage(ctx, *, state_attempts, attempts_zeroed, sync):
     """``(used, started)``: ``used`` as in ``used``; ``started`` whether the allowance row exists
     (a hint for ``record``, which stays correct when a racing request changes it)."""
-    row = FeedbackAllowance.objects.filter(**_key(ctx)).values_list("used", "epoch").first()
+    found = _ALLOWANCE.rows(**_key(ctx))
+    row = found[0] if found else None
     if row is None:
         return _int(state_attempts), False  # no row yet: older versions counted in user_state only
     reset_epoch = reset_pending(attempts_zeroed, sync)
@@ -176,7 +186,7 @@ def history(ctx, *, legacy=None, anonymous_id=None):
     key = _key(ctx, anonymous_id)
     if legacy:
         import_legacy(ctx, legacy, anonymous_id=anonymous_id)
-    newest = list(FeedbackEntry.objects.filter(**key).order_by("-id")[:MAX_ENTRIES])
+    newest = _NEWEST.models(**key)
     return [_entry_dict(entry) for entry in reversed(newest)]
 
 

@@ -9,9 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from submissions import api as submissions_api
 from submissions.errors import SubmissionError
+from submissions.models import StudentItem
 
 from ..rubric.model import Rubric
 from . import drafts, scoring, serialize
+from .compiled import Compiled
 from ..draft_policy import MAX_DRAFT_CHARS
 from .errors import Conflict, GradingError, InvalidRequest
 from .models import GRADED, RETURNED, SUBMITTED, SubmissionRecord
@@ -24,16 +26,23 @@ MAX_ANSWER_BYTES = 100 * 1024    # edx-submissions caps an answer at 100 KB of J
 MAX_HISTORY_TEXT = MAX_DRAFT_CHARS
 
 
+# Submit's first read, compiled once (see compiled.py): the learner's latest attempt.
+_LATEST_RECORD = Compiled("latest_record", SubmissionRecord, ("course_id", "item_id", "anonymous_id"),
+                          lambda **key: SubmissionRecord.objects.filter(**key).order_by("-attempt")[:1])
+
+
 def current_record(ctx, anonymous_id=None, with_released=True):
     """The learner's current record (their latest attempt) or None.
 
     ``with_released=False`` leaves out the join with the released assessment: submit only
     decides from the record itself (the assessment is then read only if a repeat submit shows it).
     """
-    rows = SubmissionRecord.objects.filter(course_id=ctx.course_id, item_id=ctx.item_id,
-                                           anonymous_id=anonymous_id or ctx.identity.anonymous_id)
-    if with_released:
-        rows = rows.select_related("released_assessment")
+    key = {"course_id": ctx.course_id, "item_id": ctx.item_id,
+           "anonymous_id": anonymous_id or ctx.identity.anonymous_id}
+    if not with_released:
+        found = _LATEST_RECORD.models(**key)
+        return found[0] if found else None
+    rows = SubmissionRecord.objects.filter(**key).select_related("released_assessment")
     return rows.order_by("-attempt").first()
 
 
@@ -108,8 +117,11 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=
             )
             if previous is not None:
                 SubmissionRecord.objects.filter(pk=previous.pk).update(is_current=False)
+            student_item = ctx.student_item()
+            if previous is None:
+                _ensure_student_item(student_item)
             submission = submissions_api.create_submission(
-                ctx.student_item(), answer, submitted_at=now, attempt_number=attempt)
+                student_item, answer, submitted_at=now, attempt_number=attempt)
             record.uuid = str(submission["uuid"])
             changed = ["uuid"]
             if ctx.grading_mode == "auto":
@@ -126,6 +138,30 @@ def submit(ctx, *, text, auto_feedback, draft_history, username=None, presented=
         raise GradingError(_("Your submission could not be stored. Try again in a moment."),
                            status=503) from exc
     return serialize.learner_state(record, ctx)
+
+
+# edx-submissions' StudentItem column widths (the same from 3.11 to 4.x).
+_STUDENT_ITEM_WIDTHS = {"student_id": 255, "course_id": 255, "item_id": 255, "item_type": 100}
+
+
+def _ensure_student_item(student_item):
+    """Make the learner's edx-submissions student item exist, in one INSERT that skips a
+    duplicate (INSERT OR IGNORE / INSERT IGNORE), so that ``create_submission`` finds it with
+    one read.
+
+    Without it, ``create_submission`` makes a first-time item itself: a read that misses, a DRF
+    serializer whose unique-together check reads again, and a savepoint around its INSERT (seven
+    statements for the submission; four with the item made here, and no serializer for it).
+    Racing submits of one learner never get here together: the record's unique key lets one
+    through at a time. An item that exists (a second attempt, or after "delete learner state",
+    which keeps it) is left as it is. Values wider than the columns are left to
+    ``create_submission``, whose serializer refuses them (INSERT IGNORE would truncate them on
+    MySQL, and SQLite would store them).
+    """
+    values = [(student_item.get(name), width) for name, width in _STUDENT_ITEM_WIDTHS.items()]
+    if any(not isinstance(value, str) or not value or len(value) > width for value, width in values):
+        return
+    StudentItem.objects.bulk_create([StudentItem(**student_item)], ignore_conflicts=True)
 
 
 def _score_automatically(ctx, record, compact, now):

@@ -1,7 +1,8 @@
 """
 How many SQL statements a learner's feedback and submit round trips send (real workbench runtime,
 real edx-submissions tables), so that a change adding queries to the hot paths fails here rather
-than slipping into the peer comparison (benchmarks/peer_comparison.py) unnoticed.
+than slipping into the peer comparison (benchmarks/peer_comparison.py) unnoticed. The counts are
+pinned, not capped: a change that saves a statement updates them here (and says why it is safe).
 
 The workbench's own field store reads and writes one state row per field access; the LMS reads
 a learner's row once per request. So the budgets count the statements on every other table (the
@@ -28,7 +29,9 @@ def _state_table():
 # transaction, so atomic blocks show as SAVEPOINT / RELEASE SAVEPOINT, each counted).
 FIRST_FEEDBACK = 5    # allowance read; savepoint, allowance INSERT, entry INSERT, release
 LATER_FEEDBACK = 6    # allowance read; savepoint, conditional UPDATE, entry INSERT, count read, release
-FIRST_SUBMIT = 13     # record and history reads; savepoint, record INSERT, create_submission's 7, uuid UPDATE, release
+# Submit: record and history reads; savepoint, record INSERT, the student item's INSERT-or-skip,
+# create_submission's 3 (the item by key, the item by pk, the submission INSERT), uuid UPDATE, release.
+FIRST_SUBMIT = 10
 REPEAT_SUBMIT = 1     # the record read: a double click answers from the record
 
 
@@ -65,8 +68,8 @@ def _without_state_statements(sql):
 def test_feedback_round_trips_stay_within_their_query_budget(bench):
     first, first_writes = _round_trip(bench, "get_feedback", "budget_1", STRONG_DRAFT)
     later, later_writes = _round_trip(bench, "get_feedback", "budget_1", STRONG_DRAFT + " Take your time.")
-    assert len(first) <= FIRST_FEEDBACK, "\n".join(first)
-    assert len(later) <= LATER_FEEDBACK, "\n".join(later)
+    assert len(first) == FIRST_FEEDBACK, "\n".join(first)
+    assert len(later) == LATER_FEEDBACK, "\n".join(later)
     assert first_writes == [] and later_writes == []  # no user_state write for an ordinary request
     assert FeedbackEntry.objects.count() == 2  # and the work was done
 
@@ -76,9 +79,9 @@ def test_submit_round_trips_stay_within_their_query_budget(bench):
     after_feedback, writes = _round_trip(bench, "submit", "budget_2", STRONG_DRAFT)
     fresh, fresh_writes = _round_trip(bench, "submit", "budget_3", STRONG_DRAFT)
     repeat, repeat_writes = _round_trip(bench, "submit", "budget_3", STRONG_DRAFT)
-    assert len(after_feedback) <= FIRST_SUBMIT, "\n".join(after_feedback)
-    assert len(fresh) <= FIRST_SUBMIT, "\n".join(fresh)
-    assert len(repeat) <= REPEAT_SUBMIT, "\n".join(repeat)
+    assert len(after_feedback) == FIRST_SUBMIT, "\n".join(after_feedback)
+    assert len(fresh) == FIRST_SUBMIT, "\n".join(fresh)
+    assert len(repeat) == REPEAT_SUBMIT, "\n".join(repeat)
     assert writes == [] and fresh_writes == [] and repeat_writes == []
     # Exactly once, with the history graders get, however few statements it took.
     records = SubmissionRecord.objects.filter(anonymous_id__in=[
