@@ -1,9 +1,11 @@
 """
-Train and measure the learned layer for ``resolved`` and ``coping_hope`` (feedback/outcome_model.py).
+Train and measure the learned layers: ``resolved`` and ``coping_hope`` (detectors/coping_model.py),
+and ``relevant`` (detectors/relevance_model.py; measured, not shipped).
 
     .venv/bin/python scripts/train_outcome.py --loo          # leave-one-writer-out table only
     .venv/bin/python scripts/train_outcome.py --esconv b     # ESConv tune half b (aggregate)
     .venv/bin/python scripts/train_outcome.py --esconv frozen  # the frozen part (once a round)
+    .venv/bin/python scripts/train_outcome.py --layer relevance --loo [--words] [--up-only]
 
 Data: our own labelled rubric drafts only (tests/data: devset, heldout, heldout2, es_devset,
 en_blind3..7, es_blind2..7; labeller B's *_labeller_b files as a second opinion, a soft target
