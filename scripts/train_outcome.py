@@ -1,9 +1,11 @@
 """
-Train and measure the learned layer for ``resolved`` and ``coping_hope`` (feedback/outcome_model.py).
+Train and measure the learned layers: ``resolved`` and ``coping_hope`` (detectors/coping_model.py),
+and ``relevant`` (detectors/relevance_model.py; measured, not shipped).
 
     .venv/bin/python scripts/train_outcome.py --loo          # leave-one-writer-out table only
     .venv/bin/python scripts/train_outcome.py --esconv b     # ESConv tune half b (aggregate)
     .venv/bin/python scripts/train_outcome.py --esconv frozen  # the frozen part (once a round)
+    .venv/bin/python scripts/train_outcome.py --layer relevance --loo [--words] [--up-only]
 
 Data: our own labelled rubric drafts only (tests/data: devset, heldout, heldout2, es_devset,
 en_blind3..7, es_blind2..7; labeller B's *_labeller_b files as a second opinion, a soft target
@@ -30,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.feedback_agreement import cohen_kappa  # noqa: E402
-from disclosure_xblock.feedback.detectors import coping_model  # noqa: E402
+from disclosure_xblock.feedback.detectors import coping_model, relevance_model  # noqa: E402
 from disclosure_xblock.feedback.detectors import Context  # noqa: E402
 from disclosure_xblock.feedback.language import detect as detect_language  # noqa: E402
 from disclosure_xblock.scenarios import load_scenario  # noqa: E402
@@ -48,6 +50,20 @@ WRITERS = (
 )
 LEVELS = ("not_met", "partial", "met")
 CRITERIA = ("resolved", "coping_hope")
+
+
+def _outcome_cues(ctx):
+    return dict(zip(CRITERIA, (f.outcome for f in coping_model.cue_findings(ctx))))
+
+
+# The layers this script trains: (features(ctx, words), {criterion: cue outcome} of a draft, the
+# criteria, whether word features are in by default). ``relevance`` was measured and not shipped
+# (docs/real_text.md); its features are relative to the scenario (relevance_model.py).
+LAYERS = {
+    "outcome": (coping_model.features, _outcome_cues, CRITERIA, True),
+    "relevance": (relevance_model.features,
+                  lambda ctx: {"relevant": relevance_model.cue_finding(ctx).outcome}, ("relevant",), False),
+}
 SEED = 20261204
 EPOCHS = 40
 RATE = 0.05
@@ -61,8 +77,9 @@ def _load(path):
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def load_writers(words=True):
+def load_writers(words=True, layer="outcome"):
     """[(writer, language, {feature: span}, {criterion: (label A, label B or None)}, {criterion: cue outcome})]."""
+    feature_of, cues_of, criteria, _words = LAYERS[layer]
     scenarios = {}
     rows = []
     for writer, name in WRITERS:
@@ -77,9 +94,9 @@ def load_writers(words=True):
                 scenarios[key] = load_scenario(key)
             language = detect_language(item["text"], fallback="en").language or "en"
             ctx = Context(item["text"], scenarios.get(key) if key else None, language)
-            found = coping_model.features(ctx, words=words)
-            cue = dict(zip(CRITERIA, (f.outcome for f in coping_model.cue_findings(ctx))))
-            labels = {c: (item["expected"][c], second.get(item["id"], {}).get(c)) for c in CRITERIA}
+            found = feature_of(ctx, words=words)
+            cue = cues_of(ctx)
+            labels = {c: (item["expected"][c], second.get(item["id"], {}).get(c)) for c in criteria}
             rows.append((writer, language, found, labels, cue))
     return rows
 
@@ -135,21 +152,29 @@ def train(rows, criterion, l2=L2):
     return coping_model.Model(*halves)
 
 
+MARGIN_OVERRIDE = None  # --margin, for experiments only
+UP_ONLY = False  # --up-only: the layer may only raise a level (experiment)
+
+
 def predict(current, found, cue_outcome, margin=None):
     """The layer's outcome as shipped: the cue outcome unless decide() moves it."""
-    margin = coping_model.MARGIN if margin is None else margin
+    margin = (MARGIN_OVERRIDE if MARGIN_OVERRIDE is not None else coping_model.MARGIN) if margin is None else margin
     moved = coping_model.decide(current, found, cue_outcome, margin)
+    if moved is not None and UP_ONLY and LEVELS.index(moved[0]) < LEVELS.index(cue_outcome):
+        return cue_outcome
     return cue_outcome if moved is None else moved[0]
 
 
-def loo(rows, l2=L2, only=None):
-    """{criterion: {writer: [(label, cue outcome, layer outcome)]}} held out by writer."""
-    out = {c: {} for c in CRITERIA}
+def loo(rows, l2=L2, only=None, criteria=CRITERIA, per_language=False):
+    """{criterion: {writer: [(label, cue outcome, layer outcome)]}} held out by writer
+    (``per_language``: trained on the held-out writer's language only, an experiment)."""
+    out = {c: {} for c in criteria}
     writers = [w for w, _f in WRITERS]
     for held in writers:
-        train_rows = [r for r in rows if r[0] != held]
+        train_rows = [r for r in rows if r[0] != held
+                      and (not per_language or r[0].startswith("es") == held.startswith("es"))]
         test_rows = [r for r in rows if r[0] == held]
-        for criterion in CRITERIA:
+        for criterion in criteria:
             if only and criterion != only:
                 continue
             models = train(train_rows, criterion, l2)
@@ -183,7 +208,7 @@ def print_loo(table):
             print(f"  pooled {language}  n={len(triples):>3}  {cue:.3f} -> {layer:.3f}")
 
 
-def esconv(rows, part, l2=L2, words=True):
+def esconv(rows, part, l2=L2, words=True, layer="outcome"):
     """Aggregate kappa on ESConv (tune half b, or frozen) of the cue engine and with the layer."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from benchmarks import real_text  # noqa: E402
@@ -192,8 +217,9 @@ def esconv(rows, part, l2=L2, words=True):
     if texts is None:
         print("ESConv texts not found; set DISCLOSURE_ESCONV")
         return
-    models = {c: train(rows, c, l2) for c in CRITERIA}
-    pairs = {c: [] for c in CRITERIA}
+    feature_of, cues_of, criteria, _words = LAYERS[layer]
+    models = {c: train(rows, c, l2) for c in criteria}
+    pairs = {c: [] for c in criteria}
     for item_id, row in sorted(labels.items()):
         if part == "frozen":
             if row.get("part") != "frozen":
@@ -203,10 +229,10 @@ def esconv(rows, part, l2=L2, words=True):
         problem, text, seeker = texts[item_id]
         language = detect_language(text, fallback="en").language or "en"
         ctx = Context(text, real_text.problem_scenario(problem, seeker), language)
-        found = coping_model.features(ctx, words=words)
-        for c, finding in zip(CRITERIA, coping_model.cue_findings(ctx)):
-            pairs[c].append((row["labels"][c], finding.outcome, predict(models[c], found, finding.outcome)))
-    print(f"\nESConv {'frozen' if part == 'frozen' else 'tune half ' + part}: n={len(pairs[CRITERIA[0]])}")
+        found = feature_of(ctx, words=words)
+        for c, outcome in cues_of(ctx).items():
+            pairs[c].append((row["labels"][c], outcome, predict(models[c], found, outcome)))
+    print(f"\nESConv {'frozen' if part == 'frozen' else 'tune half ' + part}: n={len(pairs[criteria[0]])}")
     for c, triples in pairs.items():
         print(f"  {c:<12} cue {_k([(a, b) for a, b, _c in triples]):.3f} -> layer {_k([(a, x) for a, _b, x in triples]):.3f}"
               f"   labels {dict(Counter(a for a, _b, _c in triples))} layer {dict(Counter(x for _a, _b, x in triples))}")
@@ -235,20 +261,35 @@ def main(argv=None):
     parser.add_argument("--esconv", choices=("a", "b", "frozen"))
     parser.add_argument("--no-words", action="store_true", help="leave out the word features (experiment)")
     parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--only", choices=CRITERIA)
+    parser.add_argument("--only", choices=CRITERIA + ("relevant",))
+    parser.add_argument("--layer", choices=sorted(LAYERS), default="outcome",
+                        help="which layer to measure (relevance: measured, not shipped)")
+    parser.add_argument("--words", action="store_true", help="add the word features (relevance layer)")
+    parser.add_argument("--per-language", action="store_true",
+                        help="train on the held-out writer's language only (experiment; --loo)")
+    parser.add_argument("--up-only", action="store_true", help="the layer may only raise a level (experiment)")
+    parser.add_argument("--margin", type=float, help="the layer's margin (experiment)")
     parser.add_argument("--drop", action="append", default=[],
                         help="leave out features starting with this prefix (experiment)")
     args = parser.parse_args(argv)
-    rows = load_writers(words=not args.no_words)
+    _f, _c, criteria, default_words = LAYERS[args.layer]
+    words = (default_words or args.words) and not args.no_words
+    if args.up_only:
+        global UP_ONLY
+        UP_ONLY = True
+    if args.margin is not None:
+        global MARGIN_OVERRIDE
+        MARGIN_OVERRIDE = args.margin
+    rows = load_writers(words=words, layer=args.layer)
     if args.drop:
         drop = tuple(args.drop)
         rows = [(w, l, {f: s for f, s in found.items() if not f.startswith(drop)}, labels, cue)
                 for w, l, found, labels, cue in rows]
     if args.loo:
-        print_loo(loo(rows, args.l2, args.only))
+        print_loo(loo(rows, args.l2, args.only, criteria, args.per_language))
     if args.esconv:
-        esconv(rows, args.esconv, args.l2, not args.no_words)
-    if args.loo or args.esconv or args.drop or args.no_words or args.l2 != L2:
+        esconv(rows, args.esconv, args.l2, words, args.layer)
+    if args.loo or args.esconv or args.drop or args.no_words or args.l2 != L2 or args.layer != "outcome":
         return 0
     text = weights_text(rows)
     if args.check:
