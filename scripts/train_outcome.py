@@ -1,6 +1,6 @@
 """
 Train and measure the learned layers: ``resolved`` and ``coping_hope`` (detectors/coping_model.py),
-and ``relevant`` (detectors/relevance_model.py; measured, not shipped).
+and ``relevant`` (scripts/relevance_features.py; measured, not shipped, so kept out of the package).
 
     .venv/bin/python scripts/train_outcome.py --loo          # leave-one-writer-out table only
     .venv/bin/python scripts/train_outcome.py --esconv b     # ESConv tune half b (aggregate)
@@ -30,12 +30,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))  # relevance_features.py, the measured layer's features
 
 from benchmarks.feedback_agreement import cohen_kappa  # noqa: E402
-from disclosure_xblock.feedback.detectors import coping_model, relevance_model  # noqa: E402
+from disclosure_xblock.feedback.detectors import coping_model  # noqa: E402
 from disclosure_xblock.feedback.detectors import Context  # noqa: E402
 from disclosure_xblock.feedback.language import detect as detect_language  # noqa: E402
 from disclosure_xblock.scenarios import load_scenario  # noqa: E402
+import relevance_features as relevance_model  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 WRITERS = (
@@ -58,7 +60,7 @@ def _outcome_cues(ctx):
 
 # The layers this script trains: (features(ctx, words), {criterion: cue outcome} of a draft, the
 # criteria, whether word features are in by default). ``relevance`` was measured and not shipped
-# (docs/real_text.md); its features are relative to the scenario (relevance_model.py).
+# (docs/real_text.md); its features are relative to the scenario (scripts/relevance_features.py).
 LAYERS = {
     "outcome": (coping_model.features, _outcome_cues, CRITERIA, True),
     "relevance": (relevance_model.features,

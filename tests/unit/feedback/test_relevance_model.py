@@ -1,9 +1,15 @@
-"""The measured (not shipped) learned layer for ``relevant`` (detectors/relevance_model.py): its
+"""The measured (not shipped) learned layer for ``relevant`` (scripts/relevance_features.py, kept out of the package): its
 features are relative to the scenario, so that a model trained on some scenarios and writers can
 carry to others; and it is not wired into the engine (docs/real_text.md, "A learned layer for
 relevance": it did not win on held-out writers in both languages)."""
-from disclosure_xblock.feedback.detectors import DETECTORS, Context, relevance, relevance_model
+import sys
+from pathlib import Path
+
+from disclosure_xblock.feedback.detectors import DETECTORS, Context, relevance
 from disclosure_xblock.scenarios import load_scenario
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "scripts"))
+import relevance_features as relevance_model  # noqa: E402
 
 
 def _features(text, key="anxiety-withdrawal", language="en"):

@@ -25,8 +25,8 @@ The evaluation is in docs/real_text.md ("A learned layer for relevance").
 """
 from __future__ import annotations
 
-from . import relevance
-from .concepts import concepts
+from disclosure_xblock.feedback.detectors import relevance
+from disclosure_xblock.feedback.detectors.concepts import concepts
 
 CONCEPT_PREFIXES = ("rel.kw:", "rel.group:", "rel.ctx:")
 KEY_PREFIXES = ("rel.", "episode.own_topic")
