@@ -63,13 +63,13 @@ def features(ctx, words=True):
     """{feature: (start char, end char) of its first occurrence, or None} for one draft."""
     a = ctx.analysis
     found = {}
-
-    def add(name, span):
-        if name not in found:
-            found[name] = span
+    # The first occurrence of a feature keeps its span (setdefault: no call of our own per
+    # feature, the hot path of the layer).
+    add = found.setdefault
+    starts, ends = a.starts, a.ends
 
     def chars(hit):
-        return (a.starts[hit[0]], a.ends[hit[1]])
+        return (starts[hit[0]], ends[hit[1]])
 
     for criterion, finding in zip(("resolved", "coping_hope"), cue_findings(ctx)):
         add(f"o:{criterion}={finding.outcome}", None)
@@ -123,9 +123,9 @@ def features(ctx, words=True):
     if ongoing and turns:
         add("ongoing_after_turn" if max(ongoing)[0] > max(turns)[0] else "turn_after_ongoing", None)
     if words:
-        for k, norm in enumerate(a.norms):
-            if len(norm) >= MIN_WORD and norm.isalpha() and not a.quoted[k]:
-                add("w:" + norm, chars((k, k)))
+        for k, (norm, quoted) in enumerate(zip(a.norms, a.quoted)):
+            if not quoted and len(norm) >= MIN_WORD and norm.isalpha():
+                add("w:" + norm, (starts[k], ends[k]))
     return found
 
 
@@ -142,18 +142,23 @@ class Model(NamedTuple):
 
     @staticmethod
     def score(half, found):
+        """``bias + Σ weights`` over the features in sorted order (the same float sum on every
+        machine); ``found`` may be a sorted list already."""
         bias, weights = half
-        return bias + sum(weights.get(name, 0.0) for name in sorted(found))
+        names = found if isinstance(found, list) else sorted(found)
+        get = weights.get
+        return bias + sum([get(name, 0.0) for name in names])
 
     def level(self, found, margin=0.0):
         """The level both models give, or None when either is within ``margin`` of even odds
         (not sure enough to overrule the detector)."""
-        p_met = _sigmoid(self.score(self.met, found))
+        names = sorted(found)
+        p_met = _sigmoid(self.score(self.met, names))
         if abs(p_met - 0.5) < margin:
             return None
         if p_met >= 0.5:
             return MET
-        p_partial = _sigmoid(self.score(self.partial, found))
+        p_partial = _sigmoid(self.score(self.partial, names))
         if abs(p_partial - 0.5) < margin:
             return None
         return PARTIAL if p_partial >= 0.5 else NOT_MET
