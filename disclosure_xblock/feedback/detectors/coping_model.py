@@ -34,8 +34,9 @@ from typing import NamedTuple
 
 from ...rubric.model import MET, NOT_MET, PARTIAL
 from ..i18n import _, quote_list
-from . import coping, resolution
 from .base import Finding
+from .coping import detect as coping_detect
+from .resolution import detect as resolution_detect
 from .tense import past_positions
 
 WEIGHTS = "coping_weights.tsv"
@@ -55,8 +56,8 @@ MIN_WORD = 3
 def cue_findings(ctx):
     """(resolution's Finding, coping's cue Finding), once per draft (the resolved criterion
     reads the same cached resolution Finding)."""
-    return (ctx.cached(("detector", "resolution"), resolution.detect),
-            ctx.cached(("cue", "coping_hope"), coping.detect))
+    return (ctx.cached(("detector", "resolution"), resolution_detect),
+            ctx.cached(("cue", "coping_hope"), coping_detect))
 
 
 def features(ctx, words=True):
