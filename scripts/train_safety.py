@@ -76,9 +76,11 @@ SETS = (
     # Set 13 joined in the set-13 round (branch safetyfa), after its measurement on main ccb9f03
     # (docs/safety.md).
     ("blind13", ("safety_blind13_en.jsonl", "safety_blind13_es.jsonl")),
-    # Set 14 joined in the twelfth round (branch safety15), after its measurement on main before
-    # anyone read it and again after the set-12 and set-13 rounds (docs/safety.md).
-    ("blind14", ("safety_blind14_en.jsonl", "safety_blind14_es.jsonl")),
+    # Set 14 (twelfth round, branch safety15) is read and benchmarked but not trained on yet:
+    # trained on, the threshold rule fell to -0.260 and three earlier near-misses (a burn from an
+    # oven, pills after surgery as prescribed, arms scratched for insect bites) crossed it
+    # (docs/safety.md). The next round should add it with counter-families for those.
+    # ("blind14", ("safety_blind14_en.jsonl", "safety_blind14_es.jsonl")),
     # safety_own3 (the author's eighth-round probes) is not here: trained on, it lowered the
     # writers' held-out recall of the learned layer (0.868 -> 0.858 en, 0.887 -> 0.880 es); it is
     # a regression set (benchmarks/feedback_agreement.py, tests/unit/feedback/test_agreement.py).
@@ -218,11 +220,7 @@ def choose_threshold(scored):
     caught; the nine held-out negatives in between bought nothing, and on ESConv's supporter
     turns it flagged 72 more than main, every one ordinary advice ("take extra precautions")."""
     lowest = lowest_in_budget(scored)
-    # The author's own sets are left out of the rule (module docstring, docs/safety.md), here too:
-    # twelfth round, own2's weakest positive (-0.220) sat below every writer's (-0.194) and pulled
-    # the threshold down to -0.276, 27 more ESConv turns flagged for no held-out writer's recall.
-    caught = [value for doc, value in scored if doc.label and not doc.cues and value >= lowest
-              and doc.writer not in AUTHOR_SETS]
+    caught = [value for doc, value in scored if doc.label and not doc.cues and value >= lowest]
     return round((lowest + min(caught)) / 2, 4) if caught else lowest
 
 
