@@ -104,6 +104,10 @@ SAFETY_SETS = (
     # Set 13: a new writer's, measured on main ccb9f03 before anyone read it (en 0.943 / 0.171,
     # es 0.880 / 0.400), then read and trained on in the set-13 round (docs/safety.md).
     ("blind13", "safety_blind13"),
+    # Set 14: a new writer's, measured on main before anyone read it (en 0.914 / 0.171, es 1.000 /
+    # 0.120) and after the set-12 and set-13 rounds (en 0.971 / 0.171, es 1.000 / 0.120), then read
+    # and trained on in the twelfth round (docs/safety.md).
+    ("blind14", "safety_blind14"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

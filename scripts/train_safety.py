@@ -76,6 +76,11 @@ SETS = (
     # Set 13 joined in the set-13 round (branch safetyfa), after its measurement on main ccb9f03
     # (docs/safety.md).
     ("blind13", ("safety_blind13_en.jsonl", "safety_blind13_es.jsonl")),
+    # Set 14 (twelfth round, branch safety15) is read and benchmarked but not trained on yet:
+    # trained on, the threshold rule fell to -0.260 and three earlier near-misses (a burn from an
+    # oven, pills after surgery as prescribed, arms scratched for insect bites) crossed it
+    # (docs/safety.md). The next round should add it with counter-families for those.
+    # ("blind14", ("safety_blind14_en.jsonl", "safety_blind14_es.jsonl")),
     # safety_own3 (the author's eighth-round probes) is not here: trained on, it lowered the
     # writers' held-out recall of the learned layer (0.868 -> 0.858 en, 0.887 -> 0.880 es); it is
     # a regression set (benchmarks/feedback_agreement.py, tests/unit/feedback/test_agreement.py).

@@ -48,6 +48,9 @@ HYPOTHETICAL_REACH = 6
 # covers that word and DENIAL_TAIL - 1 more, the denied words ("hacerme daño", "end my life").
 DENIAL_REACH = 5
 DENIAL_TAIL = 3
+# A denial may open the next sentence, within this many words of its start (twelfth round: "she
+# asked if I meant hurting myself. I honestly didn't, I meant a holiday").
+NEXT_DENIAL_START = 3
 # A joke said as one ([joke_leads]: "my sister used to joke", "medio en broma", hyperbole by
 # condition: "if I have to go to one more …", "si no apruebo …") covers at most this many words
 # after it in its sentence, up to a [joke_stops] word ("but", "pero"); a laugh after the words
@@ -151,20 +154,30 @@ def disowned(analysis, hits):
     """Word ranges (first, last) a writer disowns: what others suspected of the writer, then
     denied in the same sentence ("People assumed I was hurting myself because of the long
     sleeves, but I never did", "pensaban que yo me lastimaba, pero nunca lo hice"). Each range
-    runs from a [suspected] phrase to a later [denials] phrase of its sentence; a cue in it
+    runs from a [suspected] phrase to a later [denials] phrase of its sentence (or one opening
+    the next sentence, see NEXT_DENIAL_START); a cue in it
     counts as inside a guard, and the learned layer reads no family there. Both are needed:
     "everyone assumed I was fine, but I was cutting myself" and "I wanted to die but I never
     did anything" (the writer's own thought) still count."""
     denials = hits.get("denials")
     if not denials:
         return []
-    sent_of, ranges = analysis.sent_of, []
+    sent_of, sentences, ranges = analysis.sent_of, analysis.sentences, []
     for first, last in hits.get("suspected", ()):
         later = [d_last for d_first, d_last in denials
-                 if d_first > last and sent_of[d_first] == sent_of[first]]
+                 if d_first > last and (sent_of[d_first] == sent_of[first]
+                                        or _opens_next(sentences, sent_of, first, d_first))]
         if later:
             ranges.append((first, min(later)))
     return ranges
+
+
+def _opens_next(sentences, sent_of, first, d_first):
+    """True when a denial opens the sentence after the suspicion (within NEXT_DENIAL_START
+    words): "she asked if I meant hurting myself. I honestly didn't, I meant a holiday"."""
+    sentence = sent_of[first] + 1
+    return (sent_of[d_first] == sentence
+            and d_first - sentences[sentence][0] < NEXT_DENIAL_START)
 
 
 @functools.lru_cache(maxsize=None)
