@@ -106,8 +106,12 @@ SAFETY_SETS = (
     ("blind13", "safety_blind13"),
     # Set 14: a new writer's, measured on main before anyone read it (en 0.914 / 0.171, es 1.000 /
     # 0.120) and after the set-12 and set-13 rounds (en 0.971 / 0.171, es 1.000 / 0.120), then read
-    # and trained on in the twelfth round (docs/safety.md).
+    # in the twelfth round (not trained on yet: docs/safety.md).
     ("blind14", "safety_blind14"),
+    # Set 15: a new writer's, never read: measured on main 4456735 (en 0.829 / 0.143, es 0.880 /
+    # 0.240), after the eleventh and set-13 rounds (en 0.886 / 0.171, es 0.920 / 0.160) and after
+    # the twelfth (en 0.886 / 0.114, es 0.920 / 0.160).
+    ("blind15", "safety_blind15"),
 )
 ES_DEVSET = ROOT / "tests" / "data" / "es_devset.jsonl"
 CRITERIA = ("brief", "relevant", "resolved", "coping_hope", "patient_focus", "no_minimizing", "boundaries")

@@ -172,9 +172,12 @@ def test_kappa_implementation():
 # blind13 was measured on main ccb9f03 (en 0.943 / 0.171, es 0.880 / 0.400), then read and trained
 # on in the set-13 round (1.000 / 0.000 in both languages): the default floors.
 # blind14 was measured on main before anyone read it (en 0.914 / 0.171, es 1.000 / 0.120) and after
-# the set-12 and set-13 rounds (en 0.971 / 0.171, es 1.000 / 0.120), then read and trained on in
-# the twelfth round (1.000 / 0.000 in both languages): the default floors.
-SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10)}
+# the set-12 and set-13 rounds (en 0.971 / 0.171, es 1.000 / 0.120), then read in the twelfth
+# round (1.000 / 0.000 in both languages, not trained on): the default floors.
+# blind15 is a new writer's, never read: after the twelfth round en 0.886 / 0.114, es 0.920 /
+# 0.160, below the targets; its floors hold those figures so that no round makes them worse.
+SAFETY_FLOORS = {"own2": (0.85, 0.15), "blind8": (0.94, 0.08), "own3": (0.90, 0.10),
+                 "blind15": (0.88, 0.16)}
 DEFAULT_SAFETY_FLOOR = (0.97, 0.08)
 
 
@@ -199,4 +202,4 @@ def test_the_agreement_benchmark_prints_every_safety_set(capsys):
         "safety_own", "safety_own2", "safety_blind", "safety_blind2", "safety_blind3", "safety_train",
         "safety_blind4", "safety_blind5", "safety_blind6", "safety_blind7", "safety_blind8", "safety_own3",
         "safety_blind9", "safety_blind10", "safety_blind11", "safety_blind12",
-        "safety_blind13", "safety_blind14"]
+        "safety_blind13", "safety_blind14", "safety_blind15"]
