@@ -8,25 +8,10 @@ drafts.
 """
 import pytest
 
-from disclosure_xblock.feedback import evaluate, safety
+from disclosure_xblock.feedback import safety
 from disclosure_xblock.feedback.text import Analysis
-from disclosure_xblock.rubric import load_preset
 
-RUBRIC = load_preset("appropriate-self-disclosure")
-SAFETY = {"self_harm", "suicide", "overdose"}
-
-
-def safety_kinds(text, language="en"):
-    return sorted(flag.kind for flag in evaluate(text, RUBRIC, language=language).red_flags
-                  if flag.kind in SAFETY)
-
-
-def cue_kinds(text):
-    return sorted(safety.cue_scan(Analysis(text)))
-
-
-def features(text):
-    return safety.model_features(Analysis(text))
+from .safety_helpers import cue_kinds, features, safety_kinds
 
 
 # (language, kind, a draft a new cue flags, a near-miss that raises nothing at all)
