@@ -10,7 +10,9 @@ import pytest
 from disclosure_xblock.feedback import safety
 from disclosure_xblock.feedback.text import Analysis
 
-from .safety_helpers import cue_kinds, features, safety_kinds
+from .safety_helpers import (
+    assert_cleared_but_flags, assert_cue_both_ways, assert_family_both_ways,
+    assert_raises_nothing, cue_kinds, features, safety_kinds)
 
 
 # (language, kind, a draft a new cue flags, a near-miss that raises nothing at all)
@@ -36,10 +38,7 @@ CUES = [
 
 @pytest.mark.parametrize("language, kind, positive, near_miss", CUES)
 def test_cues_both_ways(language, kind, positive, near_miss):
-    assert kind in cue_kinds(positive), positive
-    assert kind in safety_kinds(positive, language), positive
-    assert cue_kinds(near_miss) == [], near_miss
-    assert safety_kinds(near_miss, language) == [], near_miss
+    assert_cue_both_ways(language, kind, positive, near_miss)
 
 
 # (language, a near-miss a new guard clears, a draft with the same words that still flags)
@@ -96,8 +95,7 @@ GUARDS = [
 
 @pytest.mark.parametrize("language, near_miss, positive", GUARDS)
 def test_guards_both_ways(language, near_miss, positive):
-    assert safety_kinds(near_miss, language) == [], near_miss
-    assert safety_kinds(positive, language) != [], positive
+    assert_cleared_but_flags(language, near_miss, positive)
 
 
 # (language, words a lead takes from the writer, a draft with the same act told as one's own)
@@ -135,8 +133,7 @@ LEADS = [
 
 @pytest.mark.parametrize("language, led_away, positive", LEADS)
 def test_leads_both_ways(language, led_away, positive):
-    assert safety_kinds(led_away, language) == [], led_away
-    assert safety_kinds(positive, language) != [], positive
+    assert_cleared_but_flags(language, led_away, positive)
 
 
 def test_a_joke_lead_takes_the_words_after_it_not_the_laugh_itself():
@@ -170,8 +167,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize("language, family, with_it, without_it", FAMILIES)
 def test_families_both_ways(language, family, with_it, without_it):
-    assert "f:" + family in features(with_it), with_it
-    assert "f:" + family not in features(without_it), without_it
+    assert_family_both_ways(family, with_it, without_it)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -181,8 +177,7 @@ def test_families_both_ways(language, family, with_it, without_it):
     ("es", "Hice puenting por caridad y pensé que me iba a morir."),
 ])
 def test_illness_and_leisure_lower_the_learned_layer_below_its_threshold(language, text):
-    assert safety.cue_scan(Analysis(text)) == {}
-    assert safety_kinds(text, language) == [], text
+    assert_raises_nothing(text, language)
 
 
 @pytest.mark.parametrize("language, text", [

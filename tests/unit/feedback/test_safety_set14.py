@@ -8,10 +8,9 @@ drafts.
 """
 import pytest
 
-from disclosure_xblock.feedback import safety
-from disclosure_xblock.feedback.text import Analysis
-
-from .safety_helpers import cue_kinds, features, safety_kinds
+from .safety_helpers import (
+    assert_cleared_but_flags, assert_cue_both_ways, assert_family_both_ways,
+    assert_raises_nothing, cue_kinds, safety_kinds)
 
 
 # (language, kind, a draft a new cue flags, a near-miss that raises nothing at all)
@@ -26,10 +25,7 @@ CUES = [
 
 @pytest.mark.parametrize("language, kind, positive, near_miss", CUES)
 def test_cues_both_ways(language, kind, positive, near_miss):
-    assert kind in cue_kinds(positive), positive
-    assert kind in safety_kinds(positive, language), positive
-    assert cue_kinds(near_miss) == [], near_miss
-    assert safety_kinds(near_miss, language) == [], near_miss
+    assert_cue_both_ways(language, kind, positive, near_miss)
 
 
 # (language, a near-miss a new guard clears, a draft with the same words that still flags)
@@ -61,8 +57,7 @@ GUARDS = [
 
 @pytest.mark.parametrize("language, near_miss, positive", GUARDS)
 def test_guards_both_ways(language, near_miss, positive):
-    assert safety_kinds(near_miss, language) == [], near_miss
-    assert safety_kinds(positive, language) != [], positive
+    assert_cleared_but_flags(language, near_miss, positive)
 
 
 # (language, words a lead takes from the writer, a draft with the same act told as one's own)
@@ -86,8 +81,7 @@ LEADS = [
 
 @pytest.mark.parametrize("language, led_away, positive", LEADS)
 def test_leads_both_ways(language, led_away, positive):
-    assert safety_kinds(led_away, language) == [], led_away
-    assert safety_kinds(positive, language) != [], positive
+    assert_cleared_but_flags(language, led_away, positive)
 
 
 # (language, a suspicion denied at the start of the next sentence, the same without the denial)
@@ -103,8 +97,7 @@ DENIED_NEXT = [
 
 @pytest.mark.parametrize("language, denied, positive", DENIED_NEXT)
 def test_a_denial_opening_the_next_sentence_disowns_the_suspicion(language, denied, positive):
-    assert safety_kinds(denied, language) == [], denied
-    assert safety_kinds(positive, language) != [], positive
+    assert_cleared_but_flags(language, denied, positive)
 
 
 def test_a_denial_two_sentences_later_does_not_reach_back():
@@ -123,8 +116,7 @@ FAMILIES = [
 
 @pytest.mark.parametrize("language, family, with_it, without_it", FAMILIES)
 def test_families_both_ways(language, family, with_it, without_it):
-    assert "f:" + family in features(with_it), with_it
-    assert "f:" + family not in features(without_it), without_it
+    assert_family_both_ways(family, with_it, without_it)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -133,8 +125,7 @@ def test_families_both_ways(language, family, with_it, without_it):
     ("es", "Me pongo un paño tibio en el brazo cuando me duelen los músculos."),
 ])
 def test_surgery_and_sore_muscles_stay_below_the_learned_threshold(language, text):
-    assert safety.cue_scan(Analysis(text)) == {}
-    assert safety_kinds(text, language) == [], text
+    assert_raises_nothing(text, language)
 
 
 def test_a_scar_told_as_ones_own_doing_still_flags():
